@@ -1,0 +1,103 @@
+using Ashlar.Domains;
+using Ashlar.Errors;
+using Ashlar.Postgres.DataLayer;
+using Ashlar.Postgres.LocalCluster;
+using Ashlar.Queries;
+using HelpDesk;
+using HelpDesk.Resources;
+
+// The help desk demo: declares six resources, stores them in PostgreSQL, and shows each kind of error.
+// With no HELPDESK_DATABASE connection string it starts a throwaway PostgreSQL of its own and removes it at exit.
+var model = HelpDeskDomain.Build();
+var connectionString = Environment.GetEnvironmentVariable("HELPDESK_DATABASE");
+await using var cluster = connectionString is null ? await TemporaryCluster.StartAsync() : null;
+if (cluster is not null)
+{
+    Console.WriteLine($"Started a throwaway PostgreSQL {cluster.Version} on port {cluster.Port} (set HELPDESK_DATABASE to use your own).");
+    connectionString = await cluster.CreateDatabaseAsync("helpdesk");
+}
+
+await using var helpdesk = PostgresDomain.Create(model, pg => pg.Repo<HelpDeskRepo>(connectionString!));
+await helpdesk.Postgres().CreateSchemaAsync();
+Console.WriteLine($"Created the tables for {model.Resources.Count} resources: {string.Join(", ", model.Resources)}.");
+
+await new Demo(helpdesk).RunAsync();
+return 0;
+
+/// <summary>The demo's steps, each printing what happened.</summary>
+internal sealed class Demo(Domain helpdesk)
+{
+    public async Task RunAsync()
+    {
+        Step("Create an organization, two users and a ticket");
+        var acme = await helpdesk.CreateAsync<Organization>(new { name = "Acme", domain = "acme.test", settings = new Dictionary<string, object?> { ["plan"] = "pro" } });
+        var ada = await helpdesk.CreateAsync<User>(new { email = "Ada@Acme.test", name = "Ada", organization_id = acme.Id, role = "agent" });
+        var bob = await helpdesk.CreateAsync<User>(new { Email = "bob@acme.test", Name = "Bob", OrganizationId = acme.Id });
+        var ticket = await helpdesk.CreateAsync<Ticket>(
+            new { subject = "Printer on fire", body = "Smoke everywhere", organization_id = acme.Id, reporter_id = bob.Id, priority = 1, labels = new[] { "hardware", "urgent" } },
+            action: "open");
+        Console.WriteLine($"  organization {acme.Name} ({acme.Id}), settings plan = {acme.Settings?["plan"]}");
+        Console.WriteLine($"  users {ada.Name} <{ada.Email}> as {ada.Role}, {bob.Name} as {bob.Role}");
+        Console.WriteLine($"  ticket #{ticket.Id} \"{ticket.Subject}\" status {ticket.Status}, priority {ticket.Priority}, labels [{string.Join(", ", ticket.Labels ?? [])}]");
+        Console.WriteLine($"  generated column search_text = \"{ticket.SearchText}\"");
+
+        var tag = await helpdesk.CreateAsync<Tag>(new { name = "hardware" });
+        await helpdesk.CreateAsync<TicketTag>(new { ticket_id = ticket.Id, tag_id = tag.Id });
+        var comment = await helpdesk.CreateAsync<Comment>(new { body = "On my way with an extinguisher.", ticket_id = ticket.Id, author_id = ada.Id });
+
+        Step("Read");
+        var byKey = await helpdesk.GetAsync<Ticket>(ticket.Id);
+        Console.WriteLine($"  by primary key: #{byKey.Id} {byKey.Subject}");
+        var urgent = await helpdesk.ReadAsync(Query.For<Ticket>().Filter(t => t.Status == TicketStatus.Open && t.Priority <= 2).Sort(t => t.InsertedAt, descending: true));
+        Console.WriteLine($"  open tickets with priority <= 2: {urgent.Count}");
+        var email = "ADA@acme.test";
+        var agents = await helpdesk.ReadAsync(Query.For<User>().Filter(u => u.Email == email && u.Organization!.Name == "Acme"));
+        Console.WriteLine($"  users with e-mail {email} (case-insensitive) in Acme: {string.Join(", ", agents.Select(a => a.Name))}");
+
+        Step("Update");
+        ticket = await helpdesk.UpdateAsync(ticket, new { assignee_id = ada.Id }, action: "assign");
+        Console.WriteLine($"  assigned to Ada: status {ticket.Status}, updated_at moved: {ticket.UpdatedAt > ticket.InsertedAt}");
+        ticket = await helpdesk.UpdateAsync(ticket, new { estimated_hours = 1.5m }, action: "update");
+        Console.WriteLine($"  estimated hours {ticket.EstimatedHours}");
+
+        Step("Errors, each one typed, none a raw database exception");
+        await Show("missing required attribute", () => helpdesk.CreateAsync<User>(new { name = "No Email", organization_id = acme.Id }));
+        await Show("unique identity", () => helpdesk.CreateAsync<Organization>(new { name = "Acme" }));
+        await Show("foreign key on write", () => helpdesk.CreateAsync<Ticket>(new { subject = "Ghost", organization_id = acme.Id, reporter_id = Guid.NewGuid() }, action: "open"));
+        await Show("delete of a referenced row", () => helpdesk.DestroyAsync(bob));
+        await Show("check constraint", () => helpdesk.UpdateAsync(ticket, new { estimated_hours = -2m }));
+        await Show("value that cannot be cast", () => helpdesk.CreateAsync<Ticket>(new { subject = "Bad", priority = "high", organization_id = acme.Id, reporter_id = bob.Id }, action: "open"));
+        await Show("attribute constraint", () => helpdesk.CreateAsync<Ticket>(new { subject = "No", priority = 9, organization_id = acme.Id, reporter_id = bob.Id }, action: "open"));
+        await helpdesk.DestroyAsync(comment);
+        await Show("stale record", () => helpdesk.DestroyAsync(comment));
+        var stillThere = await helpdesk.ReadAsync(Query.For<Ticket>());
+        Console.WriteLine($"  tickets after the failed writes: {stillThere.Count} (nothing half-written)");
+
+        Step("Destroy");
+        ticket = await helpdesk.UpdateAsync(ticket, null, action: "close");
+        await helpdesk.DestroyAsync(ticket);
+        await helpdesk.DestroyAsync(acme);
+        var left = await helpdesk.ReadAsync(Query.For<User>());
+        Console.WriteLine($"  closed and destroyed ticket #{ticket.Id}; destroying Acme cascaded to its {2 - left.Count} users");
+        Console.WriteLine();
+        Console.WriteLine("Done.");
+    }
+
+    private static void Step(string title) => Console.WriteLine($"{Environment.NewLine}== {title}");
+
+    private static async Task Show(string what, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            Console.WriteLine($"  {what}: NOT refused (unexpected)");
+        }
+        catch (AshlarException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                Console.WriteLine($"  {what}: {e.GetType().Name} / {error.GetType().Name} on {error.Resource}{(error.Field is null ? "" : "." + error.Field)}: {error.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Ashlar.Postgres.Declarations;
+using Ashlar.Resources;
+
+namespace HelpDesk.Resources;
+
+/// <summary>A message on a ticket.</summary>
+public sealed class Comment : IResource<Comment>
+{
+    public Guid Id { get; set; }
+
+    public string Body { get; set; } = "";
+
+    public bool Internal { get; set; }
+
+    public long TicketId { get; set; }
+
+    public Guid AuthorId { get; set; }
+
+    public Ticket? Ticket { get; set; }
+
+    public User? Author { get; set; }
+
+    public DateTimeOffset InsertedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static void Define(ResourceBuilder<Comment> r)
+    {
+        r.UuidV7PrimaryKey(c => c.Id);
+        r.Attribute(c => c.Body, a => a.MinLength(1).MaxLength(10_000));
+        r.Attribute(c => c.Internal, a => a.Default(false));
+        r.Timestamps();
+        r.BelongsTo(c => c.Ticket);
+        r.BelongsTo(c => c.Author);
+        r.DefaultActions();
+        r.Postgres(pg => pg
+            .Table("comments").Schema("helpdesk").Repo<HelpDeskRepo>()
+            .Reference(c => c.Ticket, f => f.OnDelete(OnDelete.Delete).Index())
+            .Reference(c => c.Author));
+    }
+}

@@ -1,0 +1,38 @@
+using Ashlar.Postgres.Declarations;
+using Ashlar.Resources;
+
+namespace HelpDesk.Resources;
+
+/// <summary>A customer of the help desk.</summary>
+public sealed class Organization : IResource<Organization>
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Domain { get; set; }
+
+    public Dictionary<string, object?>? Settings { get; set; }
+
+    public DateTimeOffset InsertedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<User>? Users { get; set; }
+
+    public List<Ticket>? Tickets { get; set; }
+
+    public static void Define(ResourceBuilder<Organization> r)
+    {
+        r.UuidV7PrimaryKey(o => o.Id);
+        r.Attribute(o => o.Name, a => a.MinLength(2).MaxLength(120));
+        r.Attribute(o => o.Domain);
+        r.Attribute(o => o.Settings);
+        r.Timestamps();
+        r.HasMany(o => o.Users);
+        r.HasMany(o => o.Tickets);
+        r.Identity("unique_name", o => o.Name, i => i.Message("an organization with this name already exists"));
+        r.DefaultActions();
+        r.Postgres(pg => pg.Table("organizations").Schema("helpdesk").Repo<HelpDeskRepo>());
+    }
+}

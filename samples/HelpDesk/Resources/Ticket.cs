@@ -1,0 +1,77 @@
+using Ashlar.Postgres.Declarations;
+using Ashlar.Resources;
+
+namespace HelpDesk.Resources;
+
+/// <summary>A request for help.</summary>
+public sealed class Ticket : IResource<Ticket>
+{
+    public long Id { get; set; }
+
+    public string Subject { get; set; } = "";
+
+    public string? Body { get; set; }
+
+    public TicketStatus Status { get; set; }
+
+    public short Priority { get; set; }
+
+    public decimal? EstimatedHours { get; set; }
+
+    public DateOnly? DueOn { get; set; }
+
+    public string[]? Labels { get; set; }
+
+    public string? SearchText { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid ReporterId { get; set; }
+
+    public Guid? AssigneeId { get; set; }
+
+    public Organization? Organization { get; set; }
+
+    public User? Reporter { get; set; }
+
+    public User? Assignee { get; set; }
+
+    public List<Comment>? Comments { get; set; }
+
+    public List<Tag>? Tags { get; set; }
+
+    public DateTimeOffset InsertedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static void Define(ResourceBuilder<Ticket> r)
+    {
+        r.IntegerPrimaryKey(t => t.Id);
+        r.Attribute(t => t.Subject, a => a.MinLength(3).MaxLength(200));
+        r.Attribute(t => t.Body);
+        r.Attribute(t => t.Status, a => a.Default(TicketStatus.Open));
+        r.Attribute(t => t.Priority, a => a.Default((short)3).Min(1).Max(5));
+        r.Attribute(t => t.EstimatedHours, a => a.Precision(6, 2));
+        r.Attribute(t => t.DueOn);
+        r.Attribute(t => t.Labels);
+        r.Attribute(t => t.SearchText, a => a.Generated("lower(subject || ' ' || coalesce(body, ''))"));
+        r.Timestamps();
+        r.BelongsTo(t => t.Organization);
+        r.BelongsTo(t => t.Reporter);
+        r.BelongsTo(t => t.Assignee);
+        r.HasMany(t => t.Comments);
+        r.ManyToMany(t => t.Tags, m => m.Through<TicketTag, long, Guid>(j => j.TicketId, j => j.TagId));
+        r.DefaultActions();
+        r.Create("open", a => a.Accept(t => t.Subject, t => t.Body, t => t.Priority, t => t.Labels, t => t.OrganizationId, t => t.ReporterId));
+        r.Update("assign", a => a.Accept(t => t.AssigneeId).Set(t => t.Status, TicketStatus.InProgress));
+        r.Update("close", a => a.Set(t => t.Status, TicketStatus.Closed));
+        r.Postgres(pg => pg
+            .Table("tickets").Schema("helpdesk").Repo<HelpDeskRepo>()
+            .Reference(t => t.Organization, f => f.OnDelete(OnDelete.Delete).Index())
+            .Reference(t => t.Reporter, f => f.OnDelete(OnDelete.Restrict))
+            .Reference(t => t.Assignee, f => f.OnDelete(OnDelete.Nilify).Deferrable(Deferrable.Yes))
+            .CheckConstraint("estimate_not_negative", "estimated_hours >= 0",
+                message: "must not be negative", attributes: t => t.EstimatedHours)
+            .Index(["status", "-inserted_at"], i => i.Where("status <> 'closed'")));
+    }
+}

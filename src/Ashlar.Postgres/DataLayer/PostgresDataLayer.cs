@@ -1,0 +1,150 @@
+using Ashlar.DataLayer;
+using Ashlar.Domains;
+using Ashlar.Errors;
+using Ashlar.Postgres.Declarations;
+using Ashlar.Postgres.Diagnostics;
+using Ashlar.Postgres.Errors;
+using Ashlar.Postgres.Schema;
+using Ashlar.Postgres.Sql;
+using Ashlar.Resources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Ashlar.Postgres.DataLayer;
+
+/// <summary>
+/// The PostgreSQL data layer: compiles plans to parameterised SQL, runs them on the resource's repo and turns
+/// database errors into Ashlar errors. Thread-safe; one per application.
+/// </summary>
+public sealed class PostgresDataLayer : IDataLayer
+{
+    private readonly IReadOnlyDictionary<Type, (NpgsqlDataSource Source, bool Owned)> _repos;
+    private readonly CommandRunner _runner;
+    private readonly ILogger _logger;
+
+    private PostgresDataLayer(DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, ILoggerFactory loggerFactory)
+    {
+        Domain = domain;
+        _repos = repos;
+        _logger = loggerFactory.CreateLogger("Ashlar.Postgres");
+        _runner = new CommandRunner(new PostgresErrorTranslator(ConstraintCatalog.Build(domain)), _logger);
+    }
+
+    /// <summary>The model the data layer serves.</summary>
+    public DomainModel Domain { get; }
+
+    /// <summary>Creates the data layer for a domain, connecting each repo its resources use.</summary>
+    /// <exception cref="ArgumentException">A resource uses a repo that was not connected.</exception>
+    public static PostgresDataLayer Create(DomainModel domain, Action<PostgresDataLayerBuilder> configure, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        var builder = new PostgresDataLayerBuilder();
+        configure(builder);
+        var missing = ResourceSchemaBuilder.Repos(domain).Where(r => !builder.Repos.ContainsKey(r)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException(
+                $"The domain {domain.Name} uses the repo(s) {string.Join(", ", missing.Select(m => m.Name))}, which have no connection; " +
+                $"add pg.Repo<{missing[0].Name}>(connectionString) when creating the data layer.", nameof(configure));
+        }
+
+        return new PostgresDataLayer(domain, builder.Repos, loggerFactory ?? NullLoggerFactory.Instance);
+    }
+
+    /// <summary>The data source of a repo.</summary>
+    public NpgsqlDataSource DataSource(Type repoType) =>
+        _repos.TryGetValue(repoType, out var repo)
+            ? repo.Source
+            : throw new ArgumentException($"The repo {repoType.Name} has no connection.", nameof(repoType));
+
+    /// <summary>
+    /// Creates every table the declarations call for in an empty database, in one transaction per repo.
+    /// For tests, demos and first deployments; use generated migrations for everything after that.
+    /// </summary>
+    public async Task CreateSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var repoType in ResourceSchemaBuilder.Repos(Domain))
+        {
+            var statements = SchemaCreator.Statements(ResourceSchemaBuilder.Build(Domain, repoType));
+            var connection = await DataSource(repoType).OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    foreach (var statement in statements)
+                    {
+                        var command = new NpgsqlCommand(statement, connection, transaction);
+                        await using var commandScope = command.ConfigureAwait(false);
+                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await DataSource(repoType).ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
+            PostgresLog.SchemaCreated(_logger, repoType.Name, statements.Count);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Can(ResourceDefinition resource, DataLayerFeature feature) => feature switch
+    {
+        DataLayerFeature.FilterThroughRelationships or DataLayerFeature.Sort or DataLayerFeature.Paginate or
+        DataLayerFeature.Transactions or DataLayerFeature.SchemaMultitenancy => true,
+        _ => false,
+    };
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<T>> ReadAsync<T>(ReadPlan plan, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var command = ReadCompiler.Compile(Domain, plan);
+        return await _runner.QueryAsync<T>(SourceFor(plan.Resource), command, plan.Resource, WriteKind.Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<T> CreateAsync<T>(CreatePlan plan, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var rows = await _runner.QueryAsync<T>(SourceFor(plan.Resource), WriteCompiler.Insert(plan), plan.Resource, WriteKind.Create, cancellationToken).ConfigureAwait(false);
+        return rows[0];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<T?> UpdateAsync<T>(UpdatePlan plan, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var rows = await _runner.QueryAsync<T>(SourceFor(plan.Resource), WriteCompiler.Update(plan), plan.Resource, WriteKind.Update, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> DestroyAsync(DestroyPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var affected = await _runner.ExecuteAsync(SourceFor(plan.Resource), WriteCompiler.Delete(plan), plan.Resource, WriteKind.Destroy, cancellationToken).ConfigureAwait(false);
+        return affected > 0;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (source, owned) in _repos.Values)
+        {
+            if (owned)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private NpgsqlDataSource SourceFor(ResourceDefinition resource) =>
+        DataSource(resource.Extension<PostgresOptions>()?.RepoType
+            ?? throw AshlarException.From(new UnsupportedFeature($"{resource.Name} has no Postgres section") { Resource = resource.Name }));
+}

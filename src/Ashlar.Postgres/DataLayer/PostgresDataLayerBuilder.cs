@@ -1,0 +1,32 @@
+using Ashlar.Postgres.Repos;
+using Npgsql;
+
+namespace Ashlar.Postgres.DataLayer;
+
+/// <summary>Says which database each repo connects to.</summary>
+public sealed class PostgresDataLayerBuilder
+{
+    private readonly Dictionary<Type, (NpgsqlDataSource Source, bool Owned)> _repos = [];
+
+    internal PostgresDataLayerBuilder()
+    {
+    }
+
+    internal IReadOnlyDictionary<Type, (NpgsqlDataSource Source, bool Owned)> Repos => _repos;
+
+    /// <summary>Connects <typeparamref name="TRepo"/> with a connection string; the data layer owns the data source.</summary>
+    public PostgresDataLayerBuilder Repo<TRepo>(string connectionString)
+        where TRepo : PostgresRepo, new()
+    {
+        _repos[typeof(TRepo)] = (NpgsqlDataSource.Create(connectionString), true);
+        return this;
+    }
+
+    /// <summary>Connects <typeparamref name="TRepo"/> through a data source the caller owns and disposes.</summary>
+    public PostgresDataLayerBuilder Repo<TRepo>(NpgsqlDataSource dataSource)
+        where TRepo : PostgresRepo, new()
+    {
+        _repos[typeof(TRepo)] = (dataSource, false);
+        return this;
+    }
+}

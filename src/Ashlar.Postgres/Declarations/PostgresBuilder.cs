@@ -1,0 +1,139 @@
+using System.Linq.Expressions;
+using Ashlar.Postgres.Repos;
+using Ashlar.Resources;
+
+namespace Ashlar.Postgres.Declarations;
+
+/// <summary>Declares a resource's <c>Postgres</c> section.</summary>
+/// <typeparam name="T">The resource class.</typeparam>
+public sealed class PostgresBuilder<T>
+    where T : class
+{
+    internal PostgresBuilder(PostgresOptions options)
+    {
+        Options = options;
+    }
+
+    internal PostgresOptions Options { get; }
+
+    /// <summary>The table the resource is stored in (required).</summary>
+    public PostgresBuilder<T> Table(string table)
+    {
+        Options.Table = table;
+        return this;
+    }
+
+    /// <summary>The schema the table is in (created by migrations when missing). Defaults to <c>public</c>.</summary>
+    public PostgresBuilder<T> Schema(string schema)
+    {
+        Options.Schema = schema;
+        return this;
+    }
+
+    /// <summary>The repo (database) the table is in.</summary>
+    public PostgresBuilder<T> Repo<TRepo>()
+        where TRepo : PostgresRepo, new()
+    {
+        Options.RepoType = typeof(TRepo);
+        return this;
+    }
+
+    /// <summary>Whether migrations manage this table (default true).</summary>
+    public PostgresBuilder<T> Migrate(bool migrate)
+    {
+        Options.Migrate = migrate;
+        return this;
+    }
+
+    /// <summary>Configures the foreign key of a belongs-to relationship.</summary>
+    public PostgresBuilder<T> Reference<TDestination>(
+        Expression<Func<T, TDestination?>> relationship,
+        Action<ReferenceBuilder>? configure = null)
+        where TDestination : class
+    {
+        var builder = new ReferenceBuilder(new ReferenceOptions(MemberNames.Of(relationship)));
+        configure?.Invoke(builder);
+        Options.ReferenceList.RemoveAll(r => r.Relationship == builder.Options.Relationship);
+        Options.ReferenceList.Add(builder.Options);
+        return this;
+    }
+
+    /// <summary>Adds a check constraint; <paramref name="message"/> is what a caller sees when a write breaks it.</summary>
+    /// <param name="key">The constraint's identifier (and its name, unless <paramref name="name"/> is given).</param>
+    /// <param name="check">The SQL boolean expression, e.g. <c>amount &gt; 0</c>.</param>
+    /// <param name="message">The error message.</param>
+    /// <param name="name">The constraint's name in the database.</param>
+    /// <param name="attributes">The attributes the error is reported on.</param>
+    public PostgresBuilder<T> CheckConstraint(string key, string check, string? message = null, string? name = null, params Expression<Func<T, object?>>[] attributes)
+    {
+        Options.CheckList.Add(new CheckConstraintOptions(key, check)
+        {
+            Name = name,
+            Message = message,
+            Attributes = attributes.Select(a => MemberNames.Of(a)).ToList(),
+        });
+        return this;
+    }
+
+    /// <summary>Adds a custom index over columns (<c>"title"</c>, <c>"-inserted_at"</c> for descending) or, via the builder, SQL expressions.</summary>
+    public PostgresBuilder<T> Index(IReadOnlyList<string> columns, Action<IndexBuilder>? configure = null)
+    {
+        var fields = columns.Select(c => c.StartsWith('-') ? new IndexField(c[1..], null, true) : new IndexField(c, null, false)).ToList();
+        var builder = new IndexBuilder(new IndexOptions(fields));
+        configure?.Invoke(builder);
+        Options.IndexList.Add(builder.Options);
+        return this;
+    }
+
+    /// <summary>Adds a custom index over SQL expressions, e.g. <c>lower(title)</c>.</summary>
+    public PostgresBuilder<T> IndexOnExpressions(IReadOnlyList<string> expressions, Action<IndexBuilder>? configure = null)
+    {
+        var builder = new IndexBuilder(new IndexOptions(expressions.Select(e => new IndexField(null, e, false)).ToList()));
+        configure?.Invoke(builder);
+        Options.IndexList.Add(builder.Options);
+        return this;
+    }
+
+    /// <summary>Adds custom SQL to the migrations, with its undo.</summary>
+    /// <param name="name">A stable name.</param>
+    /// <param name="up">The SQL to run.</param>
+    /// <param name="down">The SQL that undoes it; null makes the migration's down irreversible.</param>
+    /// <param name="onDestroy">True to run it only in the migration that drops the table.</param>
+    public PostgresBuilder<T> Statement(string name, string up, string? down = null, bool onDestroy = false)
+    {
+        Options.StatementList.Add(new StatementOptions(name, up) { Down = down, OnDestroy = onDestroy });
+        return this;
+    }
+
+    /// <summary>Adds custom SQL given only as text; its name is derived from the text and its down is irreversible.</summary>
+    public PostgresBuilder<T> Statement(string up) =>
+        Statement(StatementNames.Derive(up), up);
+
+    /// <summary>Names the unique index of an identity.</summary>
+    public PostgresBuilder<T> IdentityIndexName(string identity, string indexName)
+    {
+        Options.IdentityIndexNameMap[identity] = indexName;
+        return this;
+    }
+
+    /// <summary>Creates no unique index for these identities (they are enforced elsewhere).</summary>
+    public PostgresBuilder<T> SkipUniqueIndexes(params string[] identities)
+    {
+        Options.SkipUniqueIndexSet.UnionWith(identities);
+        return this;
+    }
+
+    /// <summary>Stores an attribute in a column type other than its default, e.g. <c>varchar(200)</c>.</summary>
+    public PostgresBuilder<T> MigrationType<TValue>(Expression<Func<T, TValue>> attribute, string sqlType)
+    {
+        Options.MigrationTypeMap[MemberNames.Of(attribute)] = sqlType;
+        return this;
+    }
+
+    /// <summary>Gives a column a SQL default in migrations, e.g. <c>0</c> or <c>now()</c>.</summary>
+    public PostgresBuilder<T> MigrationDefault<TValue>(Expression<Func<T, TValue>> attribute, string sqlDefault)
+    {
+        Options.MigrationDefaultMap[MemberNames.Of(attribute)] = sqlDefault;
+        return this;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text;
+using Ashlar.Domains;
+using Ashlar.Errors;
+using Ashlar.Postgres.Schema;
+using Ashlar.Resources;
+
+namespace Ashlar.Postgres.Declarations;
+
+/// <summary>The rules a resource's <c>Postgres</c> section must satisfy; checked when the domain is built.</summary>
+internal static class PostgresRules
+{
+    private const int MaxIdentifierBytes = 63;
+    private static readonly Version SetNullColumnsVersion = new(15, 0);
+
+    public static IEnumerable<DeclarationProblem> Check(ResourceDefinition resource, PostgresOptions options, DomainModel domain)
+    {
+        var problems = new List<DeclarationProblem>();
+        void Problem(string option, string problem, string fix) => problems.Add(new(resource.Name, option, problem, fix));
+
+        if (string.IsNullOrWhiteSpace(options.Table))
+        {
+            Problem("postgres table", "no table is declared",
+                $"add pg.Table(\"{Ashlar.Types.Naming.ToSnakeCase(resource.Name)}s\") to the Postgres section");
+            return problems;
+        }
+
+        CheckName(options.Table, "postgres table", Problem);
+        if (options.Schema is not null)
+        {
+            CheckName(options.Schema, "postgres schema", Problem);
+        }
+
+        var minimum = options.Repo.MinPostgresVersion;
+        CheckReferences(resource, options, domain, minimum, Problem);
+        CheckIndexes(resource, options, minimum, Problem);
+
+        foreach (var check in options.CheckConstraints)
+        {
+            CheckName(check.ConstraintName, $"check_constraint {check.Key}", Problem);
+            foreach (var attribute in check.Attributes.Where(a => resource.Attribute(a) is null))
+            {
+                Problem($"check_constraint {check.Key}", $"names {attribute}, which is not an attribute", "name an attribute of the resource");
+            }
+        }
+
+        foreach (var duplicate in options.Statements.GroupBy(s => s.Name).Where(g => g.Count() > 1))
+        {
+            Problem($"statement {duplicate.Key}", "is declared more than once", "give each statement its own name");
+        }
+
+        foreach (var identity in options.IdentityIndexNames.Keys.Concat(options.SkipUniqueIndexes)
+                     .Where(i => resource.Identities.All(x => x.Name != i)))
+        {
+            Problem($"identity index {identity}", "names an identity that is not declared", "use the name of a declared identity");
+        }
+
+        foreach (var attribute in options.MigrationTypes.Keys.Concat(options.MigrationDefaults.Keys).Where(a => resource.Attribute(a) is null))
+        {
+            Problem($"migration type/default for {attribute}", "names an attribute that is not declared", "use a declared attribute");
+        }
+
+        return problems;
+    }
+
+    private static void CheckReferences(ResourceDefinition resource, PostgresOptions options, DomainModel domain, Version minimum, Action<string, string, string> problem)
+    {
+        foreach (var reference in options.References)
+        {
+            var option = $"reference {reference.Relationship}";
+            var relationship = resource.Relationship(reference.Relationship);
+            if (relationship is not { Kind: RelationshipKind.BelongsTo })
+            {
+                problem(option, "does not name a belongs_to relationship", "reference a belongs_to relationship of the resource");
+                continue;
+            }
+
+            var key = resource.Attribute(relationship.SourceAttribute)!;
+            if (reference.Ignore && (reference.Deferrable != Deferrable.No || reference.OnDelete != OnDelete.Nothing || reference.Index))
+            {
+                problem(option, "is ignored (no foreign key) but also sets constraint options", "remove Ignore() or the other options");
+            }
+
+            if (reference.OnDelete == OnDelete.Nilify && !key.AllowNil && reference.NilifyColumns.Count == 0)
+            {
+                problem(option, $"on_delete nilify would set {key.Name} to NULL, but it does not allow nil",
+                    $"make {key.Property.Name} nullable, or choose OnDelete.Delete/Restrict");
+            }
+
+            if (reference.NilifyColumns.Count > 0 && minimum < SetNullColumnsVersion)
+            {
+                problem(option, $"nilify of chosen columns needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
+                    "raise MinPostgresVersion on the repo to 15.0, or nilify every key column");
+            }
+
+            foreach (var column in reference.NilifyColumns.Concat(reference.MatchWith.Select(m => m.Key)).Where(c => resource.Attribute(c) is null))
+            {
+                problem(option, $"names the column {column}, which is not an attribute", "use attributes of the resource");
+            }
+
+            var destination = domain.FindResource(relationship.DestinationType)?.Extension<PostgresOptions>();
+            if (!reference.Ignore && destination is not null && destination.RepoType != options.RepoType)
+            {
+                problem(option, "refers to a resource in another repo; a foreign key cannot cross databases", "add Ignore() to the reference");
+            }
+
+            if (reference.Name is not null)
+            {
+                CheckName(reference.Name, option, problem);
+            }
+            else
+            {
+                CheckName(SchemaNames.ForeignKey(options.Table!, [key.Name]), option + " (default constraint name)", problem);
+            }
+        }
+    }
+
+    private static void CheckIndexes(ResourceDefinition resource, PostgresOptions options, Version minimum, Action<string, string, string> problem)
+    {
+        foreach (var identity in resource.Identities.Where(i => !options.SkipUniqueIndexes.Contains(i.Name)))
+        {
+            var name = options.IdentityIndexNames.GetValueOrDefault(identity.Name) ?? SchemaNames.IdentityIndex(options.Table!, identity.Name);
+            CheckName(name, $"identity {identity.Name} (index name)", problem);
+            if (!identity.NilsDistinct && minimum < SetNullColumnsVersion)
+            {
+                problem($"identity {identity.Name}", $"NilsDistinct(false) needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
+                    "raise MinPostgresVersion on the repo to 15.0");
+            }
+        }
+
+        foreach (var index in options.Indexes)
+        {
+            var option = $"index [{string.Join(", ", index.Fields.Select(f => f.Column ?? f.Sql))}]";
+            if (index.Name is null && index.Fields.Any(f => f.Column is null))
+            {
+                problem(option, "an index over SQL expressions has no default name", "give it one with i.Name(\"...\")");
+                continue;
+            }
+
+            foreach (var column in index.Fields.Select(f => f.Column).OfType<string>().Concat(index.Include).Where(c => resource.Attribute(c) is null))
+            {
+                problem(option, $"names the column {column}, which is not an attribute", "use attributes of the resource, or IndexOnExpressions for SQL");
+            }
+
+            CheckName(index.Name ?? SchemaNames.Index(options.Table!, index.Fields.Select(f => f.Column!)), option, problem);
+            if (!index.NullsDistinct && minimum < SetNullColumnsVersion)
+            {
+                problem(option, $"NullsDistinct(false) needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
+                    "raise MinPostgresVersion on the repo to 15.0");
+            }
+        }
+    }
+
+    private static void CheckName(string name, string option, Action<string, string, string> problem)
+    {
+        if (Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes)
+        {
+            problem(option, $"the name \"{name}\" is longer than {MaxIdentifierBytes} bytes; PostgreSQL would silently truncate it",
+                "choose a shorter name");
+        }
+
+        if (name.Length == 0 || name.Contains('\0', StringComparison.Ordinal))
+        {
+            problem(option, "the name is empty or contains a NUL character", "choose a plain identifier");
+        }
+    }
+}

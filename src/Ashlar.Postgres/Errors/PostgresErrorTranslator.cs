@@ -1,0 +1,65 @@
+using Ashlar.Errors;
+using Npgsql;
+
+namespace Ashlar.Postgres.Errors;
+
+/// <summary>
+/// The one place that turns a <see cref="PostgresException"/> into Ashlar errors. The original exception is kept
+/// as the inner exception; values of the row are never copied into messages.
+/// </summary>
+internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
+{
+    public AshlarException Translate(PostgresException exception, string resource, WriteKind kind)
+    {
+        var constraint = catalog.Find(exception.ConstraintName);
+        AshlarError error = exception.SqlState switch
+        {
+            PostgresErrorCodes.UniqueViolation => new InvalidAttribute(constraint?.Message ?? "has already been taken")
+            {
+                Resource = constraint?.Resource ?? resource,
+                Field = constraint?.Field,
+            },
+            PostgresErrorCodes.ForeignKeyViolation when kind is WriteKind.Destroy || (constraint is not null && constraint.Resource != resource) =>
+                new InvalidAttribute(constraint is null
+                    ? "would leave records behind"
+                    : $"would leave records behind: {constraint.Resource}.{constraint.Field} still refers to it")
+                {
+                    Resource = resource,
+                    Field = constraint?.ReferencedField,
+                },
+            PostgresErrorCodes.ForeignKeyViolation => new InvalidAttribute(
+                constraint?.ReferencedResource is { } referenced ? $"does not exist: no {referenced} has that key" : "does not exist")
+            {
+                Resource = resource,
+                Field = constraint?.Field,
+            },
+            PostgresErrorCodes.CheckViolation => new InvalidAttribute(constraint?.Message ?? $"is invalid (check constraint {exception.ConstraintName})")
+            {
+                Resource = constraint?.Resource ?? resource,
+                Field = constraint?.Field,
+            },
+            PostgresErrorCodes.NotNullViolation => new Required { Resource = resource, Field = exception.ColumnName },
+            PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.NumericValueOutOfRange or
+            PostgresErrorCodes.InvalidTextRepresentation or PostgresErrorCodes.InvalidDatetimeFormat or
+            PostgresErrorCodes.DatetimeFieldOverflow => new InvalidAttribute($"is invalid: {exception.MessageText}")
+            {
+                Resource = resource,
+                Field = exception.ColumnName,
+            },
+            PostgresErrorCodes.LockNotAvailable => new Unavailable("the row is locked by another transaction; try again") { Resource = resource },
+            PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
+                new Unavailable("the transaction conflicted with another one; try again") { Resource = resource },
+            PostgresErrorCodes.UndefinedTable => new UnsupportedFeature(
+                $"the table does not exist ({exception.MessageText}); run the migrations (dotnet run -- migrate)")
+            { Resource = resource },
+            _ => new UnknownError($"the database refused the operation ({exception.SqlState}: {exception.MessageText})")
+            {
+                Resource = resource,
+                SqlState = exception.SqlState,
+                Constraint = exception.ConstraintName,
+            },
+        };
+
+        return AshlarException.From(error, exception);
+    }
+}

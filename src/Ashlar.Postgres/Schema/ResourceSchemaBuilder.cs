@@ -1,0 +1,147 @@
+using Ashlar.Domains;
+using Ashlar.Postgres.Declarations;
+using Ashlar.Postgres.Types;
+using Ashlar.Resources;
+
+namespace Ashlar.Postgres.Schema;
+
+/// <summary>Derives the <see cref="SchemaModel"/> a domain's declarations call for, one per repo.</summary>
+public static class ResourceSchemaBuilder
+{
+    /// <summary>The schema for the resources stored in <paramref name="repoType"/> whose migrations Ashlar manages.</summary>
+    public static SchemaModel Build(DomainModel domain, Type repoType)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        var resources = domain.Resources
+            .Select(r => (Resource: r, Options: r.Extension<PostgresOptions>()))
+            .Where(r => r.Options is { Migrate: true } && r.Options.RepoType == repoType)
+            .ToList();
+
+        var tables = resources
+            .Select(r => Table(domain, r.Resource, r.Options!))
+            .OrderBy(t => t.Schema, StringComparer.Ordinal)
+            .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var repo = Ashlar.Postgres.Repos.RepoCache.For(repoType);
+        return new SchemaModel
+        {
+            Schemas = tables.Select(t => t.Schema).Where(s => s != "public").Distinct().Order(StringComparer.Ordinal).ToList(),
+            Extensions = repo.InstalledExtensions.Distinct().Order(StringComparer.Ordinal).ToList(),
+            Tables = tables,
+        };
+    }
+
+    /// <summary>The repos the domain's resources are stored in.</summary>
+    public static IReadOnlyList<Type> Repos(DomainModel domain) =>
+        domain.Resources.Select(r => r.Extension<PostgresOptions>()?.RepoType).OfType<Type>().Distinct().ToList();
+
+    internal static TableModel Table(DomainModel domain, ResourceDefinition resource, PostgresOptions options)
+    {
+        var table = options.Table!;
+        return new TableModel
+        {
+            Schema = options.SchemaOrPublic,
+            Name = table,
+            Columns = resource.Attributes.Select(a => Column(a, options)).ToList(),
+            PrimaryKey = resource.PrimaryKey.Select(a => a.Name).ToList(),
+            ForeignKeys = ForeignKeys(domain, resource, options).ToList(),
+            Indexes = Indexes(resource, options).ToList(),
+            Checks = options.CheckConstraints.Select(c => new CheckModel(c.ConstraintName, c.Check)).ToList(),
+            Statements = options.Statements.Select(s => new StatementModel(s.Name, s.Up, s.Down, s.OnDestroy)).ToList(),
+            RenamedFrom = resource.RenamedFrom,
+        };
+    }
+
+    private static ColumnModel Column(AttributeDefinition attribute, PostgresOptions options) => new()
+    {
+        Name = attribute.Name,
+        Type = options.MigrationTypes.GetValueOrDefault(attribute.Name) ?? PgTypeMap.ColumnType(attribute.Type),
+        Nullable = attribute.AllowNil,
+        Default = options.MigrationDefaults.GetValueOrDefault(attribute.Name) ?? DefaultSql(attribute),
+        Identity = attribute.Identity,
+        Generated = attribute.GeneratedSql,
+        RenamedFrom = attribute.RenamedFrom,
+    };
+
+    private static string? DefaultSql(AttributeDefinition attribute) => attribute.Default switch
+    {
+        _ when attribute.Identity || attribute.GeneratedSql is not null => null,
+        LiteralDefault literal => SqlLiteral.Render(literal.Value),
+        GeneratedDefault { Kind: GeneratedValue.UuidV4 } => "gen_random_uuid()",
+        GeneratedDefault { Kind: GeneratedValue.Now } => "now()",
+        _ => null,
+    };
+
+    private static IEnumerable<ForeignKeyModel> ForeignKeys(DomainModel domain, ResourceDefinition resource, PostgresOptions options)
+    {
+        foreach (var relationship in resource.Relationships.Where(r => r.Kind == RelationshipKind.BelongsTo))
+        {
+            var reference = options.References.FirstOrDefault(r => r.Relationship == relationship.Name)
+                ?? new ReferenceOptions(relationship.Name);
+            var destination = domain.Resource(relationship.DestinationType).Extension<PostgresOptions>();
+            if (reference.Ignore || destination?.Table is null || destination.RepoType != options.RepoType)
+            {
+                continue;
+            }
+
+            var columns = new[] { relationship.SourceAttribute }.Concat(reference.MatchWith.Select(m => m.Key)).ToList();
+            yield return new ForeignKeyModel
+            {
+                Name = reference.Name ?? SchemaNames.ForeignKey(options.Table!, [relationship.SourceAttribute]),
+                Columns = columns,
+                ReferencedSchema = destination.SchemaOrPublic,
+                ReferencedTable = destination.Table,
+                ReferencedColumns = new[] { relationship.DestinationAttribute }.Concat(reference.MatchWith.Select(m => m.Value)).ToList(),
+                OnDelete = reference.OnDelete,
+                NilifyColumns = reference.NilifyColumns,
+                OnUpdate = reference.OnUpdate,
+                Deferrable = reference.Deferrable,
+                MatchType = reference.MatchType,
+            };
+        }
+    }
+
+    private static IEnumerable<IndexModel> Indexes(ResourceDefinition resource, PostgresOptions options)
+    {
+        var table = options.Table!;
+        foreach (var identity in resource.Identities.Where(i => !options.SkipUniqueIndexes.Contains(i.Name)))
+        {
+            yield return new IndexModel
+            {
+                Name = options.IdentityIndexNames.GetValueOrDefault(identity.Name) ?? SchemaNames.IdentityIndex(table, identity.Name),
+                Fields = identity.Keys.Select(k => new IndexField(k, null, false)).ToList(),
+                Unique = true,
+                Where = identity.WhereSql,
+                NullsDistinct = identity.NilsDistinct,
+            };
+        }
+
+        foreach (var reference in options.References.Where(r => r.Index && !r.Ignore))
+        {
+            var relationship = resource.Relationship(reference.Relationship)!;
+            var columns = new[] { relationship.SourceAttribute }.Concat(reference.MatchWith.Select(m => m.Key)).ToList();
+            yield return new IndexModel
+            {
+                Name = SchemaNames.Index(table, columns),
+                Fields = columns.Select(c => new IndexField(c, null, false)).ToList(),
+                Where = reference.IndexWhere,
+            };
+        }
+
+        foreach (var index in options.Indexes)
+        {
+            yield return new IndexModel
+            {
+                Name = index.Name ?? SchemaNames.Index(table, index.Fields.Select(f => f.Column!)),
+                Fields = index.Fields,
+                Unique = index.Unique,
+                Where = index.Where,
+                Using = index.Using,
+                Include = index.Include,
+                NullsDistinct = index.NullsDistinct,
+                Concurrently = index.Concurrently,
+            };
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Ashlar.Postgres.Schema;
+
+/// <summary>
+/// What a PostgreSQL database holds, independent of resources: schemas, extensions, tables and what is on them.
+/// Produced from the resource model, from snapshots, or from the live catalog; the differ compares two of them.
+/// </summary>
+public sealed record SchemaModel
+{
+    /// <summary>Schemas to create (other than <c>public</c>).</summary>
+    public IReadOnlyList<string> Schemas { get; init; } = [];
+
+    /// <summary>Extensions to install.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
+    /// <summary>Tables, sorted by schema and name.</summary>
+    public IReadOnlyList<TableModel> Tables { get; init; } = [];
+
+    /// <summary>The table with this schema and name, or null.</summary>
+    public TableModel? Table(string schema, string name) =>
+        Tables.FirstOrDefault(t => t.Schema == schema && t.Name == name);
+}

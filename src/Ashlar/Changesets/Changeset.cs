@@ -1,0 +1,141 @@
+using Ashlar.Actions;
+using Ashlar.DataLayer;
+using Ashlar.Errors;
+using Ashlar.Resources;
+using Ashlar.Types;
+
+namespace Ashlar.Changesets;
+
+/// <summary>
+/// Turns an action's input into the values a write plan carries: matches names, casts values, applies defaults,
+/// checks constraints and required attributes. Every error is collected before anything is written.
+/// </summary>
+internal sealed class Changeset
+{
+    private readonly ResourceDefinition _resource;
+    private readonly ActionDefinition _action;
+    private readonly TimeProvider _time;
+    private readonly List<AshlarError> _errors = [];
+    private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
+
+    private Changeset(ResourceDefinition resource, ActionDefinition action, TimeProvider time)
+    {
+        _resource = resource;
+        _action = action;
+        _time = time;
+    }
+
+    public IReadOnlyList<AshlarError> Errors => _errors;
+
+    public static Changeset ForCreate(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time)
+    {
+        var changeset = new Changeset(resource, action, time);
+        changeset.Accept(input);
+        changeset.ApplyDefaults(onCreate: true);
+        changeset.CheckRequired(resource.Attributes.Where(a => !a.Identity && a.GeneratedSql is null));
+        return changeset;
+    }
+
+    public static Changeset ForUpdate(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time)
+    {
+        var changeset = new Changeset(resource, action, time);
+        changeset.Accept(input);
+        changeset.ApplyDefaults(onCreate: false);
+        changeset.CheckRequired(changeset._values.Keys.Select(k => resource.Attribute(k)!));
+        return changeset;
+    }
+
+    public IReadOnlyList<FieldValue> Values =>
+        _resource.Attributes.Where(a => _values.ContainsKey(a.Name)).Select(a => new FieldValue(a, _values[a.Name])).ToList();
+
+    public void ThrowIfInvalid()
+    {
+        if (_errors.Count > 0)
+        {
+            throw AshlarException.From(_errors);
+        }
+    }
+
+    private void Accept(object? input)
+    {
+        foreach (var (key, raw) in InputReader.Read(input))
+        {
+            var attribute = _resource.Attribute(key) ?? _resource.Attribute(Naming.ToSnakeCase(key));
+            if (attribute is null || !_action.Accept.Contains(attribute.Name))
+            {
+                var reason = attribute is null
+                    ? $"is not an input of {_action}"
+                    : $"cannot be changed by {_action}; it accepts {Describe(_action.Accept)}";
+                Error(new NoSuchInput(reason), attribute?.Name ?? key);
+                continue;
+            }
+
+            if (!ValueCaster.TryCast(attribute.Type, raw, out var value, out var castError))
+            {
+                Error(new InvalidAttribute(castError!), attribute.Name);
+                continue;
+            }
+
+            if (value is not null && Constraints.Check(attribute, value) is { } violation)
+            {
+                Error(new InvalidAttribute(violation), attribute.Name);
+                continue;
+            }
+
+            _values[attribute.Name] = value;
+        }
+
+        foreach (var (name, value) in _action.Set)
+        {
+            _values[name] = value;
+        }
+    }
+
+    private void ApplyDefaults(bool onCreate)
+    {
+        foreach (var attribute in _resource.Attributes)
+        {
+            if (onCreate && attribute.Default is { } onInsert && !_values.ContainsKey(attribute.Name))
+            {
+                _values[attribute.Name] = Generate(attribute, onInsert);
+            }
+            else if (!onCreate && attribute.UpdateDefault is { } onChange)
+            {
+                _values[attribute.Name] = Generate(attribute, onChange);
+            }
+        }
+    }
+
+    private object? Generate(AttributeDefinition attribute, DefaultValue fallback) => fallback switch
+    {
+        LiteralDefault literal => literal.Value,
+        GeneratedDefault { Kind: GeneratedValue.UuidV4 } => Guid.NewGuid(),
+        GeneratedDefault { Kind: GeneratedValue.UuidV7 } => Guid.CreateVersion7(_time.GetUtcNow()),
+        GeneratedDefault { Kind: GeneratedValue.Now } => Now(attribute),
+        _ => throw new InvalidOperationException($"Unknown default {fallback}."),
+    };
+
+    private object Now(AttributeDefinition attribute)
+    {
+        var now = _time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds.
+        return attribute.Type.ClrType == typeof(DateTime) ? now.UtcDateTime : now;
+    }
+
+    private void CheckRequired(IEnumerable<AttributeDefinition> attributes)
+    {
+        foreach (var attribute in attributes.Where(a => !a.AllowNil))
+        {
+            if (_values.GetValueOrDefault(attribute.Name) is null && !_errors.Any(e => e.Field == attribute.Name))
+            {
+                Error(new Required(), attribute.Name);
+            }
+        }
+    }
+
+    private void Error(AshlarError error, string field) =>
+        _errors.Add(error with { Resource = _resource.Name, Field = field });
+
+    private static string Describe(IReadOnlyList<string> accepted) =>
+        accepted.Count == 0 ? "no input" : string.Join(", ", accepted);
+}

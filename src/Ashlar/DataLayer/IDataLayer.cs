@@ -1,0 +1,26 @@
+namespace Ashlar.DataLayer;
+
+/// <summary>
+/// Where resources are stored. The domain hands a data layer one immutable plan per operation;
+/// the data layer turns it into storage operations (for PostgreSQL: one SQL statement) and records.
+/// </summary>
+public interface IDataLayer : IAsyncDisposable
+{
+    /// <summary>Whether the data layer can carry out <paramref name="feature"/> for the resource.</summary>
+    bool Can(Resources.ResourceDefinition resource, DataLayerFeature feature);
+
+    /// <summary>Reads the records the plan selects.</summary>
+    ValueTask<IReadOnlyList<T>> ReadAsync<T>(ReadPlan plan, CancellationToken cancellationToken)
+        where T : class;
+
+    /// <summary>Inserts one record and returns it as stored (with generated values).</summary>
+    ValueTask<T> CreateAsync<T>(CreatePlan plan, CancellationToken cancellationToken)
+        where T : class;
+
+    /// <summary>Updates one record; returns it as stored, or null when no row has that key any more.</summary>
+    ValueTask<T?> UpdateAsync<T>(UpdatePlan plan, CancellationToken cancellationToken)
+        where T : class;
+
+    /// <summary>Deletes one record; returns false when no row has that key any more.</summary>
+    ValueTask<bool> DestroyAsync(DestroyPlan plan, CancellationToken cancellationToken);
+}

@@ -1,0 +1,8 @@
+using Ashlar.Expressions;
+
+namespace Ashlar.DataLayer;
+
+/// <summary>One sort key of a read plan.</summary>
+/// <param name="Expression">What to sort by.</param>
+/// <param name="Descending">True for largest first.</param>
+public sealed record SortKey(Expr Expression, bool Descending);

@@ -1,0 +1,13 @@
+using Ashlar.Resources;
+
+namespace Ashlar.DataLayer;
+
+/// <summary>Everything a data layer needs to update one record. Immutable.</summary>
+/// <param name="Resource">The resource.</param>
+/// <param name="Key">The primary-key values of the record to update.</param>
+/// <param name="Changes">The values to write.</param>
+public sealed record UpdatePlan(ResourceDefinition Resource, IReadOnlyList<FieldValue> Key, IReadOnlyList<FieldValue> Changes)
+{
+    /// <summary>The tenant the record belongs to, for multitenant resources.</summary>
+    public string? Tenant { get; init; }
+}

@@ -1,0 +1,93 @@
+using Ashlar.Actions;
+using Ashlar.DataLayer;
+using Ashlar.Diagnostics;
+using Ashlar.Errors;
+using Ashlar.Expressions;
+using Ashlar.Expressions.Linq;
+using Ashlar.Queries;
+using Ashlar.Resources;
+using Ashlar.Types;
+
+namespace Ashlar.Domains;
+
+public sealed partial class Domain
+{
+    /// <summary>Reads the records a query selects.</summary>
+    /// <exception cref="InvalidException">The query names an unknown field or a value of the wrong type.</exception>
+    public async Task<IReadOnlyList<T>> ReadAsync<T>(Query<T> query, string? tenant = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var resource = Model.Resource<T>();
+        var action = RequireAction(resource, ActionKind.Read, query.ActionName);
+        using var activity = AshlarActivitySource.StartAction(resource.Name, action.Name, tenant);
+        var plan = Plan(resource, query) with { Tenant = tenant };
+        return await DataLayer.ReadAsync<T>(plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the record with this primary key, or returns null when there is none.</summary>
+    /// <param name="key">The key's value, or for a composite key an anonymous object / dictionary of its attributes.</param>
+    /// <param name="tenant">The tenant, for multitenant resources.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<T?> FindAsync<T>(object key, string? tenant = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var resource = Model.Resource<T>();
+        var plan = new ReadPlan(resource) { Filter = KeyFilter(resource, key), Limit = 1, Tenant = tenant };
+        var found = await DataLayer.ReadAsync<T>(plan, cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>Reads the record with this primary key.</summary>
+    /// <exception cref="InvalidException">No record has this key (<see cref="NotFound"/>), or the key is of the wrong type.</exception>
+    public async Task<T> GetAsync<T>(object key, string? tenant = null, CancellationToken cancellationToken = default)
+        where T : class =>
+        await FindAsync<T>(key, tenant, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidException([new NotFound($"no record has the key {key}") { Resource = typeof(T).Name }]);
+
+    internal ReadPlan Plan<T>(ResourceDefinition resource, Query<T> query)
+        where T : class
+    {
+        Expr? filter = null;
+        foreach (var predicate in query.Filters)
+        {
+            var translated = LambdaTranslator.Translate(Model, resource, predicate);
+            filter = filter is null ? translated : new BinaryExpr(BinaryOperator.And, filter, translated);
+        }
+
+        var sort = query.Sorts
+            .Select(s => new SortKey(LambdaTranslator.Translate(Model, resource, s.Field), s.Descending))
+            .ToList();
+        return new ReadPlan(resource) { Filter = filter, Sort = sort, Limit = query.LimitValue, Offset = query.OffsetValue };
+    }
+
+    private static Expr KeyFilter(ResourceDefinition resource, object key)
+    {
+        var values = resource.PrimaryKey.Count == 1 && key is not System.Collections.IDictionary && (key.GetType().IsPrimitive || key is string or Guid or decimal || !key.GetType().Name.Contains("AnonymousType", StringComparison.Ordinal))
+            ? [new KeyValuePair<string, object?>(resource.PrimaryKey[0].Name, key)]
+            : Changesets.InputReader.Read(key);
+
+        Expr? filter = null;
+        var errors = new List<AshlarError>();
+        foreach (var attribute in resource.PrimaryKey)
+        {
+            var raw = values.FirstOrDefault(v => v.Key == attribute.Name || Naming.ToSnakeCase(v.Key) == attribute.Name);
+            string? error = "the key needs a value for it";
+            object? value = null;
+            if (raw.Key is null || !ValueCaster.TryCast(attribute.Type, raw.Value, out value, out error) || value is null)
+            {
+                errors.Add(new InvalidFilterValue(error ?? "is required in the key")
+                {
+                    Resource = resource.Name,
+                    Field = attribute.Name,
+                });
+                continue;
+            }
+
+            Expr equals = new BinaryExpr(BinaryOperator.Equal, new RefExpr([], attribute), new ValueExpr(value, attribute.Type));
+            filter = filter is null ? equals : new BinaryExpr(BinaryOperator.And, filter, equals);
+        }
+
+        return errors.Count > 0 ? throw new InvalidException(errors) : filter!;
+    }
+}

@@ -1,0 +1,138 @@
+using Ashlar.Actions;
+using Ashlar.Changesets;
+using Ashlar.DataLayer;
+using Ashlar.Diagnostics;
+using Ashlar.Errors;
+using Ashlar.Resources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ashlar.Domains;
+
+/// <summary>
+/// The entry point of a running application: runs actions and queries on the resources of a
+/// <see cref="DomainModel"/> through a data layer. Thread-safe; create one and share it.
+/// </summary>
+public sealed partial class Domain : IAsyncDisposable
+{
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a domain over a validated model and the data layer that stores it.</summary>
+    public Domain(DomainModel model, IDataLayer dataLayer, ILoggerFactory? loggerFactory = null)
+    {
+        Model = model;
+        DataLayer = dataLayer;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ashlar.Domain");
+    }
+
+    /// <summary>The validated model.</summary>
+    public DomainModel Model { get; }
+
+    /// <summary>The data layer records are stored in.</summary>
+    public IDataLayer DataLayer { get; }
+
+    /// <summary>Creates a record through a create action.</summary>
+    /// <param name="input">An anonymous object, a dictionary or a JSON object; names are attribute or property names.</param>
+    /// <param name="action">The create action to run; the primary one when null.</param>
+    /// <param name="tenant">The tenant, for multitenant resources.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="InvalidException">The input is invalid or the database refused the write.</exception>
+    public async Task<T> CreateAsync<T>(object? input, string? action = null, string? tenant = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var resource = Model.Resource<T>();
+        var definition = RequireAction(resource, ActionKind.Create, action);
+        using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
+        LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+
+        var changeset = Changeset.ForCreate(resource, definition, input, Model.TimeProvider);
+        ThrowIfInvalid(changeset, resource, definition);
+        return await Run(resource, definition, () => DataLayer.CreateAsync<T>(
+            new CreatePlan(resource, changeset.Values) { Tenant = tenant }, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Updates a record through an update action and returns it as stored.</summary>
+    /// <exception cref="InvalidException">The input is invalid, the record is gone (<see cref="StaleRecord"/>), or the database refused the write.</exception>
+    public async Task<T> UpdateAsync<T>(T record, object? input, string? action = null, string? tenant = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var resource = Model.Resource<T>();
+        var definition = RequireAction(resource, ActionKind.Update, action);
+        using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
+        LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+
+        var changeset = Changeset.ForUpdate(resource, definition, input, Model.TimeProvider);
+        ThrowIfInvalid(changeset, resource, definition);
+        var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values) { Tenant = tenant };
+        var updated = await Run(resource, definition, () => DataLayer.UpdateAsync<T>(plan, cancellationToken)).ConfigureAwait(false);
+        return updated ?? throw Stale(resource, definition, plan.Key);
+    }
+
+    /// <summary>Destroys a record through a destroy action.</summary>
+    /// <exception cref="InvalidException">The record is gone (<see cref="StaleRecord"/>) or other records still refer to it.</exception>
+    public async Task DestroyAsync<T>(T record, string? action = null, string? tenant = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var resource = Model.Resource<T>();
+        var definition = RequireAction(resource, ActionKind.Destroy, action);
+        using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
+        LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+
+        var plan = new DestroyPlan(resource, KeyOf(resource, record)) { Tenant = tenant };
+        var destroyed = await Run(resource, definition, () => DataLayer.DestroyAsync(plan, cancellationToken)).ConfigureAwait(false);
+        if (!destroyed)
+        {
+            throw Stale(resource, definition, plan.Key);
+        }
+    }
+
+    private static ActionDefinition RequireAction(ResourceDefinition resource, ActionKind kind, string? name) =>
+        resource.Action(kind, name) ?? throw new ArgumentException(
+            name is null
+                ? $"{resource.Name} has no {kind.ToString().ToLowerInvariant()} action; declare one (e.g. r.DefaultActions())."
+                : $"{resource.Name} has no {kind.ToString().ToLowerInvariant()} action named '{name}'.",
+            nameof(name));
+
+    private void ThrowIfInvalid(Changeset changeset, ResourceDefinition resource, ActionDefinition action)
+    {
+        if (changeset.Errors.Count > 0)
+        {
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                LogMessages.ActionRefused(_logger, resource.Name, action.Name, string.Join("; ", changeset.Errors));
+            }
+
+            changeset.ThrowIfInvalid();
+        }
+    }
+
+    private async Task<TResult> Run<TResult>(ResourceDefinition resource, ActionDefinition action, Func<ValueTask<TResult>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (AshlarException e) when (_logger.IsEnabled(LogLevel.Information))
+        {
+            LogMessages.ActionRefused(_logger, resource.Name, action.Name, string.Join("; ", e.Errors));
+            throw;
+        }
+    }
+
+    private static IReadOnlyList<FieldValue> KeyOf(ResourceDefinition resource, object record) =>
+        resource.PrimaryKey.Select(a => new FieldValue(a, resource.GetValue(record, a.Name))).ToList();
+
+    private static InvalidException Stale(ResourceDefinition resource, ActionDefinition action, IReadOnlyList<FieldValue> key) =>
+        new([new StaleRecord($"the record ({Describe(key)}) no longer exists, so {action} changed nothing; read it again")
+        {
+            Resource = resource.Name,
+        }]);
+
+    private static string Describe(IReadOnlyList<FieldValue> key) =>
+        string.Join(", ", key.Select(k => $"{k.Attribute.Name} = {k.Value}"));
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => DataLayer.DisposeAsync();
+}

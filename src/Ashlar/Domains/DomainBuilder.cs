@@ -1,0 +1,43 @@
+using Ashlar.Resources;
+
+namespace Ashlar.Domains;
+
+/// <summary>Collects the resources of a domain. <see cref="DomainModel.Build"/> validates them all at once.</summary>
+public sealed class DomainBuilder
+{
+    private readonly List<IResourceDraft> _resources = [];
+
+    internal DomainBuilder(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The domain's name.</summary>
+    public string Name { get; }
+
+    internal IReadOnlyList<IResourceDraft> Resources => _resources;
+
+    internal TimeProvider TimeProvider { get; private set; } = TimeProvider.System;
+
+    /// <summary>Adds a resource; its <c>Define</c> method runs now.</summary>
+    public DomainBuilder Resource<T>()
+        where T : class, IResource<T>
+    {
+        if (_resources.Any(r => r.ClrType == typeof(T)))
+        {
+            return this;
+        }
+
+        var builder = new ResourceBuilder<T>();
+        T.Define(builder);
+        _resources.Add(builder);
+        return this;
+    }
+
+    /// <summary>The clock used for timestamps and <see cref="DefaultValue.Now"/> defaults (tests can fix it).</summary>
+    public DomainBuilder UseTimeProvider(TimeProvider timeProvider)
+    {
+        TimeProvider = timeProvider;
+        return this;
+    }
+}

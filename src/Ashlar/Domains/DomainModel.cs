@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using Ashlar.Errors;
+using Ashlar.Resources;
+using Ashlar.Validation;
+
+namespace Ashlar.Domains;
+
+/// <summary>
+/// The validated, immutable model of a domain's resources. Building it checks every declaration and throws a
+/// <see cref="DeclarationException"/> listing every problem; nothing invalid gets further.
+/// </summary>
+public sealed class DomainModel
+{
+    private readonly FrozenDictionary<Type, ResourceDefinition> _byType;
+
+    private DomainModel(string name, IReadOnlyList<ResourceDefinition> resources, TimeProvider timeProvider)
+    {
+        Name = name;
+        Resources = resources;
+        TimeProvider = timeProvider;
+        _byType = resources.ToFrozenDictionary(r => r.ClrType);
+    }
+
+    /// <summary>The domain's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Every resource, in the order added.</summary>
+    public IReadOnlyList<ResourceDefinition> Resources { get; }
+
+    /// <summary>The clock for timestamps and time defaults.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Builds and validates a domain.</summary>
+    /// <param name="name">The domain's name, used in logs and errors.</param>
+    /// <param name="define">Adds the resources: <c>d =&gt; d.Resource&lt;Post&gt;().Resource&lt;Author&gt;()</c>.</param>
+    /// <exception cref="DeclarationException">A declaration is invalid; the message lists every problem.</exception>
+    public static DomainModel Build(string name, Action<DomainBuilder> define)
+    {
+        var builder = new DomainBuilder(name);
+        define(builder);
+
+        var problems = builder.Resources.SelectMany(r => r.Problems).ToList();
+        var drafts = builder.Resources.ToDictionary(r => r.ClrType);
+        var resolver = new RelationshipResolver(drafts, problems);
+        var resources = builder.Resources
+            .Select(draft => new ResourceDefinition(
+                draft.ClrType,
+                draft.Attributes,
+                resolver.Resolve(draft),
+                draft.Identities,
+                draft.BuildActions(),
+                draft.Extensions,
+                draft.ResourceRenamedFrom))
+            .ToList();
+
+        var model = new DomainModel(name, resources, builder.TimeProvider);
+        problems.AddRange(resources.SelectMany(ResourceRules.Check));
+        foreach (var resource in resources)
+        {
+            foreach (var extension in builder.Resources.First(r => r.ClrType == resource.ClrType).Extensions.Values.OfType<IResourceExtension>())
+            {
+                problems.AddRange(extension.Validate(resource, model));
+            }
+        }
+
+        return problems.Count > 0 ? throw new DeclarationException(problems) : model;
+    }
+
+    /// <summary>The resource declared by <typeparamref name="T"/>.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not a resource of this domain.</exception>
+    public ResourceDefinition Resource<T>() => Resource(typeof(T));
+
+    /// <summary>The resource declared by <paramref name="type"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="type"/> is not a resource of this domain.</exception>
+    public ResourceDefinition Resource(Type type) =>
+        _byType.TryGetValue(type, out var resource)
+            ? resource
+            : throw new ArgumentException(
+                $"{type.Name} is not a resource of the domain {Name}; add .Resource<{type.Name}>() when building it.", nameof(type));
+
+    /// <summary>The resource declared by <paramref name="type"/>, or null.</summary>
+    public ResourceDefinition? FindResource(Type type) => _byType.GetValueOrDefault(type);
+}

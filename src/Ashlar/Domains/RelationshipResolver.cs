@@ -1,0 +1,137 @@
+using Ashlar.Errors;
+using Ashlar.Resources;
+using Ashlar.Types;
+
+namespace Ashlar.Domains;
+
+/// <summary>Turns declared relationships into definitions once every resource of the domain is known.</summary>
+internal sealed class RelationshipResolver(IReadOnlyDictionary<Type, IResourceDraft> drafts, List<DeclarationProblem> problems)
+{
+    public IReadOnlyList<RelationshipDefinition> Resolve(IResourceDraft source)
+    {
+        var resolved = new List<RelationshipDefinition>();
+        foreach (var draft in source.Relationships)
+        {
+            var definition = Resolve(source, draft);
+            if (definition is not null)
+            {
+                resolved.Add(definition);
+            }
+        }
+
+        return resolved;
+    }
+
+    private RelationshipDefinition? Resolve(IResourceDraft source, RelationshipDraft draft)
+    {
+        var option = $"{Naming.ToSnakeCase(draft.Kind.ToString())} {draft.Name}";
+        if (!drafts.TryGetValue(draft.DestinationType, out var destination))
+        {
+            Problem(source, option, $"the destination {draft.DestinationType.Name} is not a resource of this domain",
+                $"add .Resource<{draft.DestinationType.Name}>() to the domain");
+            return null;
+        }
+
+        return draft.Kind switch
+        {
+            RelationshipKind.BelongsTo => BelongsTo(source, destination, draft, option),
+            RelationshipKind.ManyToMany => ManyToMany(source, destination, draft, option),
+            _ => Has(source, destination, draft, option),
+        };
+    }
+
+    private RelationshipDefinition? BelongsTo(IResourceDraft source, IResourceDraft destination, RelationshipDraft draft, string option)
+    {
+        var destinationAttribute = draft.DestinationAttribute ?? SinglePrimaryKey(destination)?.Name;
+        if (destinationAttribute is null)
+        {
+            Problem(source, option, $"{destination.Name} has no single-attribute primary key to refer to",
+                "name the destination attribute with DestinationAttribute(...)");
+            return null;
+        }
+
+        var key = source.Attributes.First(a => a.Name == draft.SourceAttribute);
+        var target = Find(destination, destinationAttribute, source, option);
+        if (target is not null && key.Type.Kind != target.Type.Kind)
+        {
+            Problem(source, option, $"{key.Name} is {key.Type} but {destination.Name}.{target.Name} is {target.Type}",
+                $"give {key.Property.Name} the type {target.Property.PropertyType.Name}");
+        }
+
+        return target is null ? null : Definition(draft, draft.SourceAttribute!, destinationAttribute);
+    }
+
+    private RelationshipDefinition? Has(IResourceDraft source, IResourceDraft destination, RelationshipDraft draft, string option)
+    {
+        var sourceAttribute = draft.SourceAttribute ?? SinglePrimaryKey(source)?.Name;
+        var destinationAttribute = draft.DestinationAttribute ?? Naming.ToSnakeCase(source.Name) + "_id";
+        if (sourceAttribute is null || Find(source, sourceAttribute, source, option) is null)
+        {
+            return null;
+        }
+
+        return Find(destination, destinationAttribute, source, option) is null
+            ? null
+            : Definition(draft, sourceAttribute, destinationAttribute);
+    }
+
+    private RelationshipDefinition? ManyToMany(IResourceDraft source, IResourceDraft destination, RelationshipDraft draft, string option)
+    {
+        if (draft.ThroughType is null || !drafts.TryGetValue(draft.ThroughType, out var through))
+        {
+            Problem(source, option, "the join resource is missing or not part of the domain",
+                "declare it with m.Through<TJoin>(j => j.SourceId, j => j.DestinationId) and add it to the domain");
+            return null;
+        }
+
+        var sourceAttribute = SinglePrimaryKey(source)?.Name;
+        var destinationAttribute = SinglePrimaryKey(destination)?.Name;
+        if (sourceAttribute is null || destinationAttribute is null ||
+            Find(through, draft.SourceAttributeOnJoin!, source, option) is null ||
+            Find(through, draft.DestinationAttributeOnJoin!, source, option) is null)
+        {
+            return null;
+        }
+
+        return Definition(draft, sourceAttribute, destinationAttribute) with
+        {
+            ThroughType = draft.ThroughType,
+            SourceAttributeOnJoin = draft.SourceAttributeOnJoin,
+            DestinationAttributeOnJoin = draft.DestinationAttributeOnJoin,
+        };
+    }
+
+    private static RelationshipDefinition Definition(RelationshipDraft draft, string sourceAttribute, string destinationAttribute) =>
+        new()
+        {
+            Name = draft.Name,
+            Kind = draft.Kind,
+            Property = draft.Property,
+            DestinationType = draft.DestinationType,
+            SourceAttribute = sourceAttribute,
+            DestinationAttribute = destinationAttribute,
+            AllowNil = draft.AllowNil ?? true,
+            Public = draft.Public,
+        };
+
+    private AttributeDefinition? Find(IResourceDraft owner, string attribute, IResourceDraft source, string option)
+    {
+        var found = owner.Attributes.FirstOrDefault(a => a.Name == attribute);
+        if (found is null)
+        {
+            Problem(source, option, $"{owner.Name} has no attribute {attribute}",
+                $"declare {attribute} on {owner.Name}, or name the attribute to use in the relationship's options");
+        }
+
+        return found;
+    }
+
+    private static AttributeDefinition? SinglePrimaryKey(IResourceDraft resource)
+    {
+        var keys = resource.Attributes.Where(a => a.PrimaryKey).ToList();
+        return keys.Count == 1 ? keys[0] : null;
+    }
+
+    private void Problem(IResourceDraft source, string option, string problem, string fix) =>
+        problems.Add(new DeclarationProblem(source.Name, option, problem, fix));
+}

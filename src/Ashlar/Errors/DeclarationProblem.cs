@@ -1,0 +1,12 @@
+namespace Ashlar.Errors;
+
+/// <summary>One problem in a declaration: where it is, what is wrong, and how to fix it.</summary>
+/// <param name="Resource">The resource whose declaration is wrong (or the domain's name).</param>
+/// <param name="Option">The option or element that is wrong, e.g. <c>attribute title</c>.</param>
+/// <param name="Problem">What is wrong.</param>
+/// <param name="Fix">What to change.</param>
+public sealed record DeclarationProblem(string Resource, string Option, string Problem, string Fix)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Resource}, {Option}: {Problem}. Fix: {Fix}";
+}

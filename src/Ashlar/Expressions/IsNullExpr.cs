@@ -1,0 +1,8 @@
+namespace Ashlar.Expressions;
+
+/// <summary>True when the operand is nil (<c>x == null</c> in a lambda).</summary>
+public sealed record IsNullExpr(Expr Operand) : Expr
+{
+    /// <inheritdoc />
+    public override string ToString() => $"is_nil({Operand})";
+}

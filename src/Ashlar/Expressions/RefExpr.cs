@@ -1,0 +1,13 @@
+using Ashlar.Resources;
+
+namespace Ashlar.Expressions;
+
+/// <summary>A reference to an attribute, reached through zero or more relationships from the queried resource.</summary>
+/// <param name="Path">The relationships walked from the root resource, in order; empty for the root's own attribute.</param>
+/// <param name="Attribute">The attribute at the end of the path.</param>
+public sealed record RefExpr(IReadOnlyList<RelationshipDefinition> Path, AttributeDefinition Attribute) : Expr
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Concat(Path.Select(r => r.Name + ".")) + Attribute.Name;
+}

@@ -1,0 +1,26 @@
+using Ashlar.Actions;
+using Ashlar.Errors;
+
+namespace Ashlar.Resources;
+
+/// <summary>A resource's declarations, untyped, as the domain builder collects them.</summary>
+internal interface IResourceDraft
+{
+    Type ClrType { get; }
+
+    string Name { get; }
+
+    IReadOnlyList<AttributeDefinition> Attributes { get; }
+
+    IReadOnlyList<RelationshipDraft> Relationships { get; }
+
+    IReadOnlyList<IdentityDefinition> Identities { get; }
+
+    IReadOnlyDictionary<Type, object> Extensions { get; }
+
+    IReadOnlyList<DeclarationProblem> Problems { get; }
+
+    IReadOnlyList<string> ResourceRenamedFrom { get; }
+
+    IReadOnlyList<ActionDefinition> BuildActions();
+}

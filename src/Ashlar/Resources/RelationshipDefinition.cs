@@ -1,0 +1,43 @@
+using System.Reflection;
+
+namespace Ashlar.Resources;
+
+/// <summary>One relationship of a resource, resolved against the destination when the domain is built. Immutable.</summary>
+public sealed record RelationshipDefinition
+{
+    /// <summary>The snake_case name of the relationship.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The kind of relationship.</summary>
+    public required RelationshipKind Kind { get; init; }
+
+    /// <summary>The navigation property on the source class, filled when the relationship is loaded.</summary>
+    public required PropertyInfo Property { get; init; }
+
+    /// <summary>The CLR type of the destination resource.</summary>
+    public required Type DestinationType { get; init; }
+
+    /// <summary>The attribute on the source matched against <see cref="DestinationAttribute"/>.</summary>
+    public required string SourceAttribute { get; init; }
+
+    /// <summary>The attribute on the destination matched against <see cref="SourceAttribute"/>.</summary>
+    public required string DestinationAttribute { get; init; }
+
+    /// <summary>For many-to-many: the join resource's CLR type.</summary>
+    public Type? ThroughType { get; init; }
+
+    /// <summary>For many-to-many: the join attribute that holds the source's key.</summary>
+    public string? SourceAttributeOnJoin { get; init; }
+
+    /// <summary>For many-to-many: the join attribute that holds the destination's key.</summary>
+    public string? DestinationAttributeOnJoin { get; init; }
+
+    /// <summary>For belongs-to: true when the related record may be absent.</summary>
+    public bool AllowNil { get; init; } = true;
+
+    /// <summary>True when untrusted input may traverse this relationship.</summary>
+    public bool Public { get; init; } = true;
+
+    /// <summary>True when the relationship returns at most one record.</summary>
+    public bool IsToOne => Kind is RelationshipKind.BelongsTo or RelationshipKind.HasOne;
+}

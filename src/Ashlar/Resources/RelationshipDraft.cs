@@ -1,0 +1,29 @@
+using System.Reflection;
+
+namespace Ashlar.Resources;
+
+/// <summary>A relationship as declared, before the destination resource is known.</summary>
+internal sealed record RelationshipDraft
+{
+    public required string Name { get; init; }
+
+    public required RelationshipKind Kind { get; init; }
+
+    public required PropertyInfo Property { get; init; }
+
+    public required Type DestinationType { get; init; }
+
+    public string? SourceAttribute { get; init; }
+
+    public string? DestinationAttribute { get; init; }
+
+    public Type? ThroughType { get; init; }
+
+    public string? SourceAttributeOnJoin { get; init; }
+
+    public string? DestinationAttributeOnJoin { get; init; }
+
+    public bool? AllowNil { get; init; }
+
+    public bool Public { get; init; } = true;
+}

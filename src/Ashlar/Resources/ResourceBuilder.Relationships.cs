@@ -1,0 +1,88 @@
+using System.Linq.Expressions;
+using Ashlar.Types;
+
+namespace Ashlar.Resources;
+
+public sealed partial class ResourceBuilder<T>
+{
+    /// <summary>
+    /// Declares that each record refers to one <typeparamref name="TDestination"/>. The key lives in this resource,
+    /// in the property <c>&lt;Navigation&gt;Id</c> unless configured; its attribute is declared for you.
+    /// </summary>
+    public ResourceBuilder<T> BelongsTo<TDestination>(
+        Expression<Func<T, TDestination?>> navigation,
+        Action<BelongsToBuilder<T, TDestination>>? configure = null)
+        where TDestination : class
+    {
+        var property = MemberNames.PropertyOf(navigation);
+        var builder = new BelongsToBuilder<T, TDestination>(Draft(RelationshipKind.BelongsTo, property, typeof(TDestination)));
+        configure?.Invoke(builder);
+        var draft = builder.Draft;
+        var keyName = draft.SourceAttribute ?? Naming.ToSnakeCase(property.Name) + "_id";
+        var keyProperty = typeof(T).GetProperties().FirstOrDefault(p => Naming.ToSnakeCase(p.Name) == keyName);
+        if (keyProperty is null)
+        {
+            Problem($"belongs_to {draft.Name}", $"there is no property to hold the key (looked for {property.Name}Id)",
+                $"add `public Guid? {property.Name}Id {{ get; set; }}` to {Name}, or name the property with SourceAttribute(...)");
+            return this;
+        }
+
+        var key = Declare(keyProperty);
+        key = key with
+        {
+            IsForeignKey = true,
+            AllowNil = draft.AllowNil ?? key.AllowNil,
+        };
+        Upsert(key);
+        _relationships.Add(draft with { SourceAttribute = keyName, AllowNil = key.AllowNil });
+        return this;
+    }
+
+    /// <summary>Declares that one <typeparamref name="TDestination"/> refers to each record.</summary>
+    public ResourceBuilder<T> HasOne<TDestination>(
+        Expression<Func<T, TDestination?>> navigation,
+        Action<HasBuilder<T, TDestination>>? configure = null)
+        where TDestination : class
+    {
+        var builder = new HasBuilder<T, TDestination>(
+            Draft(RelationshipKind.HasOne, MemberNames.PropertyOf(navigation), typeof(TDestination)));
+        configure?.Invoke(builder);
+        _relationships.Add(builder.Draft);
+        return this;
+    }
+
+    /// <summary>Declares that many <typeparamref name="TDestination"/> records refer to each record.</summary>
+    public ResourceBuilder<T> HasMany<TDestination>(
+        Expression<Func<T, IEnumerable<TDestination>?>> navigation,
+        Action<HasBuilder<T, TDestination>>? configure = null)
+        where TDestination : class
+    {
+        var builder = new HasBuilder<T, TDestination>(
+            Draft(RelationshipKind.HasMany, MemberNames.PropertyOf(navigation), typeof(TDestination)));
+        configure?.Invoke(builder);
+        _relationships.Add(builder.Draft);
+        return this;
+    }
+
+    /// <summary>Declares many-to-many related records, joined through a join resource.</summary>
+    public ResourceBuilder<T> ManyToMany<TDestination>(
+        Expression<Func<T, IEnumerable<TDestination>?>> navigation,
+        Action<ManyToManyBuilder<T, TDestination>> configure)
+        where TDestination : class
+    {
+        var builder = new ManyToManyBuilder<T, TDestination>(
+            Draft(RelationshipKind.ManyToMany, MemberNames.PropertyOf(navigation), typeof(TDestination)));
+        configure(builder);
+        _relationships.Add(builder.Draft);
+        return this;
+    }
+
+    private static RelationshipDraft Draft(RelationshipKind kind, System.Reflection.PropertyInfo property, Type destination) =>
+        new()
+        {
+            Name = Naming.ToSnakeCase(property.Name),
+            Kind = kind,
+            Property = property,
+            DestinationType = destination,
+        };
+}

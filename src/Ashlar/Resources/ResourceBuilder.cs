@@ -1,0 +1,231 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Ashlar.Actions;
+using Ashlar.Errors;
+using Ashlar.Types;
+
+namespace Ashlar.Resources;
+
+/// <summary>
+/// The declaration DSL a resource's <c>Define</c> method receives. Declarations are collected here and
+/// validated together when the domain is built.
+/// </summary>
+/// <typeparam name="T">The resource class.</typeparam>
+public sealed partial class ResourceBuilder<T> : IResourceDraft
+    where T : class
+{
+    private readonly List<AttributeDefinition> _attributes = [];
+    private readonly List<RelationshipDraft> _relationships = [];
+    private readonly List<IdentityDefinition> _identities = [];
+    private readonly List<ActionBuilder<T>> _actions = [];
+    private readonly Dictionary<Type, object> _extensions = [];
+    private readonly List<DeclarationProblem> _problems = [];
+    private readonly List<string> _renamedFrom = [];
+
+    internal ResourceBuilder()
+    {
+    }
+
+    /// <summary>The resource's name: its class name.</summary>
+    public string Name { get; } = typeof(T).Name;
+
+    internal IReadOnlyList<AttributeDefinition> Attributes => _attributes;
+
+    internal IReadOnlyList<RelationshipDraft> Relationships => _relationships;
+
+    internal IReadOnlyList<IdentityDefinition> Identities => _identities;
+
+    internal IReadOnlyList<ActionBuilder<T>> Actions => _actions;
+
+    Type IResourceDraft.ClrType => typeof(T);
+
+    IReadOnlyList<AttributeDefinition> IResourceDraft.Attributes => _attributes;
+
+    IReadOnlyList<RelationshipDraft> IResourceDraft.Relationships => _relationships;
+
+    IReadOnlyList<IdentityDefinition> IResourceDraft.Identities => _identities;
+
+    IReadOnlyDictionary<Type, object> IResourceDraft.Extensions => _extensions;
+
+    IReadOnlyList<DeclarationProblem> IResourceDraft.Problems => _problems;
+
+    IReadOnlyList<string> IResourceDraft.ResourceRenamedFrom => _renamedFrom;
+
+    internal IReadOnlyDictionary<Type, object> Extensions => _extensions;
+
+    internal IReadOnlyList<DeclarationProblem> Problems => _problems;
+
+    internal IReadOnlyList<string> ResourceRenamedFrom => _renamedFrom;
+
+    /// <summary>Declares an attribute stored in the property <paramref name="property"/>.</summary>
+    public ResourceBuilder<T> Attribute<TValue>(
+        Expression<Func<T, TValue>> property,
+        Action<AttributeBuilder<TValue>>? configure = null)
+    {
+        var info = MemberNames.PropertyOf(property);
+        var definition = Declare(info);
+        var builder = new AttributeBuilder<TValue>(definition);
+        configure?.Invoke(builder);
+        Upsert(builder.Definition);
+        return this;
+    }
+
+    /// <summary>Declares a UUID primary key generated as a random (version 4) UUID.</summary>
+    public ResourceBuilder<T> UuidPrimaryKey(Expression<Func<T, Guid>> property) =>
+        Attribute(property, a => a.PrimaryKey().Writable(false).Default(DefaultValue.UuidV4));
+
+    /// <summary>Declares a UUID primary key generated as a time-ordered (version 7) UUID.</summary>
+    public ResourceBuilder<T> UuidV7PrimaryKey(Expression<Func<T, Guid>> property) =>
+        Attribute(property, a => a.PrimaryKey().Writable(false).Default(DefaultValue.UuidV7));
+
+    /// <summary>Declares an integer primary key the database assigns (an identity column).</summary>
+    public ResourceBuilder<T> IntegerPrimaryKey(Expression<Func<T, int>> property) =>
+        IdentityKey(property);
+
+    /// <summary>Declares a 64-bit integer primary key the database assigns (an identity column).</summary>
+    public ResourceBuilder<T> IntegerPrimaryKey(Expression<Func<T, long>> property) =>
+        IdentityKey(property);
+
+    /// <summary>
+    /// Declares the timestamps <c>inserted_at</c> and <c>updated_at</c>, kept by Ashlar, stored in the properties
+    /// <c>InsertedAt</c> and <c>UpdatedAt</c> (<see cref="DateTimeOffset"/> or UTC <see cref="DateTime"/>).
+    /// </summary>
+    public ResourceBuilder<T> Timestamps()
+    {
+        foreach (var (propertyName, onUpdate) in new[] { ("InsertedAt", false), ("UpdatedAt", true) })
+        {
+            var info = typeof(T).GetProperty(propertyName);
+            if (info is null || (info.PropertyType != typeof(DateTimeOffset) && info.PropertyType != typeof(DateTime)))
+            {
+                Problem("Timestamps()", $"there is no property {propertyName} of type DateTimeOffset",
+                    $"add `public DateTimeOffset {propertyName} {{ get; set; }}` to {Name}");
+                continue;
+            }
+
+            Timestamp(info, onUpdate);
+        }
+
+        return this;
+    }
+
+    /// <summary>Declares a timestamp set when the record is created.</summary>
+    public ResourceBuilder<T> CreateTimestamp<TValue>(Expression<Func<T, TValue>> property)
+    {
+        Timestamp(MemberNames.PropertyOf(property), onUpdate: false);
+        return this;
+    }
+
+    /// <summary>Declares a timestamp set when the record is created and on every update.</summary>
+    public ResourceBuilder<T> UpdateTimestamp<TValue>(Expression<Func<T, TValue>> property)
+    {
+        Timestamp(MemberNames.PropertyOf(property), onUpdate: true);
+        return this;
+    }
+
+    /// <summary>Declares a set of attributes whose values must be unique.</summary>
+    /// <param name="name">The identity's name, e.g. <c>unique_email</c>.</param>
+    /// <param name="keys"><c>p =&gt; p.Email</c>, or <c>p =&gt; new { p.OrgId, p.Email }</c> for several.</param>
+    /// <param name="configure">Further options.</param>
+    public ResourceBuilder<T> Identity(string name, Expression<Func<T, object?>> keys, Action<IdentityBuilder>? configure = null)
+    {
+        var builder = new IdentityBuilder(new IdentityDefinition { Name = name, Keys = MemberNames.ListOf(keys) });
+        configure?.Invoke(builder);
+        _identities.Add(builder.Definition);
+        return this;
+    }
+
+    /// <summary>Records an earlier name of the resource's table, for migrations.</summary>
+    public ResourceBuilder<T> RenamedFrom(string oldTable)
+    {
+        _renamedFrom.Add(oldTable);
+        return this;
+    }
+
+    /// <summary>
+    /// The options object a data layer keeps for this resource (created on first use).
+    /// Data layers expose it through their own extension methods, such as <c>Postgres(...)</c>.
+    /// </summary>
+    public TExtension Extension<TExtension>()
+        where TExtension : class, new()
+    {
+        if (!_extensions.TryGetValue(typeof(TExtension), out var extension))
+        {
+            extension = new TExtension();
+            _extensions[typeof(TExtension)] = extension;
+        }
+
+        return (TExtension)extension;
+    }
+
+    IReadOnlyList<ActionDefinition> IResourceDraft.BuildActions() =>
+        _actions.Select(a => a.Build(_attributes)).ToList();
+
+    internal void Problem(string option, string problem, string fix) =>
+        _problems.Add(new DeclarationProblem(Name, option, problem, fix));
+
+    private ResourceBuilder<T> IdentityKey<TValue>(Expression<Func<T, TValue>> property) =>
+        Attribute(property, a => a.PrimaryKey().Writable(false)).MarkIdentity(MemberNames.Of(property));
+
+    private ResourceBuilder<T> MarkIdentity(string name)
+    {
+        var index = _attributes.FindIndex(a => a.Name == name);
+        _attributes[index] = _attributes[index] with { Identity = true };
+        return this;
+    }
+
+    private void Timestamp(PropertyInfo info, bool onUpdate)
+    {
+        var definition = Declare(info) with
+        {
+            AllowNil = false,
+            Writable = false,
+            Default = DefaultValue.Now,
+            UpdateDefault = onUpdate ? DefaultValue.Now : null,
+        };
+        Upsert(definition);
+    }
+
+    private AttributeDefinition Declare(PropertyInfo info)
+    {
+        var name = Naming.ToSnakeCase(info.Name);
+        var existing = _attributes.Find(a => a.Name == name);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var type = AttributeType.Infer(info.PropertyType);
+        if (type is null)
+        {
+            Problem($"attribute {name}", $"Ashlar has no attribute type for the CLR type {info.PropertyType.Name}",
+                "use a supported type (string, numbers, bool, Guid, DateOnly, TimeOnly, DateTimeOffset, byte[], an enum, arrays, or a JSON map)");
+            type = AttributeType.Of(TypeKind.String, typeof(string));
+        }
+
+        return new AttributeDefinition
+        {
+            Name = name,
+            Property = info,
+            Type = type,
+            AllowNil = IsNullable(info),
+        };
+    }
+
+    private void Upsert(AttributeDefinition definition)
+    {
+        var index = _attributes.FindIndex(a => a.Name == definition.Name);
+        if (index >= 0)
+        {
+            _attributes[index] = definition;
+        }
+        else
+        {
+            _attributes.Add(definition);
+        }
+    }
+
+    private static bool IsNullable(PropertyInfo info) =>
+        info.PropertyType.IsValueType
+            ? Nullable.GetUnderlyingType(info.PropertyType) is not null
+            : new NullabilityInfoContext().Create(info).WriteState != NullabilityState.NotNull;
+}

@@ -1,0 +1,97 @@
+using System.Collections.Frozen;
+using System.Linq.Expressions;
+using Ashlar.Actions;
+
+namespace Ashlar.Resources;
+
+/// <summary>
+/// A resource as validated when the domain is built: attributes, keys, relationships, identities, actions and
+/// data-layer options. Immutable; shared by queries, changesets, data layers and the migration generator.
+/// </summary>
+public sealed class ResourceDefinition
+{
+    private readonly FrozenDictionary<string, AttributeDefinition> _attributesByName;
+    private readonly FrozenDictionary<string, RelationshipDefinition> _relationshipsByName;
+    private readonly FrozenDictionary<string, PropertyAccess> _access;
+    private readonly IReadOnlyDictionary<Type, object> _extensions;
+    private readonly Func<object> _create;
+
+    internal ResourceDefinition(
+        Type clrType,
+        IReadOnlyList<AttributeDefinition> attributes,
+        IReadOnlyList<RelationshipDefinition> relationships,
+        IReadOnlyList<IdentityDefinition> identities,
+        IReadOnlyList<ActionDefinition> actions,
+        IReadOnlyDictionary<Type, object> extensions,
+        IReadOnlyList<string> renamedFrom)
+    {
+        ClrType = clrType;
+        Name = clrType.Name;
+        Attributes = attributes;
+        PrimaryKey = attributes.Where(a => a.PrimaryKey).ToList();
+        Relationships = relationships;
+        Identities = identities;
+        Actions = actions;
+        RenamedFrom = renamedFrom;
+        _extensions = extensions;
+        _attributesByName = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        _relationshipsByName = relationships.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
+        _access = attributes.Select(a => (a.Name, a.Property))
+            .Concat(relationships.Select(r => (r.Name, r.Property)))
+            .ToFrozenDictionary(p => p.Name, p => new PropertyAccess(p.Property), StringComparer.Ordinal);
+        _create = clrType.GetConstructor(Type.EmptyTypes) is null
+            ? () => throw new InvalidOperationException($"{Name} needs a public parameterless constructor.")
+            : Expression.Lambda<Func<object>>(Expression.New(clrType)).Compile();
+    }
+
+    /// <summary>The resource's name (its class name).</summary>
+    public string Name { get; }
+
+    /// <summary>The resource class.</summary>
+    public Type ClrType { get; }
+
+    /// <summary>Every attribute, in declaration order.</summary>
+    public IReadOnlyList<AttributeDefinition> Attributes { get; }
+
+    /// <summary>The primary-key attributes, in declaration order.</summary>
+    public IReadOnlyList<AttributeDefinition> PrimaryKey { get; }
+
+    /// <summary>Every relationship, in declaration order.</summary>
+    public IReadOnlyList<RelationshipDefinition> Relationships { get; }
+
+    /// <summary>Every identity, in declaration order.</summary>
+    public IReadOnlyList<IdentityDefinition> Identities { get; }
+
+    /// <summary>Every action, in declaration order.</summary>
+    public IReadOnlyList<ActionDefinition> Actions { get; }
+
+    /// <summary>Earlier names of the resource's table, for migrations.</summary>
+    public IReadOnlyList<string> RenamedFrom { get; }
+
+    /// <summary>The attribute called <paramref name="name"/>, or null.</summary>
+    public AttributeDefinition? Attribute(string name) => _attributesByName.GetValueOrDefault(name);
+
+    /// <summary>The relationship called <paramref name="name"/>, or null.</summary>
+    public RelationshipDefinition? Relationship(string name) => _relationshipsByName.GetValueOrDefault(name);
+
+    /// <summary>The action to run: the one named, or the primary one of that kind.</summary>
+    public ActionDefinition? Action(ActionKind kind, string? name = null) =>
+        name is null
+            ? Actions.FirstOrDefault(a => a.Kind == kind && a.Primary) ?? Actions.FirstOrDefault(a => a.Kind == kind)
+            : Actions.FirstOrDefault(a => a.Kind == kind && a.Name == name);
+
+    /// <summary>The data layer's options for this resource, or null when none were declared.</summary>
+    public TExtension? Extension<TExtension>()
+        where TExtension : class =>
+        _extensions.TryGetValue(typeof(TExtension), out var extension) ? (TExtension)extension : null;
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    internal object CreateInstance() => _create();
+
+    internal object? GetValue(object record, string field) => _access[field].Get(record);
+
+    internal void SetValue(object record, string field, object? value) =>
+        (_access[field].Set ?? throw new InvalidOperationException($"{Name}.{field} has no setter."))(record, value);
+}

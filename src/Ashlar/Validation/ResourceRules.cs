@@ -1,0 +1,104 @@
+using System.Text;
+using Ashlar.Actions;
+using Ashlar.Errors;
+using Ashlar.Resources;
+
+namespace Ashlar.Validation;
+
+/// <summary>The data-layer-independent rules every resource declaration must satisfy.</summary>
+internal static class ResourceRules
+{
+    /// <summary>PostgreSQL truncates identifiers longer than this many bytes; we refuse them instead.</summary>
+    public const int MaxIdentifierBytes = 63;
+
+    public static IEnumerable<DeclarationProblem> Check(ResourceDefinition resource)
+    {
+        var name = resource.Name;
+        if (resource.PrimaryKey.Count == 0)
+        {
+            yield return new(name, "primary key", "no attribute is part of the primary key",
+                "declare one with r.UuidPrimaryKey(x => x.Id), r.IntegerPrimaryKey(x => x.Id) or a.PrimaryKey() on attributes");
+        }
+
+        foreach (var duplicate in resource.Relationships.Select(r => r.Name)
+                     .Intersect(resource.Attributes.Select(a => a.Name)))
+        {
+            yield return new(name, $"relationship {duplicate}", "an attribute has the same name",
+                "rename the relationship or the attribute");
+        }
+
+        foreach (var attribute in resource.Attributes)
+        {
+            if (Encoding.UTF8.GetByteCount(attribute.Name) > MaxIdentifierBytes)
+            {
+                yield return new(name, $"attribute {attribute.Name}", $"the name is longer than {MaxIdentifierBytes} bytes",
+                    "shorten the property name");
+            }
+
+            if (attribute.PrimaryKey && attribute.AllowNil)
+            {
+                yield return new(name, $"attribute {attribute.Name}", "a primary-key attribute cannot allow nil",
+                    "remove AllowNil() from it");
+            }
+        }
+
+        foreach (var problem in CheckIdentities(resource))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in CheckActions(resource))
+        {
+            yield return problem;
+        }
+    }
+
+    private static IEnumerable<DeclarationProblem> CheckIdentities(ResourceDefinition resource)
+    {
+        foreach (var group in resource.Identities.GroupBy(i => i.Name).Where(g => g.Count() > 1))
+        {
+            yield return new(resource.Name, $"identity {group.Key}", "is declared more than once", "give each identity its own name");
+        }
+
+        foreach (var identity in resource.Identities)
+        {
+            foreach (var key in identity.Keys.Where(k => resource.Attribute(k) is null))
+            {
+                yield return new(resource.Name, $"identity {identity.Name}", $"names {key}, which is not an attribute",
+                    $"use attributes of {resource.Name} ({string.Join(", ", resource.Attributes.Select(a => a.Name))})");
+            }
+        }
+    }
+
+    private static IEnumerable<DeclarationProblem> CheckActions(ResourceDefinition resource)
+    {
+        foreach (var group in resource.Actions.GroupBy(a => a.Name).Where(g => g.Count() > 1))
+        {
+            yield return new(resource.Name, $"action {group.Key}", "is declared more than once", "give each action its own name");
+        }
+
+        foreach (var group in resource.Actions.Where(a => a.Primary).GroupBy(a => a.Kind).Where(g => g.Count() > 1))
+        {
+            yield return new(resource.Name, $"{group.Key.ToString().ToLowerInvariant()} actions",
+                $"{string.Join(" and ", group.Select(a => a.Name))} are all primary", "mark only one as Primary()");
+        }
+
+        foreach (var action in resource.Actions.Where(a => a.Kind is ActionKind.Create or ActionKind.Update))
+        {
+            foreach (var accepted in action.Accept)
+            {
+                var attribute = resource.Attribute(accepted);
+                if (attribute is null)
+                {
+                    yield return new(resource.Name, $"action {action.Name}", $"accepts {accepted}, which is not an attribute",
+                        "accept only declared attributes");
+                }
+                else if (!attribute.Writable)
+                {
+                    yield return new(resource.Name, $"action {action.Name}", $"accepts {accepted}, which is not writable",
+                        $"remove {accepted} from the accept list, or make it Writable()");
+                }
+            }
+        }
+    }
+}
