@@ -1,0 +1,7 @@
+namespace Ashlar.Postgres.Tests.DataLayer.Gadgets;
+
+public enum GadgetKind
+{
+    Widget,
+    SprocketWheel,
+}

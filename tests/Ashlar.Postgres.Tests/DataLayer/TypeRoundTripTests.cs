@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Ashlar.Domains;
+using Ashlar.Errors;
+using Ashlar.Postgres.DataLayer;
+using Ashlar.Postgres.Tests.DataLayer.Gadgets;
+using Ashlar.Queries;
+using Ashlar.Testing;
+using Xunit;
+
+namespace Ashlar.Postgres.Tests.DataLayer;
+
+public sealed class GadgetFixture : DatabaseFixture
+{
+    private Domain? _domain;
+
+    public Domain Domain => _domain ?? throw new InvalidOperationException("Not initialised.");
+
+    protected override async ValueTask InitializeDatabaseAsync(CancellationToken ct)
+    {
+        var model = DomainModel.Build("lab", d => d.Resource<Gadget>().Resource<Manual>());
+        _domain = PostgresDomain.Create(model, pg => pg.Repo<GadgetRepo>(ConnectionString));
+        await _domain.Postgres().CreateSchemaAsync(ct);
+    }
+}
+
+public sealed class TypeRoundTripTests(GadgetFixture db) : IClassFixture<GadgetFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_attribute_type_is_stored_and_read_back_exactly()
+    {
+        var local = new DateTime(2026, 3, 4, 5, 6, 7, 123, DateTimeKind.Unspecified).AddTicks(4560);
+        var utc = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+        var related = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var created = await db.Domain.CreateAsync<Gadget>(new
+        {
+            name = "Round Trip",
+            code = "RT-1",
+            serial = long.MaxValue,
+            weight = 2.25,
+            enabled = false,
+            price = 1234.56m,
+            opens_at = new TimeOnly(8, 30, 15),
+            local_stamp = local,
+            utc_stamp = utc,
+            blob = new byte[] { 0, 1, 2, 255 },
+            kind = GadgetKind.SprocketWheel,
+            extra = new JsonObject { ["color"] = "red", ["n"] = 3 },
+            sizes = new List<int> { 3, 1, 2 },
+            related,
+        }, cancellationToken: Ct);
+
+        var read = await db.Domain.GetAsync<Gadget>(created.Id, cancellationToken: Ct);
+
+        Assert.Equal("Round Trip", read.Name);
+        Assert.Equal("hidden", read.Secret);
+        Assert.Equal(long.MaxValue, read.Serial);
+        Assert.Equal(2.25, read.Weight);
+        Assert.False(read.Enabled);
+        Assert.Equal(1234.56m, read.Price);
+        Assert.Equal(new TimeOnly(8, 30, 15), read.OpensAt);
+        Assert.Equal(local, read.LocalStamp);
+        Assert.Equal(utc, read.UtcStamp);
+        Assert.Equal(DateTimeKind.Utc, read.UtcStamp!.Value.Kind);
+        Assert.Equal(new byte[] { 0, 1, 2, 255 }, read.Blob);
+        Assert.Equal(GadgetKind.SprocketWheel, read.Kind);
+        Assert.Equal("red", read.Extra!["color"]!.GetValue<string>());
+        Assert.Equal([3, 1, 2], read.Sizes!);
+        Assert.Equal(related, read.Related!);
+        await using var command = db.DataSource.CreateCommand("SELECT kind FROM lab.gadgets WHERE code = 'RT-1'");
+        Assert.Equal("sprocket_wheel", await command.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Private_attributes_are_not_accepted_as_input()
+    {
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Gadget>(new { name = "Private", secret = "x" }, cancellationToken: Ct));
+
+        Assert.Equal("secret", Assert.IsType<NoSuchInput>(Assert.Single(error.Errors)).Field);
+    }
+
+    [Fact]
+    public async Task A_utc_attribute_refuses_a_datetime_of_unspecified_kind()
+    {
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Gadget>(
+            new { name = "Unspecified", utc_stamp = new DateTime(2026, 1, 1) }, cancellationToken: Ct));
+
+        Assert.Equal("utc_stamp", Assert.IsType<InvalidAttribute>(Assert.Single(error.Errors)).Field);
+    }
+
+    [Fact]
+    public async Task Nils_not_distinct_identity_treats_two_nils_as_equal()
+    {
+        await db.Domain.CreateAsync<Gadget>(new { name = "NoCode1" }, cancellationToken: Ct);
+
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Gadget>(new { name = "NoCode2" }, cancellationToken: Ct));
+
+        Assert.Equal(("code", "has already been taken"), (error.Errors[0].Field, error.Errors[0].Message));
+    }
+
+    [Fact]
+    public async Task A_partial_identity_only_applies_to_matching_rows()
+    {
+        await db.Domain.CreateAsync<Gadget>(new { name = "Partial", code = "P1", enabled = false }, cancellationToken: Ct);
+        await db.Domain.CreateAsync<Gadget>(new { name = "PARTIAL", code = "P2", enabled = false }, cancellationToken: Ct);
+        await db.Domain.CreateAsync<Gadget>(new { name = "partial", code = "P3", enabled = true }, cancellationToken: Ct);
+
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Gadget>(new { name = "pArTiAl", code = "P4" }, cancellationToken: Ct));
+
+        Assert.Equal("name", error.Errors[0].Field);
+        Assert.Equal(3, (await db.Domain.ReadAsync(Query.For<Gadget>().Filter(g => g.Name == "partial"), cancellationToken: Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Has_one_destination_and_integer_identity_keys_work()
+    {
+        var gadget = await db.Domain.CreateAsync<Gadget>(new { name = "With manual", code = "M1" }, cancellationToken: Ct);
+        var first = await db.Domain.CreateAsync<Manual>(new { title = "First", gadget_id = gadget.Id }, cancellationToken: Ct);
+        var second = await db.Domain.CreateAsync<Manual>(new { title = "Second", gadget_id = gadget.Id }, cancellationToken: Ct);
+
+        Assert.True(second.Id > first.Id);
+        Assert.Equal("gadget_id", db.Domain.Model.Resource<Gadget>().Relationship("manual")!.DestinationAttribute);
+        await db.Domain.DestroyAsync(gadget, cancellationToken: Ct);
+        Assert.Null(await db.Domain.FindAsync<Manual>(first.Id, cancellationToken: Ct));
+    }
+}
