@@ -22,7 +22,8 @@ public static class PostgresServer
     private const int SuffixLength = 8;
     private const int MaxNameLength = 63;
 
-    private static readonly Lazy<Task<NpgsqlDataSource>> Admin = new(ConnectAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Task<(NpgsqlDataSource DataSource, string ConnectionString)>> Admin =
+        new(ConnectAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     // Kept so the cluster lives as long as the process; it stops itself at process exit.
     private static TemporaryCluster? _cluster;
@@ -34,7 +35,9 @@ public static class PostgresServer
     public static async Task<string> CreateDatabaseAsync(string nameHint, CancellationToken ct = default)
     {
         var admin = await Admin.Value.WaitAsync(ct);
-        return await DatabaseAdmin.CreateAsync(admin, UniqueDatabaseName(nameHint), ct);
+        var name = UniqueDatabaseName(nameHint);
+        await DatabaseAdmin.CreateAsync(admin.DataSource, name, ct);
+        return DatabaseAdmin.ConnectionStringFor(admin.ConnectionString, name);
     }
 
     /// <summary>Drops the database a connection string points at, ending any sessions still connected to it.</summary>
@@ -46,7 +49,7 @@ public static class PostgresServer
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database
             ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
         var admin = await Admin.Value.WaitAsync(ct);
-        await DatabaseAdmin.DropAsync(admin, name, ct);
+        await DatabaseAdmin.DropAsync(admin.DataSource, name, ct);
     }
 
     /// <summary>
@@ -92,15 +95,15 @@ public static class PostgresServer
         return stem + "_" + Guid.NewGuid().ToString("N")[..SuffixLength];
     }
 
-    private static async Task<NpgsqlDataSource> ConnectAsync()
+    private static async Task<(NpgsqlDataSource, string)> ConnectAsync()
     {
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
         if (!string.IsNullOrWhiteSpace(external))
         {
-            return NpgsqlDataSource.Create(external);
+            return (NpgsqlDataSource.Create(external), external);
         }
 
         _cluster = await TemporaryCluster.StartAsync();
-        return NpgsqlDataSource.Create(_cluster.ConnectionString);
+        return (NpgsqlDataSource.Create(_cluster.ConnectionString), _cluster.ConnectionString);
     }
 }

@@ -9,8 +9,8 @@ internal static partial class DatabaseAdmin
     /// <summary>Whether <paramref name="name"/> is a plain lower-case PostgreSQL identifier of at most 63 bytes.</summary>
     public static bool IsValidName(string name) => name is not null && ValidName().IsMatch(name);
 
-    /// <summary>Runs <c>CREATE DATABASE</c> and returns the admin connection string pointed at the new database.</summary>
-    public static async Task<string> CreateAsync(NpgsqlDataSource admin, string name, CancellationToken cancellationToken)
+    /// <summary>Runs <c>CREATE DATABASE</c> on the server <paramref name="admin"/> connects to.</summary>
+    public static async Task CreateAsync(NpgsqlDataSource admin, string name, CancellationToken cancellationToken)
     {
         ThrowIfInvalid(name);
         var command = admin.CreateCommand($"CREATE DATABASE \"{name}\"");
@@ -18,9 +18,14 @@ internal static partial class DatabaseAdmin
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        return new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name }.ConnectionString;
     }
+
+    /// <summary>
+    /// The admin connection string pointed at another database. (Built from the string given, not from
+    /// <see cref="NpgsqlDataSource.ConnectionString"/>, which leaves out the password.)
+    /// </summary>
+    public static string ConnectionStringFor(string adminConnectionString, string name) =>
+        new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
 
     /// <summary>Runs <c>DROP DATABASE IF EXISTS … WITH (FORCE)</c>, ending any sessions still connected to it.</summary>
     public static async Task DropAsync(NpgsqlDataSource admin, string name, CancellationToken cancellationToken)

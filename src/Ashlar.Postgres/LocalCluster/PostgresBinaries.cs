@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Ashlar.Postgres.LocalCluster;
 
 /// <summary>
@@ -49,7 +47,7 @@ public sealed class PostgresBinaries
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             // An explicit setting that is wrong is an error, not a hint to look elsewhere.
-            return FromDirectory(fromEnvironment);
+            return FromDirectory(fromEnvironment, $"${EnvironmentVariable} is {fromEnvironment}, which");
         }
 
         searched.Add($"${EnvironmentVariable} (not set)");
@@ -75,7 +73,7 @@ public sealed class PostgresBinaries
         foreach (var directory in PathDirectories())
         {
             var initDb = ProgramPath(directory, "initdb");
-            if (!File.Exists(initDb))
+            if (!IsProgram(initDb))
             {
                 continue;
             }
@@ -101,14 +99,16 @@ public sealed class PostgresBinaries
     /// <param name="binDirectory">The directory to use.</param>
     /// <returns>The binaries in that directory.</returns>
     /// <exception cref="PostgresBinariesNotFoundException">A program is missing from the directory.</exception>
-    public static PostgresBinaries FromDirectory(string binDirectory)
+    public static PostgresBinaries FromDirectory(string binDirectory) => FromDirectory(binDirectory, binDirectory);
+
+    private static PostgresBinaries FromDirectory(string binDirectory, string described)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(binDirectory);
-        var missing = RequiredPrograms.Where(p => !File.Exists(ProgramPath(binDirectory, p))).ToList();
+        var missing = RequiredPrograms.Where(p => !IsProgram(ProgramPath(binDirectory, p))).ToList();
         if (missing.Count > 0)
         {
             throw new PostgresBinariesNotFoundException(
-                $"The PostgreSQL server programs were not found: {binDirectory} lacks {string.Join(", ", missing)}. " + InstallHint);
+                $"The PostgreSQL server programs were not found: {described} lacks {string.Join(", ", missing)}. " + InstallHint);
         }
 
         return new PostgresBinaries(Path.GetFullPath(binDirectory));
@@ -118,14 +118,27 @@ public sealed class PostgresBinaries
     public override string ToString() => BinDirectory;
 
     private static bool IsComplete(string directory) =>
-        RequiredPrograms.All(p => File.Exists(ProgramPath(directory, p)));
+        RequiredPrograms.All(p => IsProgram(ProgramPath(directory, p)));
+
+    // File.Exists is true for a dangling symlink; a program must resolve to a real file.
+    private static bool IsProgram(string path)
+    {
+        try
+        {
+            return File.Exists(path) && (File.ResolveLinkTarget(path, returnFinalTarget: true) is not { } target || target.Exists);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     private static string ProgramPath(string directory, string program) =>
         Path.Combine(directory, OperatingSystem.IsWindows() ? program + ".exe" : program);
 
     private static string? PgConfigBinDirectory()
     {
-        var pgConfig = PathDirectories().Select(d => ProgramPath(d, "pg_config")).FirstOrDefault(File.Exists);
+        var pgConfig = PathDirectories().Select(d => ProgramPath(d, "pg_config")).FirstOrDefault(IsProgram);
         if (pgConfig is null)
         {
             return null;
@@ -133,23 +146,10 @@ public sealed class PostgresBinaries
 
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(pgConfig, "--bindir")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            if (process is null)
-            {
-                return null;
-            }
-
-            var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            _ = errors.Wait(10_000);
-            return process.WaitForExit(10_000) && process.ExitCode == 0 && output.Length > 0 ? output : null;
+            var (exitCode, output) = ProcessRunner.Run(pgConfig, ["--bindir"], null, TimeSpan.FromSeconds(10));
+            return exitCode == 0 && output.Trim().Length > 0 ? output.Trim() : null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (InvalidOperationException)
         {
             return null;
         }
@@ -171,7 +171,7 @@ public sealed class PostgresBinaries
             .ToList();
     }
 
-    // "15" is not a valid System.Version; "9.6" and "15" both become comparable as "15.0".
+    // "15" is not a valid System.Version; as "15.0" it sorts above "9.6".
     private static string NormalizeVersion(string name) => name.Contains('.', StringComparison.Ordinal) ? name : name + ".0";
 
     private static string[] PathDirectories() =>

@@ -15,8 +15,9 @@ namespace Ashlar.Postgres.LocalCluster;
 /// </summary>
 /// <remarks>
 /// PostgreSQL refuses to run as root, so when this process is root the programs run as the
-/// <c>postgres</c> user through <c>runuser</c>. A server left behind by a process that died without
-/// disposing is stopped by the next <see cref="StartAsync"/>.
+/// <c>postgres</c> user through <c>runuser</c>. The server is also stopped when the process exits,
+/// or receives SIGTERM or SIGINT, without disposing; one left behind by a process that was killed
+/// outright is stopped by the next <see cref="StartAsync"/>.
 /// </remarks>
 public sealed class TemporaryCluster : IAsyncDisposable
 {
@@ -114,11 +115,11 @@ public sealed class TemporaryCluster : IAsyncDisposable
         }
         catch (Exception e)
         {
+            var logTail = LogTail(root);
             Stop(binaries, runAsServerUser, root);
             if (e is OperationCanceledException && !ct.IsCancellationRequested)
             {
-                throw new TimeoutException(
-                    $"The temporary PostgreSQL cluster was not up within {options.StartTimeout}.{LogTail(root)}", e);
+                throw new TimeoutException($"The temporary PostgreSQL cluster was not up within {options.StartTimeout}.{logTail}", e);
             }
 
             throw;
@@ -133,7 +134,8 @@ public sealed class TemporaryCluster : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var connectionString = await DatabaseAdmin.CreateAsync(_admin, name, cancellationToken).ConfigureAwait(false);
+        await DatabaseAdmin.CreateAsync(_admin, name, cancellationToken).ConfigureAwait(false);
+        var connectionString = DatabaseAdmin.ConnectionStringFor(ConnectionString, name);
         _handedOut.Add(connectionString);
         return connectionString;
     }
@@ -322,7 +324,7 @@ public sealed class TemporaryCluster : IAsyncDisposable
             }
 
             var lines = File.ReadAllLines(log);
-            return $"\n--- server log ({log}), last lines ---\n" + string.Join('\n', lines.TakeLast(30));
+            return "\n--- server log, last lines ---\n" + string.Join('\n', lines.TakeLast(30));
         }
         catch (IOException)
         {
