@@ -54,6 +54,19 @@ internal static class PostgresRules
             Problem($"identity index {identity}", "names an identity that is not declared", "use the name of a declared identity");
         }
 
+        foreach (var attribute in resource.Attributes.Where(a => a.Default is LiteralDefault && !options.MigrationDefaults.ContainsKey(a.Name)))
+        {
+            try
+            {
+                SqlLiteral.Render(((LiteralDefault)attribute.Default!).Value);
+            }
+            catch (ArgumentException)
+            {
+                Problem($"attribute {attribute.Name}", "its default cannot be written as a SQL column default",
+                    $"add pg.MigrationDefault(x => x.{attribute.Property.Name}, \"<sql>\") for the column");
+            }
+        }
+
         foreach (var attribute in options.MigrationTypes.Keys.Concat(options.MigrationDefaults.Keys).Where(a => resource.Attribute(a) is null))
         {
             Problem($"migration type/default for {attribute}", "names an attribute that is not declared", "use a declared attribute");

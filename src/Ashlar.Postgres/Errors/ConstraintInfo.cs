@@ -6,4 +6,8 @@ namespace Ashlar.Postgres.Errors;
 /// <param name="Message">The message for a violation, or null for the default of its kind.</param>
 /// <param name="ReferencedResource">For foreign keys: the referenced resource.</param>
 /// <param name="ReferencedField">For foreign keys: the referenced attribute.</param>
-internal sealed record ConstraintInfo(string Resource, string? Field, string? Message, string? ReferencedResource = null, string? ReferencedField = null);
+internal sealed record ConstraintInfo(string Resource, string? Field, string? Message, string? ReferencedResource = null, string? ReferencedField = null)
+{
+    /// <summary>The table the constraint is on.</summary>
+    public string? Table { get; init; }
+}

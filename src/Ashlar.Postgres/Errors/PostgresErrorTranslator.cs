@@ -11,7 +11,7 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
 {
     public AshlarException Translate(PostgresException exception, string resource, WriteKind kind)
     {
-        var constraint = catalog.Find(exception.ConstraintName);
+        var constraint = catalog.Find(exception.SchemaName, exception.TableName, exception.ConstraintName);
         AshlarError error = exception.SqlState switch
         {
             PostgresErrorCodes.UniqueViolation => new InvalidAttribute(constraint?.Message ?? "has already been taken")

@@ -7,14 +7,24 @@ namespace Ashlar.Postgres.Types;
 /// <summary>Converts between record values and what Npgsql reads and writes for each attribute type.</summary>
 internal static class ValueConverter
 {
+    private static readonly System.Reflection.MethodInfo GetFieldValue =
+        typeof(NpgsqlDataReader).GetMethod(nameof(NpgsqlDataReader.GetFieldValue), [typeof(int)])!;
+
     /// <summary>The value to send as a parameter.</summary>
     public static object ToDatabase(AttributeType type, object? value) => value switch
     {
         null => DBNull.Value,
         Enum e => EnumNames.ToStored(e),
         DateTimeOffset o => o.ToUniversalTime(),
+        DateTime d when type.Kind == TypeKind.NaiveDateTime => DateTime.SpecifyKind(d, DateTimeKind.Unspecified),
         DateTime { Kind: DateTimeKind.Local } d => d.ToUniversalTime(),
         _ when type.Kind == TypeKind.Map => JsonSerializer.Serialize(value, type.ClrType),
+        System.Collections.IEnumerable items when type.Kind == TypeKind.Array && NeedsElementConversion(type.ElementType!) =>
+            items.Cast<object?>().Select(item => item is null ? null : ToDatabase(type.ElementType!, item)).ToArray() switch
+            {
+                var converted when type.ElementType!.Kind == TypeKind.Enum => converted.Cast<string?>().ToArray(),
+                var converted => TypedArray(converted, converted.FirstOrDefault(c => c is not null)?.GetType() ?? typeof(object)),
+            },
         _ => value,
     };
 
@@ -28,10 +38,7 @@ internal static class ValueConverter
 
         return type.Kind switch
         {
-            TypeKind.Enum => EnumNames.TryParse(type.ClrType, reader.GetString(ordinal), out var parsed)
-                ? parsed
-                : throw new InvalidOperationException(
-                    $"The database holds '{reader.GetString(ordinal)}', which is not a value of {type.ClrType.Name}."),
+            TypeKind.Enum => ParseEnum(type, reader.GetString(ordinal)),
             TypeKind.Map => JsonSerializer.Deserialize(reader.GetString(ordinal), type.ClrType),
             TypeKind.UtcDateTime when type.ClrType == typeof(DateTimeOffset) => reader.GetFieldValue<DateTimeOffset>(ordinal),
             TypeKind.UtcDateTime => reader.GetFieldValue<DateTime>(ordinal),
@@ -42,18 +49,60 @@ internal static class ValueConverter
         };
     }
 
-    private static object? ReadArray(NpgsqlDataReader reader, int ordinal, AttributeType type)
+    private static bool NeedsElementConversion(AttributeType element) =>
+        element.Kind is TypeKind.Enum or TypeKind.UtcDateTime or TypeKind.NaiveDateTime;
+
+    private static Array TypedArray(object?[] values, Type elementType)
     {
-        var array = (Array)reader.GetValue(ordinal);
-        if (type.ClrType.IsArray)
+        var type = values.Contains(null) && elementType.IsValueType ? typeof(Nullable<>).MakeGenericType(elementType) : elementType;
+        var array = Array.CreateInstance(type, values.Length);
+        for (var i = 0; i < values.Length; i++)
         {
+            array.SetValue(values[i], i);
+        }
+
+        return array;
+    }
+
+    private static object ParseEnum(AttributeType type, string stored) =>
+        EnumNames.TryParse(type.ClrType, stored, out var parsed)
+            ? parsed!
+            : throw new InvalidOperationException($"The database holds '{stored}', which is not a value of {type.ClrType.Name}.");
+
+    private static object? ReadElement(AttributeType element, object? raw) => raw switch
+    {
+        null or DBNull => null,
+        string s when element.Kind == TypeKind.Enum => ParseEnum(element, s),
+        DateTime d when element.Kind == TypeKind.UtcDateTime && element.ClrType == typeof(DateTimeOffset) =>
+            new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+        DateTime d when element.Kind == TypeKind.Date => DateOnly.FromDateTime(d),
+        TimeSpan t when element.Kind == TypeKind.Time => TimeOnly.FromTimeSpan(t),
+        _ => raw,
+    };
+
+    private static object ReadArray(NpgsqlDataReader reader, int ordinal, AttributeType type)
+    {
+        var element = type.ElementType!;
+        var target = type.ClrType;
+        var elementClr = target.IsArray ? target.GetElementType()! : target.GetGenericArguments()[0];
+        var stored = element.Kind == TypeKind.Enum ? typeof(string) : Nullable.GetUnderlyingType(elementClr) ?? elementClr;
+        var readAs = (stored.IsValueType ? typeof(Nullable<>).MakeGenericType(stored) : stored).MakeArrayType();
+        var raw = (Array)GetFieldValue.MakeGenericMethod(readAs).Invoke(reader, [ordinal])!;
+        if (target.IsArray)
+        {
+            var array = Array.CreateInstance(elementClr, raw.Length);
+            for (var i = 0; i < raw.Length; i++)
+            {
+                array.SetValue(ReadElement(element, raw.GetValue(i)), i);
+            }
+
             return array;
         }
 
-        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(type.ElementType!.ClrType))!;
-        foreach (var item in array)
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementClr))!;
+        foreach (var item in raw)
         {
-            list.Add(item);
+            list.Add(ReadElement(element, item));
         }
 
         return list;

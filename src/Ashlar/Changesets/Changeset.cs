@@ -119,7 +119,7 @@ internal sealed class Changeset
     {
         var now = _time.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds.
-        return attribute.Type.ClrType == typeof(DateTime) ? now.UtcDateTime : now;
+        return attribute.Type.ClrType == typeof(DateTime) ? (object)now.UtcDateTime : now;
     }
 
     private void CheckRequired(IEnumerable<AttributeDefinition> attributes)

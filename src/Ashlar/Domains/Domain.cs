@@ -13,7 +13,7 @@ namespace Ashlar.Domains;
 /// The entry point of a running application: runs actions and queries on the resources of a
 /// <see cref="DomainModel"/> through a data layer. Thread-safe; create one and share it.
 /// </summary>
-public sealed partial class Domain : IAsyncDisposable
+public sealed partial class Domain : IAsyncDisposable, IDisposable
 {
     private readonly ILogger _logger;
 
@@ -135,4 +135,7 @@ public sealed partial class Domain : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => DataLayer.DisposeAsync();
+
+    /// <summary>Disposes the data layer synchronously (for containers that dispose synchronously); prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DataLayer.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

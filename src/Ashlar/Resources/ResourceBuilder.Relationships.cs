@@ -15,6 +15,11 @@ public sealed partial class ResourceBuilder<T>
         where TDestination : class
     {
         var property = MemberNames.PropertyOf(navigation);
+        if (IsDuplicate(property))
+        {
+            return this;
+        }
+
         var builder = new BelongsToBuilder<T, TDestination>(Draft(RelationshipKind.BelongsTo, property, typeof(TDestination)));
         configure?.Invoke(builder);
         var draft = builder.Draft;
@@ -47,7 +52,11 @@ public sealed partial class ResourceBuilder<T>
         var builder = new HasBuilder<T, TDestination>(
             Draft(RelationshipKind.HasOne, MemberNames.PropertyOf(navigation), typeof(TDestination)));
         configure?.Invoke(builder);
-        _relationships.Add(builder.Draft);
+        if (!IsDuplicate(builder.Draft.Property))
+        {
+            _relationships.Add(builder.Draft);
+        }
+
         return this;
     }
 
@@ -60,7 +69,11 @@ public sealed partial class ResourceBuilder<T>
         var builder = new HasBuilder<T, TDestination>(
             Draft(RelationshipKind.HasMany, MemberNames.PropertyOf(navigation), typeof(TDestination)));
         configure?.Invoke(builder);
-        _relationships.Add(builder.Draft);
+        if (!IsDuplicate(builder.Draft.Property))
+        {
+            _relationships.Add(builder.Draft);
+        }
+
         return this;
     }
 
@@ -73,8 +86,24 @@ public sealed partial class ResourceBuilder<T>
         var builder = new ManyToManyBuilder<T, TDestination>(
             Draft(RelationshipKind.ManyToMany, MemberNames.PropertyOf(navigation), typeof(TDestination)));
         configure(builder);
-        _relationships.Add(builder.Draft);
+        if (!IsDuplicate(builder.Draft.Property))
+        {
+            _relationships.Add(builder.Draft);
+        }
+
         return this;
+    }
+
+    private bool IsDuplicate(System.Reflection.PropertyInfo property)
+    {
+        var name = Naming.ToSnakeCase(property.Name);
+        if (_relationships.All(r => r.Name != name))
+        {
+            return false;
+        }
+
+        Problem($"relationship {name}", "is declared more than once", "declare each relationship once");
+        return true;
     }
 
     private static RelationshipDraft Draft(RelationshipKind kind, System.Reflection.PropertyInfo property, Type destination) =>

@@ -191,6 +191,12 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
         var existing = _attributes.Find(a => a.Name == name);
         if (existing is not null)
         {
+            if (existing.Property.Name != info.Name)
+            {
+                Problem($"attribute {name}", $"the properties {existing.Property.Name} and {info.Name} both map to the name {name}",
+                    "rename one of the properties");
+            }
+
             return existing;
         }
 

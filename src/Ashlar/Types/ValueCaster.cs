@@ -39,7 +39,7 @@ internal static class ValueCaster
     private static object? Cast(AttributeType type, object value)
     {
         var target = type.ClrType;
-        if (target.IsInstanceOfType(value) && type.Kind is not TypeKind.UtcDateTime and not TypeKind.Array)
+        if (target.IsInstanceOfType(value) && type.Kind is not TypeKind.UtcDateTime and not TypeKind.NaiveDateTime and not TypeKind.Array and not TypeKind.Enum)
         {
             return value;
         }
@@ -66,7 +66,9 @@ internal static class ValueCaster
             TypeKind.NaiveDateTime => value switch
             {
                 DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Unspecified),
-                string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.None),
+                string s when !s.EndsWith('Z') && !HasOffset(s) =>
+                    DateTime.SpecifyKind(DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Unspecified),
+                string => throw new FormatException("a naive timestamp has no time zone"),
                 _ => null,
             },
             TypeKind.Binary => value is string s ? Convert.FromBase64String(s) : null,
@@ -74,8 +76,10 @@ internal static class ValueCaster
             {
                 string s when EnumNames.TryParse(target, s, out var parsed) => parsed,
                 string => throw new FormatException(),
-                _ when value.GetType().IsPrimitive && Enum.IsDefined(target, Convert.ChangeType(value, Enum.GetUnderlyingType(target), CultureInfo.InvariantCulture)) =>
-                    Enum.ToObject(target, value),
+                Enum e when e.GetType() == target => Enum.IsDefined(target, e) ? e : null,
+                _ when (value.GetType().IsPrimitive || value is decimal) && IsWhole(value) &&
+                       Enum.IsDefined(target, Convert.ChangeType(value, Enum.GetUnderlyingType(target), CultureInfo.InvariantCulture)) =>
+                    Enum.ToObject(target, Convert.ChangeType(value, Enum.GetUnderlyingType(target), CultureInfo.InvariantCulture)),
                 _ => null,
             },
             TypeKind.Map => value is string s ? JsonSerializer.Deserialize(s, target) : JsonSerializer.Deserialize(JsonSerializer.SerializeToElement(value), target),
@@ -86,7 +90,7 @@ internal static class ValueCaster
 
     private static object? Number(Type target, object value) => value switch
     {
-        string s => Convert.ChangeType(s, target, CultureInfo.InvariantCulture),
+        string s => ParseNumber(target, s),
         bool => null,
         IConvertible when value.GetType().IsPrimitive || value is decimal => NumberFrom(target, value),
         _ => null,
@@ -94,17 +98,41 @@ internal static class ValueCaster
 
     private static object? NumberFrom(Type target, object value)
     {
-        if (target != typeof(double) && value is double or float)
+        var integral = target != typeof(double) && target != typeof(decimal);
+        if (integral && !IsWhole(value))
         {
-            var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-            if (target != typeof(decimal) && Math.Floor(d) != d)
-            {
-                throw new FormatException();
-            }
+            throw new FormatException("an integer cannot hold a fraction");
+        }
+
+        if (value is double d && (double.IsNaN(d) || double.IsInfinity(d)) && target != typeof(double))
+        {
+            throw new FormatException("not a finite number");
         }
 
         return Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
     }
+
+    private static object ParseNumber(Type target, string text)
+    {
+        const NumberStyles style = NumberStyles.Float;
+        return target switch
+        {
+            _ when target == typeof(double) => double.Parse(text, style, CultureInfo.InvariantCulture),
+            _ when target == typeof(decimal) => decimal.Parse(text, style, CultureInfo.InvariantCulture),
+            _ => NumberFrom(target, decimal.Parse(text, style, CultureInfo.InvariantCulture))!,
+        };
+    }
+
+    private static bool IsWhole(object value) => value switch
+    {
+        double d => !double.IsNaN(d) && !double.IsInfinity(d) && Math.Floor(d) == d,
+        float f => !float.IsNaN(f) && !float.IsInfinity(f) && MathF.Floor(f) == f,
+        decimal m => decimal.Truncate(m) == m,
+        _ => true,
+    };
+
+    private static bool HasOffset(string text) =>
+        text.Length > 10 && (text.LastIndexOf('+') > 10 || text.LastIndexOf('-') > 10);
 
     private static object? UtcDateTime(Type target, object value)
     {
@@ -126,7 +154,7 @@ internal static class ValueCaster
                 return null;
         }
 
-        return target == typeof(DateTime) ? instant.UtcDateTime : instant.ToUniversalTime();
+        return target == typeof(DateTime) ? (object)instant.UtcDateTime : instant.ToUniversalTime();
     }
 
     private static object? ArrayValue(AttributeType type, object value)
@@ -149,9 +177,15 @@ internal static class ValueCaster
         }
 
         var target = type.ClrType;
+        var elementClr = target.IsArray ? target.GetElementType()! : target.GetGenericArguments()[0];
+        if (list.Contains(null) && elementClr.IsValueType && Nullable.GetUnderlyingType(elementClr) is null)
+        {
+            throw new FormatException("the array's elements cannot be nil");
+        }
+
         if (target.IsArray)
         {
-            var array = Array.CreateInstance(element.ClrType, list.Count);
+            var array = Array.CreateInstance(elementClr, list.Count);
             for (var i = 0; i < list.Count; i++)
             {
                 array.SetValue(list[i], i);
@@ -160,7 +194,7 @@ internal static class ValueCaster
             return array;
         }
 
-        var typedList = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element.ClrType))!;
+        var typedList = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementClr))!;
         foreach (var item in list)
         {
             typedList.Add(item);
@@ -175,7 +209,8 @@ internal static class ValueCaster
         TypeKind.Array when json.ValueKind == JsonValueKind.Array => ArrayValue(type, json.EnumerateArray().Cast<object>().ToList()),
         TypeKind.Array => null,
         _ when json.ValueKind == JsonValueKind.String => Cast(type, json.GetString()!),
-        _ when json.ValueKind == JsonValueKind.Number && type.Kind is TypeKind.Short or TypeKind.Integer or TypeKind.Long or TypeKind.Decimal or TypeKind.Double or TypeKind.Enum =>
+        _ when json.ValueKind == JsonValueKind.Number && type.Kind == TypeKind.Double => json.GetDouble(),
+        _ when json.ValueKind == JsonValueKind.Number && type.Kind is TypeKind.Short or TypeKind.Integer or TypeKind.Long or TypeKind.Decimal or TypeKind.Enum =>
             Cast(type, json.GetDecimal()),
         _ when json.ValueKind is JsonValueKind.True or JsonValueKind.False && type.Kind == TypeKind.Boolean => json.GetBoolean(),
         _ => null,

@@ -35,6 +35,13 @@ internal static class ResourceRules
                     "shorten the property name");
             }
 
+            if (attribute.Default is LiteralDefault literal && !attribute.Type.ClrType.IsInstanceOfType(literal.Value) &&
+                !(attribute.Type.Kind == Types.TypeKind.Array && literal.Value is System.Collections.IEnumerable))
+            {
+                yield return new(name, $"attribute {attribute.Name}", $"the default {literal.Value} is not a {attribute.Type}",
+                    $"give a default of type {attribute.Type.ClrType.Name}");
+            }
+
             if (attribute.PrimaryKey && attribute.AllowNil)
             {
                 yield return new(name, $"attribute {attribute.Name}", "a primary-key attribute cannot allow nil",
@@ -81,6 +88,14 @@ internal static class ResourceRules
         {
             yield return new(resource.Name, $"{group.Key.ToString().ToLowerInvariant()} actions",
                 $"{string.Join(" and ", group.Select(a => a.Name))} are all primary", "mark only one as Primary()");
+        }
+
+        foreach (var action in resource.Actions)
+        {
+            foreach (var key in action.Set.Keys.Where(k => resource.Attribute(k) is null))
+            {
+                yield return new(resource.Name, $"action {action.Name}", $"sets {key}, which is not an attribute", "set only declared attributes");
+            }
         }
 
         foreach (var action in resource.Actions.Where(a => a.Kind is ActionKind.Create or ActionKind.Update))

@@ -17,7 +17,7 @@ public sealed class GadgetFixture : DatabaseFixture
 
     protected override async ValueTask InitializeDatabaseAsync(CancellationToken ct)
     {
-        var model = DomainModel.Build("lab", d => d.Resource<Gadget>().Resource<Manual>());
+        var model = DomainModel.Build("lab", d => d.Resource<Gadget>().Resource<Manual>().Resource<TwinGadget>());
         _domain = PostgresDomain.Create(model, pg => pg.Repo<GadgetRepo>(ConnectionString));
         await _domain.Postgres().CreateSchemaAsync(ct);
     }
@@ -123,5 +123,61 @@ public sealed class TypeRoundTripTests(GadgetFixture db) : IClassFixture<GadgetF
         Assert.Equal("gadget_id", db.Domain.Model.Resource<Gadget>().Relationship("manual")!.DestinationAttribute);
         await db.Domain.DestroyAsync(gadget, cancellationToken: Ct);
         Assert.Null(await db.Domain.FindAsync<Manual>(first.Id, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task Arrays_of_instants_enums_and_nullable_numbers_round_trip()
+    {
+        var seen = new List<DateTimeOffset> { new(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2)), new(2026, 5, 6, 7, 8, 9, TimeSpan.Zero) };
+        var created = await db.Domain.CreateAsync<Gadget>(new
+        {
+            name = "Arrays",
+            code = "AR-1",
+            seen,
+            kinds = new[] { GadgetKind.SprocketWheel, GadgetKind.Widget },
+            slots = new List<int?> { 1, null, 3 },
+        }, cancellationToken: Ct);
+
+        var read = await db.Domain.GetAsync<Gadget>(created.Id, cancellationToken: Ct);
+
+        Assert.Equal(seen, read.Seen!);
+        Assert.Equal([GadgetKind.SprocketWheel, GadgetKind.Widget], read.Kinds!);
+        Assert.Equal([1, null, 3], read.Slots!);
+    }
+
+    [Fact]
+    public async Task A_naive_timestamp_takes_any_datetime_kind_as_wall_clock_time()
+    {
+        var utc = new DateTime(2026, 7, 8, 9, 10, 11, DateTimeKind.Utc);
+
+        var created = await db.Domain.CreateAsync<Gadget>(new { name = "Naive", code = "NV-1", local_stamp = utc }, cancellationToken: Ct);
+
+        Assert.Equal(new DateTime(2026, 7, 8, 9, 10, 11), created.LocalStamp);
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Gadget>(
+            new { name = "Naive2", code = "NV-2", local_stamp = "2026-07-08T09:10:11Z" }, cancellationToken: Ct));
+        Assert.Equal("local_stamp", error.Errors[0].Field);
+    }
+
+    [Fact]
+    public async Task A_number_too_large_for_its_precision_is_refused_on_its_field_before_sql()
+    {
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Gadget>(new { name = "Precise", code = "PR-1", small = 123.4m }, cancellationToken: Ct));
+
+        Assert.Equal("small", Assert.IsType<InvalidAttribute>(Assert.Single(error.Errors)).Field);
+        Assert.Null(error.InnerException);
+        Assert.Equal(99.99m, (await db.Domain.CreateAsync<Gadget>(new { name = "Precise", code = "PR-2", small = 99.99m }, cancellationToken: Ct)).Small);
+    }
+
+    [Fact]
+    public async Task Same_named_constraints_on_tables_in_two_schemas_are_told_apart()
+    {
+        await db.Domain.CreateAsync<TwinGadget>(new { code = "TWIN" }, cancellationToken: Ct);
+        await db.Domain.CreateAsync<Gadget>(new { name = "Twin", code = "TWIN" }, cancellationToken: Ct);
+
+        var twin = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<TwinGadget>(new { code = "TWIN" }, cancellationToken: Ct));
+        var gadget = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Gadget>(new { name = "Twin 2", code = "TWIN" }, cancellationToken: Ct));
+
+        Assert.Equal("TwinGadget", twin.Errors[0].Resource);
+        Assert.Equal("Gadget", gadget.Errors[0].Resource);
     }
 }

@@ -39,6 +39,14 @@ public sealed class Gadget : IResource<Gadget>
 
     public Guid[]? Related { get; set; }
 
+    public List<DateTimeOffset>? Seen { get; set; }
+
+    public GadgetKind[]? Kinds { get; set; }
+
+    public List<int?>? Slots { get; set; }
+
+    public decimal? Small { get; set; }
+
     public Manual? Manual { get; set; }
 
     public static void Define(ResourceBuilder<Gadget> r)
@@ -59,6 +67,10 @@ public sealed class Gadget : IResource<Gadget>
         r.Attribute(g => g.Extra);
         r.Attribute(g => g.Sizes);
         r.Attribute(g => g.Related);
+        r.Attribute(g => g.Seen);
+        r.Attribute(g => g.Kinds);
+        r.Attribute(g => g.Slots);
+        r.Attribute(g => g.Small, a => a.Precision(4, 2));
         r.HasOne(g => g.Manual);
         r.Identity("unique_code", g => g.Code, i => i.NilsDistinct(false));
         r.Identity("unique_enabled_name", g => g.Name, i => i.Where("enabled"));
