@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Ashlar.Types;
 using Ashlar.Tests.Resources;
+using Ashlar.Types;
 using Xunit;
 
 namespace Ashlar.Tests.Changesets;
