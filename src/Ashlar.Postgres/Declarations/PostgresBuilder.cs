@@ -99,9 +99,10 @@ public sealed class PostgresBuilder<T>
     /// <param name="up">The SQL to run.</param>
     /// <param name="down">The SQL that undoes it; null makes the migration's down irreversible.</param>
     /// <param name="onDestroy">True to run it only in the migration that drops the table.</param>
-    public PostgresBuilder<T> Statement(string name, string up, string? down = null, bool onDestroy = false)
+    /// <param name="afterTables">Other tables (<c>table</c> or <c>schema.table</c>) whose changes run before it, e.g. those a view reads.</param>
+    public PostgresBuilder<T> Statement(string name, string up, string? down = null, bool onDestroy = false, IReadOnlyList<string>? afterTables = null)
     {
-        Options.StatementList.Add(new StatementOptions(name, up) { Down = down, OnDestroy = onDestroy });
+        Options.StatementList.Add(new StatementOptions(name, up) { Down = down, OnDestroy = onDestroy, AfterTables = afterTables ?? [] });
         return this;
     }
 

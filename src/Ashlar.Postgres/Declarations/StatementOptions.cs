@@ -10,4 +10,7 @@ public sealed record StatementOptions(string Name, string Up)
 
     /// <summary>True when the statement runs only in the migration that drops the resource's table.</summary>
     public bool OnDestroy { get; init; }
+
+    /// <summary>Tables (<c>table</c> in the same schema, or <c>schema.table</c>) whose changes must run before this statement.</summary>
+    public IReadOnlyList<string> AfterTables { get; init; } = [];
 }

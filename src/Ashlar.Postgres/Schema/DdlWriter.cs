@@ -5,7 +5,7 @@ using Ashlar.Postgres.Sql;
 namespace Ashlar.Postgres.Schema;
 
 /// <summary>Writes the DDL for schema-model objects. Migration operations and the schema creator share it.</summary>
-internal static class DdlWriter
+internal static partial class DdlWriter
 {
     public static string CreateSchema(string schema) => $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}";
 

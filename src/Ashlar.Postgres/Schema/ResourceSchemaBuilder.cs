@@ -48,7 +48,7 @@ public static class ResourceSchemaBuilder
             ForeignKeys = ForeignKeys(domain, resource, options).ToList(),
             Indexes = Indexes(resource, options).ToList(),
             Checks = options.CheckConstraints.Select(c => new CheckModel(c.ConstraintName, c.Check)).ToList(),
-            Statements = options.Statements.Select(s => new StatementModel(s.Name, s.Up, s.Down, s.OnDestroy)).ToList(),
+            Statements = options.Statements.Select(s => new StatementModel(s.Name, s.Up, s.Down, s.OnDestroy) { AfterTables = s.AfterTables }).ToList(),
             RenamedFrom = resource.RenamedFrom,
         };
     }

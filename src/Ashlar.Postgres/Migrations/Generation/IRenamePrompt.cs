@@ -1,0 +1,21 @@
+namespace Ashlar.Postgres.Migrations.Generation;
+
+/// <summary>
+/// Answers the questions the generator cannot decide alone. Without one (non-interactive), a removed and an added
+/// table or column are a drop and an add, and a removed table is dropped; declare renames with <c>RenamedFrom</c>
+/// so CI never needs to ask.
+/// </summary>
+public interface IRenamePrompt
+{
+    /// <summary>Is <paramref name="from"/> being renamed (or moved) to <paramref name="to"/>?</summary>
+    /// <param name="kind"><c>table</c>, <c>schema</c> (a table moved to another schema) or <c>column</c>.</param>
+    /// <param name="from">The old qualified name, e.g. <c>public.users</c> or <c>public.users.mail</c>.</param>
+    /// <param name="to">The new qualified name.</param>
+    /// <returns>True for a rename; false for a drop and an add.</returns>
+    bool IsRename(string kind, string from, string to);
+
+    /// <summary>May the generator drop <paramref name="table"/>, whose resource is gone? A "no" is remembered.</summary>
+    /// <param name="table">The qualified table name.</param>
+    /// <returns>True to drop it.</returns>
+    bool ConfirmDrop(string table);
+}

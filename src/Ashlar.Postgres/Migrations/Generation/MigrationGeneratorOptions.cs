@@ -1,0 +1,17 @@
+namespace Ashlar.Postgres.Migrations.Generation;
+
+/// <summary>Where and how <see cref="MigrationGenerator"/> works.</summary>
+public sealed record MigrationGeneratorOptions
+{
+    /// <summary>
+    /// The migrations root: it holds <c>Snapshots/&lt;repo&gt;/…</c> and one folder of migration files per repo,
+    /// <c>&lt;repo&gt;/&lt;version&gt;_&lt;name&gt;.sql</c>.
+    /// </summary>
+    public required string MigrationsDirectory { get; init; }
+
+    /// <summary>The clock migration versions are taken from.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Answers rename and drop questions; null for non-interactive runs (no undeclared renames, drops go ahead).</summary>
+    public IRenamePrompt? Prompt { get; init; }
+}

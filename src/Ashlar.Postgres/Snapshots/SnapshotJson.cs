@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Ashlar.Postgres.Schema;
+
+namespace Ashlar.Postgres.Snapshots;
+
+/// <summary>
+/// The JSON form of snapshots: snake_case keys in declaration order, indented, enums as snake_case strings,
+/// unordered lists (foreign keys, indexes, checks) sorted by name so that a diff of two versions reads well.
+/// </summary>
+internal static class SnapshotJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OnlySettable } },
+        NewLine = "\n",
+    };
+
+    public static string Write(TableSnapshot snapshot) =>
+        JsonSerializer.Serialize(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) }, Options) + "\n";
+
+    public static string Write(RepoSnapshot snapshot) =>
+        JsonSerializer.Serialize(snapshot with
+        {
+            Schemas = snapshot.Schemas.Order(StringComparer.Ordinal).ToList(),
+            Extensions = snapshot.Extensions.Order(StringComparer.Ordinal).ToList(),
+        }, Options) + "\n";
+
+    public static string Write(IReadOnlyList<string> names) => JsonSerializer.Serialize(names.Order(StringComparer.Ordinal).ToList(), Options) + "\n";
+
+    public static T Read<T>(string json, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException("The file holds null.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not a valid Ashlar snapshot: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The table with its unordered lists sorted by name.</summary>
+    public static TableModel Normalize(TableModel table) => table with
+    {
+        ForeignKeys = table.ForeignKeys.OrderBy(k => k.Name, StringComparer.Ordinal).ToList(),
+        Indexes = table.Indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToList(),
+        Checks = table.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(),
+    };
+
+    private static void OnlySettable(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            if (info.Properties[i].Set is null && info.Properties[i].AssociatedParameter is null)
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
+    }
+}

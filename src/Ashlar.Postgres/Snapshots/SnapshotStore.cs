@@ -1,0 +1,122 @@
+using Ashlar.Postgres.Schema;
+
+namespace Ashlar.Postgres.Snapshots;
+
+/// <summary>
+/// A repo's snapshots on disk: <c>Snapshots/&lt;repo&gt;/&lt;schema&gt;.&lt;table&gt;/&lt;version&gt;.json</c> per table,
+/// <c>Snapshots/&lt;repo&gt;/repo/&lt;version&gt;.json</c> for its schemas and extensions, and
+/// <c>declined_drops.json</c> for tables the user chose to keep. Dev versions end in <c>_dev.json</c>.
+/// The latest version of each file is the current state.
+/// </summary>
+internal sealed class SnapshotStore(string migrationsDirectory, string repo)
+{
+    private const string RepoFolder = "repo";
+    private const string DevSuffix = "_dev";
+    private const string DeclinedFile = "declined_drops.json";
+
+    public string Directory { get; } = Path.Combine(migrationsDirectory, "Snapshots", repo);
+
+    /// <summary>The current schema model; <paramref name="includeDev"/> false ignores dev versions (the squash base).</summary>
+    public SchemaModel Load(bool includeDev)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return new SchemaModel();
+        }
+
+        var tables = new List<TableModel>();
+        var repoSnapshot = new RepoSnapshot();
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(Directory))
+        {
+            var latest = Latest(folder, includeDev);
+            if (latest is null)
+            {
+                continue;
+            }
+
+            var json = File.ReadAllText(latest);
+            if (Path.GetFileName(folder) == RepoFolder)
+            {
+                repoSnapshot = SnapshotJson.Read<RepoSnapshot>(json, latest);
+            }
+            else if (SnapshotJson.Read<TableSnapshot>(json, latest).Table is { } table)
+            {
+                tables.Add(table);
+            }
+        }
+
+        return new SchemaModel
+        {
+            Schemas = repoSnapshot.Schemas,
+            Extensions = repoSnapshot.Extensions,
+            Tables = tables.OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>The snapshot files to write to go from <paramref name="old"/> to <paramref name="new"/>, with their text.</summary>
+    public IReadOnlyList<(string Path, string Text)> Changes(SchemaModel old, SchemaModel @new, IReadOnlyCollection<string> kept, string version, bool dev)
+    {
+        var name = version + (dev ? DevSuffix : "") + ".json";
+        var changes = new List<(string, string)>();
+        var oldTables = old.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
+        foreach (var table in @new.Tables)
+        {
+            var text = SnapshotJson.Write(new TableSnapshot { Table = table });
+            if (!oldTables.TryGetValue(table.QualifiedName, out var before) || SnapshotJson.Write(new TableSnapshot { Table = before }) != text)
+            {
+                changes.Add((Path.Combine(Directory, table.QualifiedName, name), text));
+            }
+        }
+
+        var newNames = @new.Tables.Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in old.Tables.Where(t => !newNames.Contains(t.QualifiedName) && !kept.Contains(t.QualifiedName)))
+        {
+            changes.Add((Path.Combine(Directory, gone.QualifiedName, name), SnapshotJson.Write(new TableSnapshot())));
+        }
+
+        var repoText = SnapshotJson.Write(new RepoSnapshot { Schemas = @new.Schemas, Extensions = @new.Extensions });
+        if (repoText != SnapshotJson.Write(new RepoSnapshot { Schemas = old.Schemas, Extensions = old.Extensions }))
+        {
+            changes.Add((Path.Combine(Directory, RepoFolder, name), repoText));
+        }
+
+        return changes;
+    }
+
+    public IReadOnlySet<string> LoadDeclinedDrops()
+    {
+        var path = Path.Combine(Directory, DeclinedFile);
+        return File.Exists(path)
+            ? SnapshotJson.Read<List<string>>(File.ReadAllText(path), path).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+    }
+
+    public string SaveDeclinedDrops(IEnumerable<string> tables)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var path = Path.Combine(Directory, DeclinedFile);
+        File.WriteAllText(path, SnapshotJson.Write(tables.Distinct().ToList()));
+        return path;
+    }
+
+    /// <summary>Every dev snapshot file of the repo.</summary>
+    public IReadOnlyList<string> DevFiles() =>
+        System.IO.Directory.Exists(Directory)
+            ? System.IO.Directory.EnumerateFiles(Directory, "*" + DevSuffix + ".json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>The greatest version of any snapshot of the repo, or null.</summary>
+    public string? LatestVersion() =>
+        System.IO.Directory.Exists(Directory)
+            ? System.IO.Directory.EnumerateFiles(Directory, "*.json", SearchOption.AllDirectories)
+                .Select(Path.GetFileNameWithoutExtension).OfType<string>().Where(IsVersion).Select(n => n[..14]).Max(StringComparer.Ordinal)
+            : null;
+
+    private static string? Latest(string folder, bool includeDev) =>
+        System.IO.Directory.EnumerateFiles(folder, "*.json")
+            .Where(f => IsVersion(Path.GetFileNameWithoutExtension(f)) && (includeDev || !Path.GetFileNameWithoutExtension(f).EndsWith(DevSuffix, StringComparison.Ordinal)))
+            .MaxBy(f => Path.GetFileNameWithoutExtension(f)[..14], StringComparer.Ordinal);
+
+    private static bool IsVersion(string? name) =>
+        name is not null && name.Length >= 14 && name[..14].All(char.IsAsciiDigit) && (name.Length == 14 || name[14..] == DevSuffix);
+}

@@ -1,0 +1,7 @@
+namespace Ashlar.Postgres.Tests.Migrations.Generation.Library;
+
+public enum BookState
+{
+    Draft,
+    Published,
+}
