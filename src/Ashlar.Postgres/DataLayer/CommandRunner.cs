@@ -10,26 +10,48 @@ namespace Ashlar.Postgres.DataLayer;
 /// <summary>Runs compiled commands on a repo's data source and translates database errors.</summary>
 internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger logger)
 {
-    public async ValueTask<List<T>> QueryAsync<T>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
-        where T : class
+    private long _commands;
+
+    /// <summary>How many statements this runner has sent (round trips), for tests that check batching.</summary>
+    public long CommandCount => Interlocked.Read(ref _commands);
+
+    public ValueTask<List<T>> QueryAsync<T>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
+        where T : class =>
+        QueryAsync(dataSource, command, resource, kind, RecordReader.For<T>(resource, command), cancellationToken);
+
+    public async ValueTask<List<TRow>> QueryAsync<TRow>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, Func<NpgsqlDataReader, TRow> map, CancellationToken cancellationToken)
     {
         try
         {
-            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var ambient = AmbientTransaction.Current;
+            var connection = ambient is null
+                ? await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false)
+                : await ambient.ConnectionAsync(dataSource, cancellationToken).ConfigureAwait(false);
+            try
             {
                 var npgsqlCommand = Prepare(connection, command);
                 await using var commandScope = npgsqlCommand.ConfigureAwait(false);
+
+                // Statement texts are per query shape (values are parameters), so preparing them stays bounded and
+                // saves the parse/plan on every later use of the pooled connection.
+                await npgsqlCommand.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 var reader = await npgsqlCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    var records = new List<T>();
+                    var records = new List<TRow>();
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        records.Add(RecordReader.Read<T>(reader, resource, command.Columns));
+                        records.Add(map(reader));
                     }
 
                     return records;
+                }
+            }
+            finally
+            {
+                if (ambient is null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
                 }
             }
         }
@@ -44,12 +66,22 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
     {
         try
         {
-            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var ambient = AmbientTransaction.Current;
+            var connection = ambient is null
+                ? await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false)
+                : await ambient.ConnectionAsync(dataSource, cancellationToken).ConfigureAwait(false);
+            try
             {
                 var npgsqlCommand = Prepare(connection, command);
                 await using var commandScope = npgsqlCommand.ConfigureAwait(false);
                 return await npgsqlCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (ambient is null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
         catch (PostgresException e)
@@ -61,6 +93,7 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
 
     private NpgsqlCommand Prepare(NpgsqlConnection connection, SqlCommand command)
     {
+        Interlocked.Increment(ref _commands);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             PostgresLog.Executing(logger, command.Text);

@@ -17,7 +17,7 @@ namespace Ashlar.Postgres.DataLayer;
 /// The PostgreSQL data layer: compiles plans to parameterised SQL, runs them on the resource's repo and turns
 /// database errors into Ashlar errors. Thread-safe; one per application.
 /// </summary>
-public sealed class PostgresDataLayer : IDataLayer
+public sealed partial class PostgresDataLayer : IDataLayer
 {
     private readonly IReadOnlyDictionary<Type, (NpgsqlDataSource Source, bool Owned)> _repos;
     private readonly CommandRunner _runner;
@@ -103,7 +103,13 @@ public sealed class PostgresDataLayer : IDataLayer
     {
         ArgumentNullException.ThrowIfNull(plan);
         var command = ReadCompiler.Compile(Domain, plan);
-        return await _runner.QueryAsync<T>(SourceFor(plan.Resource), command, plan.Resource, WriteKind.Read, cancellationToken).ConfigureAwait(false);
+        var records = await _runner.QueryAsync<T>(SourceFor(plan.Resource), command, plan.Resource, WriteKind.Read, cancellationToken).ConfigureAwait(false);
+        if (plan.Loads.Count > 0 && records.Count > 0)
+        {
+            await LoadAsync(plan.Resource, records, plan.Loads, plan.Tenant, cancellationToken).ConfigureAwait(false);
+        }
+
+        return records;
     }
 
     /// <inheritdoc />

@@ -1,4 +1,6 @@
 using Ashlar.Domains;
+using Ashlar.Postgres.Sql;
+using Ashlar.Queries;
 using Microsoft.Extensions.Logging;
 
 namespace Ashlar.Postgres.DataLayer;
@@ -17,5 +19,15 @@ public static class PostgresDomain
         ArgumentNullException.ThrowIfNull(domain);
         return domain.DataLayer as PostgresDataLayer
             ?? throw new InvalidOperationException($"The domain {domain.Model.Name} is not stored in PostgreSQL.");
+    }
+
+    /// <summary>The SQL the query compiles to (values appear as <c>$1</c>, <c>$2</c>…), for logs, tests and review.</summary>
+    public static string ToSql<T>(this Domain domain, Query<T> query, string? tenant = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        ArgumentNullException.ThrowIfNull(query);
+        var plan = domain.Plan(domain.Model.Resource<T>(), query) with { Tenant = tenant };
+        return ReadCompiler.Compile(domain.Model, plan).Text;
     }
 }

@@ -1,23 +1,31 @@
 using Ashlar.Errors;
 using Ashlar.Expressions;
+using Ashlar.Types;
 
 namespace Ashlar.Postgres.Sql;
 
-/// <summary>Writes an <see cref="Expr"/> as a SQL condition or value, resolving references to table aliases.</summary>
-internal sealed class FilterWriter(SqlBuilder sql, Func<RefExpr, string> aliasOf)
+/// <summary>
+/// Writes an <see cref="Expr"/> as SQL at one level of a statement. Each node kind has its own small writer;
+/// this class only dispatches and resolves references to table aliases.
+/// </summary>
+internal sealed class FilterWriter(SqlBuilder sql, SqlScope scope)
 {
+    public SqlBuilder Sql => sql;
+
+    public SqlScope Scope => scope;
+
     public void Write(Expr expr)
     {
         switch (expr)
         {
             case RefExpr reference:
-                sql.Column(aliasOf(reference), reference.Attribute.Name);
+                sql.Column(scope.AliasOf(reference.Path), reference.Attribute.Name);
                 break;
             case ValueExpr value:
                 sql.Parameter(value.Value, value.Type);
                 break;
             case BinaryExpr binary:
-                WriteBinary(binary);
+                BinarySql.Write(this, binary);
                 break;
             case NotExpr not:
                 sql.Append("(NOT ");
@@ -30,78 +38,60 @@ internal sealed class FilterWriter(SqlBuilder sql, Func<RefExpr, string> aliasOf
                 sql.Append(" IS NULL)");
                 break;
             case InExpr inExpr:
-                WriteIn(inExpr);
+                InSql.Write(this, inExpr);
+                break;
+            case CallExpr call:
+                CallSql.Write(this, call);
+                break;
+            case CastExpr cast:
+                CastSql.Write(this, cast);
+                break;
+            case ConditionalExpr conditional:
+                ConditionalSql.Write(this, conditional);
+                break;
+            case FragmentExpr fragment:
+                FragmentSql.Write(this, fragment);
+                break;
+            case AggregateExpr aggregate:
+                AggregateSql.Write(this, aggregate);
+                break;
+            case ExistsExpr exists:
+                ExistsSql.Write(this, exists);
+                break;
+            case ParentExpr parent:
+                new FilterWriter(sql, scope.Parent ?? throw Unsupported("parent(...) outside a relationship filter")).Write(parent.Operand);
                 break;
             default:
-                throw AshlarException.From(new UnsupportedFeature($"the Postgres data layer cannot write {expr.GetType().Name} yet"));
+                throw Unsupported($"{expr.GetType().Name}");
         }
     }
 
-    private void WriteBinary(BinaryExpr binary)
+    /// <summary>Writes an operand; a value with no type of its own is sent as <paramref name="hint"/>.</summary>
+    public void Write(Expr operand, AttributeType? hint)
     {
-        var type = (binary.Left as RefExpr)?.Attribute.Type ?? (binary.Right as RefExpr)?.Attribute.Type;
-        sql.Append('(');
-        WriteOperand(binary.Left, type);
-        sql.Append(binary.Operator switch
+        if (operand is ValueExpr { Type: null } value && hint is not null)
         {
-            BinaryOperator.Equal => " = ",
-            BinaryOperator.NotEqual => " <> ",
-            BinaryOperator.LessThan => " < ",
-            BinaryOperator.LessThanOrEqual => " <= ",
-            BinaryOperator.GreaterThan => " > ",
-            BinaryOperator.GreaterThanOrEqual => " >= ",
-            BinaryOperator.And => " AND ",
-            BinaryOperator.Or => " OR ",
-            BinaryOperator.Add => " + ",
-            BinaryOperator.Subtract => " - ",
-            BinaryOperator.Multiply => " * ",
-            BinaryOperator.Divide => " / ",
-            BinaryOperator.Modulo => " % ",
-            _ => throw new ArgumentOutOfRangeException(nameof(binary), binary.Operator, null),
-        });
-        WriteOperand(binary.Right, type);
-        sql.Append(')');
-    }
-
-    private void WriteOperand(Expr operand, Ashlar.Types.AttributeType? type)
-    {
-        if (operand is ValueExpr { Type: null } value && type is not null)
-        {
-            sql.Parameter(value.Value, type);
+            sql.Parameter(value.Value, hint);
             return;
         }
 
         Write(operand);
     }
 
-    private void WriteIn(InExpr inExpr)
+    /// <summary>Writes the arguments separated by <paramref name="separator"/>.</summary>
+    public void WriteList(IReadOnlyList<Expr> arguments, string separator, AttributeType? hint = null)
     {
-        if (inExpr.Values.Count == 0)
+        for (var i = 0; i < arguments.Count; i++)
         {
-            sql.Append("FALSE");
-            return;
-        }
+            if (i > 0)
+            {
+                sql.Append(separator);
+            }
 
-        var type = (inExpr.Operand as RefExpr)?.Attribute.Type;
-        sql.Append('(');
-        Write(inExpr.Operand);
-        sql.Append(" = ANY(");
-        var elementType = type is null ? null : Ashlar.Types.AttributeType.Of(Ashlar.Types.TypeKind.Array, type.ClrType.MakeArrayType()) with { ElementType = type };
-        var array = Array.CreateInstance(typeof(object), inExpr.Values.Count);
-        for (var i = 0; i < inExpr.Values.Count; i++)
-        {
-            array.SetValue(type is null ? inExpr.Values[i] : Types.ValueConverter.ToDatabase(type, inExpr.Values[i]), i);
+            Write(arguments[i], hint);
         }
-
-        sql.Parameter(ToTypedArray(array, type), elementType is null ? null : elementType);
-        sql.Append("))");
     }
 
-    private static Array ToTypedArray(Array values, Ashlar.Types.AttributeType? type)
-    {
-        var elementClr = type?.Kind is Ashlar.Types.TypeKind.Enum ? typeof(string) : type?.ClrType ?? typeof(object);
-        var typed = Array.CreateInstance(elementClr, values.Length);
-        Array.Copy(values, typed, values.Length);
-        return typed;
-    }
+    public static AshlarException Unsupported(string what) =>
+        AshlarException.From(new UnsupportedFeature($"the Postgres data layer cannot write {what}"));
 }

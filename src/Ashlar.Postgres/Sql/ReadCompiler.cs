@@ -7,139 +7,169 @@ namespace Ashlar.Postgres.Sql;
 
 /// <summary>
 /// Compiles a <see cref="ReadPlan"/> into one SELECT. References through to-one relationships become LEFT JOINs,
-/// one per distinct relationship path.
+/// one per distinct relationship path; to-many conditions become correlated EXISTS subqueries.
 /// </summary>
-internal sealed class ReadCompiler
+internal static class ReadCompiler
 {
-    private readonly DomainModel _domain;
-    private readonly ReadPlan _plan;
-    private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal) { [""] = "t0" };
-    private readonly SqlBuilder _joins = new();
-
-    private ReadCompiler(DomainModel domain, ReadPlan plan)
+    public static SqlCommand Compile(DomainModel domain, ReadPlan plan)
     {
-        _domain = domain;
-        _plan = plan;
-    }
-
-    public static SqlCommand Compile(DomainModel domain, ReadPlan plan) => new ReadCompiler(domain, plan).Compile();
-
-    private SqlCommand Compile()
-    {
-        var resource = _plan.Resource;
+        var resource = plan.Resource;
+        var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), resource);
         var sql = new SqlBuilder();
-        sql.Append("SELECT ");
-        for (var i = 0; i < resource.Attributes.Count; i++)
-        {
-            if (i > 0)
-            {
-                sql.Append(", ");
-            }
+        var columns = Columns(plan);
 
-            sql.Column("t0", resource.Attributes[i].Name);
+        // DISTINCT ON must lead the ORDER BY; when the caller's sort does not start with it, an outer query re-sorts.
+        var wrap = plan.Distinct.Count > 0 && plan.Sort.Count > 0 &&
+            !plan.Sort.Take(plan.Distinct.Count).Select(s => s.Expression.ToString()).SequenceEqual(plan.Distinct.Select(d => d.ToString()), StringComparer.Ordinal);
+        if (wrap)
+        {
+            sql.Append("SELECT * FROM (");
         }
 
-        sql.Append(" FROM ").Append(TableNames.Qualified(resource, _plan.Tenant)).Append(" AS \"t0\"");
+        scope.Register(References(plan));
+        sql.Append("SELECT ");
+        var writer = new FilterWriter(sql, scope);
+        if (plan.Distinct.Count > 0)
+        {
+            sql.Append("DISTINCT ON (");
+            writer.WriteList(plan.Distinct, ", ");
+            sql.Append(") ");
+        }
 
-        // Conditions are written into a separate builder first so joins they need are known; parameters must keep
-        // their order, so the WHERE text is written after the joins into the same builder.
-        var where = _plan.Filter;
-        var placeholderJoins = CollectJoins(where, _plan.Sort);
-        sql.Append(placeholderJoins);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            sql.Append(i > 0 ? ", " : "").Column(scope.Alias, columns[i].Name);
+        }
 
-        var writer = new FilterWriter(sql, AliasOf);
-        if (where is not null)
+        var computed = WriteComputed(writer, plan);
+        sql.Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
+        scope.WriteJoins(sql, References(plan));
+        if (plan.Filter is not null)
         {
             sql.Append(" WHERE ");
-            writer.Write(where);
+            writer.Write(plan.Filter);
         }
 
-        for (var i = 0; i < _plan.Sort.Count; i++)
+        // Within each distinct group the first record in the caller's sort wins.
+        var distinctSort = plan.Distinct.Select(d => new SortKey(d, false)).ToList();
+        WriteOrderBy(writer, plan.Distinct.Count > 0 && (wrap || plan.Sort.Count == 0) ? [.. distinctSort, .. plan.Sort] : plan.Sort);
+        if (wrap)
         {
-            sql.Append(i == 0 ? " ORDER BY " : ", ");
-            writer.Write(_plan.Sort[i].Expression);
-            sql.Append(_plan.Sort[i].Descending ? " DESC" : " ASC");
+            sql.Append(") AS \"t0\"");
+            WriteOrderBy(new FilterWriter(sql, SqlScope.Root(scope.Context, resource)), plan.Sort);
         }
 
-        if (_plan.Limit is { } limit)
+        WritePaging(sql, plan);
+        WriteLock(sql, plan.Lock, scope.Alias);
+        return new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed };
+    }
+
+    /// <summary>Writes <c>, (aggregate) AS "name"</c> for each aggregate the plan loads.</summary>
+    public static List<(string Name, Ashlar.Types.AttributeType Type)> WriteComputed(FilterWriter writer, ReadPlan plan)
+    {
+        var computed = new List<(string, Ashlar.Types.AttributeType)>();
+        foreach (var aggregate in plan.Aggregates)
+        {
+            writer.Sql.Append(", ");
+            writer.Write(new AggregateExpr([], aggregate));
+            writer.Sql.Append(" AS ").Identifier(aggregate.Name);
+            computed.Add((aggregate.Name, aggregate.Type));
+        }
+
+        foreach (var calculation in plan.Calculations)
+        {
+            writer.Sql.Append(", ");
+            writer.Write(calculation.Expression, calculation.Calculation.Type);
+            writer.Sql.Append(" AS ").Identifier(calculation.Calculation.Name);
+            computed.Add((calculation.Calculation.Name, calculation.Calculation.Type));
+        }
+
+        return computed;
+    }
+
+    /// <summary><c>SELECT count(*)</c> over the plan's filter.</summary>
+    public static SqlCommand Count(DomainModel domain, ReadPlan plan)
+    {
+        var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), plan.Resource);
+        var sql = new SqlBuilder().Append("SELECT count(*) FROM ").Append(TableNames.Qualified(plan.Resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
+        scope.WriteJoins(sql, ExprWalker.References(plan.Filter));
+        if (plan.Filter is not null)
+        {
+            sql.Append(" WHERE ");
+            new FilterWriter(sql, scope).Write(plan.Filter);
+        }
+
+        return new SqlCommand(sql.ToString(), sql.Parameters, []);
+    }
+
+    public static void WriteOrderBy(FilterWriter writer, IReadOnlyList<SortKey> sort)
+    {
+        for (var i = 0; i < sort.Count; i++)
+        {
+            writer.Sql.Append(i == 0 ? " ORDER BY " : ", ");
+            writer.Write(sort[i].Expression);
+            writer.Sql.Append(sort[i].Descending ? " DESC" : " ASC");
+            if (sort[i].NullsFirst is { } nullsFirst)
+            {
+                writer.Sql.Append(nullsFirst ? " NULLS FIRST" : " NULLS LAST");
+            }
+        }
+    }
+
+    public static void WritePaging(SqlBuilder sql, ReadPlan plan)
+    {
+        if (plan.Limit is { } limit)
         {
             sql.Append(" LIMIT ").Append(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (_plan.Offset is { } offset and > 0)
+        if (plan.Offset is { } offset and > 0)
         {
             sql.Append(" OFFSET ").Append(offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-
-        return new SqlCommand(sql.ToString(), sql.Parameters, resource.Attributes);
     }
 
-    private string CollectJoins(Expr? filter, IReadOnlyList<SortKey> sort)
+    private static void WriteLock(SqlBuilder sql, ReadLock? readLock, string alias)
     {
-        var references = new List<RefExpr>();
-        Collect(filter, references);
-        foreach (var key in sort)
+        if (readLock is null)
         {
-            Collect(key.Expression, references);
+            return;
         }
 
-        foreach (var reference in references.Where(r => r.Path.Count > 0))
+        sql.Append(readLock.Kind switch
         {
-            Join(reference.Path);
-        }
-
-        return _joins.ToString();
+            Queries.LockKind.ForUpdate => " FOR UPDATE OF ",
+            Queries.LockKind.ForNoKeyUpdate => " FOR NO KEY UPDATE OF ",
+            Queries.LockKind.ForShare => " FOR SHARE OF ",
+            _ => " FOR KEY SHARE OF ",
+        }).Identifier(alias);
+        sql.Append(readLock.Wait switch
+        {
+            Queries.LockWait.NoWait => " NOWAIT",
+            Queries.LockWait.SkipLocked => " SKIP LOCKED",
+            _ => "",
+        });
     }
 
-    private void Join(IReadOnlyList<RelationshipDefinition> path)
+    /// <summary>The selected attributes, plus the keys loads need.</summary>
+    private static IReadOnlyList<AttributeDefinition> Columns(ReadPlan plan)
     {
-        var source = _plan.Resource;
-        var sourceAlias = "t0";
-        var key = "";
-        foreach (var relationship in path)
+        if (plan.Select is null)
         {
-            key += "/" + relationship.Name;
-            var destination = _domain.Resource(relationship.DestinationType);
-            if (!_aliases.TryGetValue(key, out var alias))
-            {
-                alias = "t" + _aliases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                _aliases[key] = alias;
-                _joins.Append(" LEFT JOIN ").Append(TableNames.Qualified(destination, _plan.Tenant))
-                    .Append(" AS ").Identifier(alias).Append(" ON ")
-                    .Column(alias, relationship.DestinationAttribute).Append(" = ")
-                    .Column(sourceAlias, relationship.SourceAttribute);
-            }
-
-            source = destination;
-            sourceAlias = alias;
+            return plan.Resource.Attributes;
         }
+
+        var needed = plan.Loads.Select(l => l.Relationship.SourceAttribute).ToHashSet(StringComparer.Ordinal);
+        return plan.Resource.Attributes.Where(a => plan.Select.Contains(a) || needed.Contains(a.Name)).ToList();
     }
 
-    private string AliasOf(RefExpr reference) =>
-        _aliases[string.Concat(reference.Path.Select(r => "/" + r.Name))];
+    private static IEnumerable<IReadOnlyList<RelationshipDefinition>> References(ReadPlan plan) =>
+        ExprWalker.References(plan.Filter)
+            .Concat(plan.Sort.SelectMany(s => ExprWalker.References(s.Expression)))
+            .Concat(plan.Distinct.SelectMany(ExprWalker.References))
+            .Concat(ComputedReferences(plan));
 
-    private static void Collect(Expr? expr, List<RefExpr> references)
-    {
-        switch (expr)
-        {
-            case RefExpr reference:
-                references.Add(reference);
-                break;
-            case BinaryExpr binary:
-                Collect(binary.Left, references);
-                Collect(binary.Right, references);
-                break;
-            case NotExpr not:
-                Collect(not.Operand, references);
-                break;
-            case IsNullExpr isNull:
-                Collect(isNull.Operand, references);
-                break;
-            case InExpr inExpr:
-                Collect(inExpr.Operand, references);
-                break;
-            default:
-                break;
-        }
-    }
+    /// <summary>The relationship paths loaded calculations reach.</summary>
+    public static IEnumerable<IReadOnlyList<RelationshipDefinition>> ComputedReferences(ReadPlan plan) =>
+        plan.Calculations.SelectMany(c => ExprWalker.References(c.Expression));
 }

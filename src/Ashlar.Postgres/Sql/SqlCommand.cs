@@ -7,7 +7,14 @@ namespace Ashlar.Postgres.Sql;
 /// <param name="Text">The SQL text; values appear only as <c>$1</c>, <c>$2</c>….</param>
 /// <param name="Parameters">The parameter values (already converted for Npgsql) and their types.</param>
 /// <param name="Columns">The attributes of the returned rows, in column order.</param>
-internal sealed record SqlCommand(string Text, IReadOnlyList<SqlParameter> Parameters, IReadOnlyList<AttributeDefinition> Columns);
+internal sealed record SqlCommand(string Text, IReadOnlyList<SqlParameter> Parameters, IReadOnlyList<AttributeDefinition> Columns)
+{
+    /// <summary>The ordinal of the first attribute column; columns before it carry other values (a load's parent key).</summary>
+    public int ColumnOffset { get; init; }
+
+    /// <summary>Values computed by the query (aggregates), read after the attribute columns and set by name.</summary>
+    public IReadOnlyList<(string Name, Ashlar.Types.AttributeType Type)> Computed { get; init; } = [];
+}
 
 /// <summary>One positional parameter.</summary>
 internal readonly record struct SqlParameter(object Value, NpgsqlDbType Type);

@@ -13,6 +13,15 @@ public interface IDataLayer : IAsyncDisposable
     ValueTask<IReadOnlyList<T>> ReadAsync<T>(ReadPlan plan, CancellationToken cancellationToken)
         where T : class;
 
+    /// <summary>Counts the records the plan's filter selects (ignoring its sort, limit and offset).</summary>
+    ValueTask<long> CountAsync(ReadPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction: every operation inside it (on this async flow) uses the same
+    /// connection; it commits when the work returns and rolls back when it throws. A nested call joins the outer one.
+    /// </summary>
+    Task<TResult> TransactionAsync<TResult>(Func<CancellationToken, Task<TResult>> work, CancellationToken cancellationToken);
+
     /// <summary>Inserts one record and returns it as stored (with generated values).</summary>
     ValueTask<T> CreateAsync<T>(CreatePlan plan, CancellationToken cancellationToken)
         where T : class;

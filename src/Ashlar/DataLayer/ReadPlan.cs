@@ -18,6 +18,24 @@ public sealed record ReadPlan(ResourceDefinition Resource)
     /// <summary>Skip this many records first.</summary>
     public int? Offset { get; init; }
 
+    /// <summary>The attributes to read, or null for all of them. Always includes the primary key.</summary>
+    public IReadOnlyList<AttributeDefinition>? Select { get; init; }
+
+    /// <summary>Keep only the first record (in sort order) for each distinct value of these expressions.</summary>
+    public IReadOnlyList<Expr> Distinct { get; init; } = [];
+
+    /// <summary>Aggregates to compute and set on every record returned.</summary>
+    public IReadOnlyList<AggregateDefinition> Aggregates { get; init; } = [];
+
+    /// <summary>Calculations to compute and set on every record returned.</summary>
+    public IReadOnlyList<CalculationPlan> Calculations { get; init; } = [];
+
+    /// <summary>The row lock to take, or null.</summary>
+    public ReadLock? Lock { get; init; }
+
+    /// <summary>Relationships to load into every record returned.</summary>
+    public IReadOnlyList<LoadPlan> Loads { get; init; } = [];
+
     /// <summary>The tenant whose data is read, for multitenant resources.</summary>
     public string? Tenant { get; init; }
 }

@@ -5,4 +5,8 @@ namespace Ashlar.DataLayer;
 /// <summary>One sort key of a read plan.</summary>
 /// <param name="Expression">What to sort by.</param>
 /// <param name="Descending">True for largest first.</param>
-public sealed record SortKey(Expr Expression, bool Descending);
+public sealed record SortKey(Expr Expression, bool Descending)
+{
+    /// <summary>True to put nils first, false to put them last; null for the database's default (last when ascending).</summary>
+    public bool? NullsFirst { get; init; }
+}

@@ -3,6 +3,7 @@ using Ashlar.DataLayer;
 using Ashlar.Diagnostics;
 using Ashlar.Errors;
 using Ashlar.Expressions;
+using Ashlar.Expressions.Input;
 using Ashlar.Expressions.Linq;
 using Ashlar.Queries;
 using Ashlar.Resources;
@@ -49,16 +50,73 @@ public sealed partial class Domain
         where T : class
     {
         Expr? filter = null;
-        foreach (var predicate in query.Filters)
+        foreach (var spec in query.Filters)
         {
-            var translated = LambdaTranslator.Translate(Model, resource, predicate);
-            filter = filter is null ? translated : new BinaryExpr(BinaryOperator.And, filter, translated);
+            var translated = spec.Lambda is not null
+                ? LambdaTranslator.Translate(Model, resource, spec.Lambda)
+                : FilterInputParser.Parse(Model, resource, spec.Input!.Value);
+            if (translated is not null)
+            {
+                filter = filter is null ? translated : new BinaryExpr(BinaryOperator.And, filter, translated);
+            }
         }
 
-        var sort = query.Sorts
-            .Select(s => new SortKey(LambdaTranslator.Translate(Model, resource, s.Field), s.Descending))
-            .ToList();
-        return new ReadPlan(resource) { Filter = filter, Sort = sort, Limit = query.LimitValue, Offset = query.OffsetValue };
+        var sort = new List<SortKey>();
+        foreach (var spec in query.Sorts)
+        {
+            if (spec.Input is not null)
+            {
+                sort.AddRange(SortInputParser.Parse(Model, resource, spec.Input));
+            }
+            else
+            {
+                sort.Add(new SortKey(LambdaTranslator.Translate(Model, resource, spec.Field!), spec.Descending) { NullsFirst = spec.NullsFirst });
+            }
+        }
+
+        return new ReadPlan(resource)
+        {
+            Filter = filter,
+            Sort = sort,
+            Limit = query.LimitValue,
+            Offset = query.OffsetValue,
+            Loads = query.Loads.Select(l => LoadOf(resource, l)).ToList(),
+            Select = query.SelectFields.Count == 0 ? null : SelectOf(resource, query.SelectFields),
+            Lock = query.LockValue,
+            Calculations = query.CalculationFields.Select(c => CalculationOf(resource, c.Field, c.Arguments)).ToList(),
+            Aggregates = query.AggregateFields.Select(f => AggregateOf(resource, f)).ToList(),
+            Distinct = query.DistinctFields.Select(f => LambdaTranslator.Translate(Model, resource, f)).ToList(),
+        };
+    }
+
+    private static List<AttributeDefinition> SelectOf(ResourceDefinition resource, IEnumerable<System.Linq.Expressions.LambdaExpression> fields)
+    {
+        var names = fields.Select(MemberNames.Of).ToHashSet(StringComparer.Ordinal);
+        return resource.Attributes.Where(a => a.PrimaryKey || names.Contains(a.Name)).ToList();
+    }
+
+    private static AggregateDefinition AggregateOf(ResourceDefinition resource, System.Linq.Expressions.LambdaExpression field)
+    {
+        var property = MemberNames.PropertyOf(field);
+        return resource.Aggregates.FirstOrDefault(a => a.Property == property)
+            ?? throw AshlarException.From(new InvalidFilterReference($"{property.Name} is not an aggregate of {resource.Name}") { Resource = resource.Name });
+    }
+
+    private CalculationPlan CalculationOf(ResourceDefinition resource, System.Linq.Expressions.LambdaExpression field, object? arguments)
+    {
+        var property = MemberNames.PropertyOf(field);
+        var calculation = resource.Calculations.FirstOrDefault(c => c.Property == property)
+            ?? throw AshlarException.From(new InvalidFilterReference($"{property.Name} is not a calculation of {resource.Name}") { Resource = resource.Name });
+        var values = arguments is null ? null : Changesets.InputReader.Read(arguments).ToDictionary(StringComparer.Ordinal);
+        return new CalculationPlan(calculation, LambdaTranslator.Translate(Model, resource, calculation, values));
+    }
+
+    private LoadPlan LoadOf(ResourceDefinition resource, LoadSpec spec)
+    {
+        var relationship = resource.Relationships.FirstOrDefault(r => r.Property.Name == spec.Property)
+            ?? throw AshlarException.From(new InvalidFilterReference($"{spec.Property} is not a relationship of {resource.Name}") { Resource = resource.Name });
+        var destination = Model.Resource(relationship.DestinationType);
+        return new LoadPlan(relationship, spec.Plan?.Invoke(this, destination) ?? new ReadPlan(destination));
     }
 
     private static Expr KeyFilter(ResourceDefinition resource, object key)

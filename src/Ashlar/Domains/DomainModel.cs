@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using Ashlar.DataLayer;
 using Ashlar.Errors;
+using Ashlar.Expressions;
+using Ashlar.Expressions.Linq;
 using Ashlar.Resources;
 using Ashlar.Validation;
 
@@ -12,6 +16,9 @@ namespace Ashlar.Domains;
 public sealed class DomainModel
 {
     private readonly FrozenDictionary<Type, ResourceDefinition> _byType;
+    private readonly ConcurrentDictionary<RelationshipDefinition, Expr?> _relationshipFilters = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<AggregateDefinition, Expr?> _aggregateFilters = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<RelationshipDefinition, IReadOnlyList<SortKey>> _relationshipSorts = new(ReferenceEqualityComparer.Instance);
 
     private DomainModel(string name, IReadOnlyList<ResourceDefinition> resources, TimeProvider timeProvider)
     {
@@ -42,16 +49,21 @@ public sealed class DomainModel
         var problems = builder.Resources.SelectMany(r => r.Problems).ToList();
         var drafts = builder.Resources.ToDictionary(r => r.ClrType);
         var resolver = new RelationshipResolver(drafts, problems);
-        var resources = builder.Resources
-            .Select(draft => new ResourceDefinition(
+        var resources = new List<ResourceDefinition>();
+        foreach (var draft in builder.Resources)
+        {
+            var relationships = resolver.Resolve(draft);
+            resources.Add(new ResourceDefinition(
                 draft.ClrType,
                 draft.Attributes,
-                resolver.Resolve(draft),
+                relationships,
                 draft.Identities,
                 draft.BuildActions(),
                 draft.Extensions,
-                draft.ResourceRenamedFrom))
-            .ToList();
+                draft.ResourceRenamedFrom,
+                AggregateResolver.Resolve(draft, relationships, problems),
+                draft.Calculations));
+        }
 
         var model = new DomainModel(name, resources, builder.TimeProvider);
         problems.AddRange(resources.SelectMany(ResourceRules.Check));
@@ -80,4 +92,25 @@ public sealed class DomainModel
 
     /// <summary>The resource declared by <paramref name="type"/>, or null.</summary>
     public ResourceDefinition? FindResource(Type type) => _byType.GetValueOrDefault(type);
+
+    /// <summary>A relationship's declared filter as an expression over its destination, or null.</summary>
+    internal Expr? RelationshipFilter(RelationshipDefinition relationship) =>
+        relationship.Filter is null
+            ? null
+            : _relationshipFilters.GetOrAdd(relationship, r =>
+                LambdaTranslator.TranslateRelationshipFilter(this, Resource(r.Property.ReflectedType!), Resource(r.DestinationType), r.Filter!));
+
+    /// <summary>A relationship's declared sort over its destination.</summary>
+    internal IReadOnlyList<SortKey> RelationshipSort(RelationshipDefinition relationship) =>
+        relationship.Sort.Count == 0
+            ? []
+            : _relationshipSorts.GetOrAdd(relationship, r => r.Sort
+                .Select(s => new SortKey(LambdaTranslator.Translate(this, Resource(r.DestinationType), s.Field), s.Descending))
+                .ToList());
+
+    /// <summary>An aggregate's declared filter as an expression over the related resource, or null.</summary>
+    internal Expr? AggregateFilter(AggregateDefinition aggregate) =>
+        aggregate.Filter is null
+            ? null
+            : _aggregateFilters.GetOrAdd(aggregate, a => LambdaTranslator.Translate(this, Resource(a.Relationship.DestinationType), a.Filter!));
 }

@@ -112,6 +112,9 @@ internal sealed class RelationshipResolver(IReadOnlyDictionary<Type, IResourceDr
             DestinationAttribute = destinationAttribute,
             AllowNil = draft.AllowNil ?? true,
             Public = draft.Public,
+            Filter = draft.Filter,
+            Sort = draft.Sort,
+            Limit = draft.Limit,
         };
 
     private AttributeDefinition? Find(IResourceDraft owner, string attribute, IResourceDraft source, string option)

@@ -41,4 +41,10 @@ public enum BinaryOperator
 
     /// <summary><c>%</c></summary>
     Modulo,
+
+    /// <summary>Not equal, treating two nils as equal (<c>IS DISTINCT FROM</c>).</summary>
+    IsDistinctFrom,
+
+    /// <summary>Equal, treating two nils as equal (<c>IS NOT DISTINCT FROM</c>).</summary>
+    IsNotDistinctFrom,
 }

@@ -8,7 +8,7 @@ namespace Ashlar.Queries;
 /// the domain compiles it into a plan when it runs.
 /// </summary>
 /// <typeparam name="T">The resource class.</typeparam>
-public sealed record Query<T>
+public sealed partial record Query<T>
     where T : class
 {
     internal static readonly Query<T> All = new();
@@ -17,7 +17,7 @@ public sealed record Query<T>
     {
     }
 
-    internal ImmutableList<LambdaExpression> Filters { get; init; } = [];
+    internal ImmutableList<FilterSpec> Filters { get; init; } = [];
 
     internal ImmutableList<SortSpec> Sorts { get; init; } = [];
 
@@ -28,11 +28,14 @@ public sealed record Query<T>
     internal string? ActionName { get; init; }
 
     /// <summary>Keeps only records matching <paramref name="predicate"/> (combined with earlier filters by AND).</summary>
-    public Query<T> Filter(Expression<Func<T, bool>> predicate) => this with { Filters = Filters.Add(predicate) };
+    public Query<T> Filter(Expression<Func<T, bool>> predicate) => this with { Filters = Filters.Add(new FilterSpec(predicate, null)) };
 
     /// <summary>Sorts by a field; later calls break ties of earlier ones.</summary>
-    public Query<T> Sort<TValue>(Expression<Func<T, TValue>> field, bool descending = false) =>
-        this with { Sorts = Sorts.Add(new SortSpec(field, descending)) };
+    /// <param name="field">What to sort by: an attribute, a to-one related attribute or an expression.</param>
+    /// <param name="descending">True for largest first.</param>
+    /// <param name="nullsFirst">True to put nils first, false to put them last; null for PostgreSQL's default (nils count as largest).</param>
+    public Query<T> Sort<TValue>(Expression<Func<T, TValue>> field, bool descending = false, bool? nullsFirst = null) =>
+        this with { Sorts = Sorts.Add(new SortSpec(field, descending) { NullsFirst = nullsFirst }) };
 
     /// <summary>Returns at most <paramref name="limit"/> records.</summary>
     public Query<T> Limit(int limit)

@@ -36,4 +36,36 @@ public sealed class HasBuilder<T, TDestination>
         Draft = Draft with { Public = false };
         return this;
     }
+
+    /// <summary>Only related records matching <paramref name="predicate"/> belong to the relationship (in loads, filters and aggregates).</summary>
+    public HasBuilder<T, TDestination> Filter(Expression<Func<TDestination, bool>> predicate)
+    {
+        Draft = Draft with { Filter = predicate };
+        return this;
+    }
+
+    /// <summary>Loads related records in this order; later calls break ties of earlier ones.</summary>
+    public HasBuilder<T, TDestination> Sort<TKey>(Expression<Func<TDestination, TKey>> field, bool descending = false)
+    {
+        Draft = Draft with { Sort = [.. Draft.Sort, (field, descending)] };
+        return this;
+    }
+
+    /// <summary>Loads at most <paramref name="limit"/> related records per source record (in the declared sort).</summary>
+    public HasBuilder<T, TDestination> Limit(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        Draft = Draft with { Limit = limit };
+        return this;
+    }
+
+    /// <summary>
+    /// Only related records matching <paramref name="predicate"/> belong to the relationship; its second parameter is the
+    /// source record: <c>h.Filter((comment, post) =&gt; comment.AuthorId == post.AuthorId)</c>.
+    /// </summary>
+    public HasBuilder<T, TDestination> Filter(Expression<Func<TDestination, T, bool>> predicate)
+    {
+        Draft = Draft with { Filter = predicate };
+        return this;
+    }
 }

@@ -14,6 +14,10 @@ internal interface IResourceDraft
 
     IReadOnlyList<RelationshipDraft> Relationships { get; }
 
+    IReadOnlyList<AggregateDraft> Aggregates { get; }
+
+    IReadOnlyList<CalculationDefinition> Calculations { get; }
+
     IReadOnlyList<IdentityDefinition> Identities { get; }
 
     IReadOnlyDictionary<Type, object> Extensions { get; }

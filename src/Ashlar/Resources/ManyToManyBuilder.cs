@@ -37,4 +37,26 @@ public sealed class ManyToManyBuilder<T, TDestination>
         Draft = Draft with { Public = false };
         return this;
     }
+
+    /// <summary>Only related records matching <paramref name="predicate"/> belong to the relationship (in loads, filters and aggregates).</summary>
+    public ManyToManyBuilder<T, TDestination> Filter(Expression<Func<TDestination, bool>> predicate)
+    {
+        Draft = Draft with { Filter = predicate };
+        return this;
+    }
+
+    /// <summary>Loads related records in this order; later calls break ties of earlier ones.</summary>
+    public ManyToManyBuilder<T, TDestination> Sort<TKey>(Expression<Func<TDestination, TKey>> field, bool descending = false)
+    {
+        Draft = Draft with { Sort = [.. Draft.Sort, (field, descending)] };
+        return this;
+    }
+
+    /// <summary>Loads at most <paramref name="limit"/> related records per source record (in the declared sort).</summary>
+    public ManyToManyBuilder<T, TDestination> Limit(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        Draft = Draft with { Limit = limit };
+        return this;
+    }
 }

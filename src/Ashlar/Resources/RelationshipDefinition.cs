@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace Ashlar.Resources;
@@ -37,6 +38,15 @@ public sealed record RelationshipDefinition
 
     /// <summary>True when untrusted input may traverse this relationship.</summary>
     public bool Public { get; init; } = true;
+
+    /// <summary>The condition every related record meets, as declared (translated once per domain).</summary>
+    internal LambdaExpression? Filter { get; init; }
+
+    /// <summary>The order related records are loaded in, as declared.</summary>
+    internal IReadOnlyList<(LambdaExpression Field, bool Descending)> Sort { get; init; } = [];
+
+    /// <summary>At most this many related records per source record are loaded, as declared.</summary>
+    public int? Limit { get; init; }
 
     /// <summary>True when the relationship returns at most one record.</summary>
     public bool IsToOne => Kind is RelationshipKind.BelongsTo or RelationshipKind.HasOne;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace Ashlar.Resources;
@@ -26,4 +27,10 @@ internal sealed record RelationshipDraft
     public bool? AllowNil { get; init; }
 
     public bool Public { get; init; } = true;
+
+    public LambdaExpression? Filter { get; init; }
+
+    public IReadOnlyList<(LambdaExpression Field, bool Descending)> Sort { get; init; } = [];
+
+    public int? Limit { get; init; }
 }

@@ -23,8 +23,12 @@ public sealed class ResourceDefinition
         IReadOnlyList<IdentityDefinition> identities,
         IReadOnlyList<ActionDefinition> actions,
         IReadOnlyDictionary<Type, object> extensions,
-        IReadOnlyList<string> renamedFrom)
+        IReadOnlyList<string> renamedFrom,
+        IReadOnlyList<AggregateDefinition>? aggregates = null,
+        IReadOnlyList<CalculationDefinition>? calculations = null)
     {
+        Aggregates = aggregates ?? [];
+        Calculations = calculations ?? [];
         ClrType = clrType;
         Name = clrType.Name;
         Attributes = attributes;
@@ -38,6 +42,8 @@ public sealed class ResourceDefinition
         _relationshipsByName = relationships.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
         _access = attributes.Select(a => (a.Name, a.Property))
             .Concat(relationships.Select(r => (r.Name, r.Property)))
+            .Concat(Aggregates.Select(a => (a.Name, a.Property)))
+            .Concat(Calculations.Select(c => (c.Name, c.Property)))
             .ToFrozenDictionary(p => p.Name, p => new PropertyAccess(p.Property), StringComparer.Ordinal);
         _create = clrType.GetConstructor(Type.EmptyTypes) is null
             ? () => throw new InvalidOperationException($"{Name} needs a public parameterless constructor.")
@@ -58,6 +64,12 @@ public sealed class ResourceDefinition
 
     /// <summary>Every relationship, in declaration order.</summary>
     public IReadOnlyList<RelationshipDefinition> Relationships { get; }
+
+    /// <summary>Every aggregate, in declaration order.</summary>
+    public IReadOnlyList<AggregateDefinition> Aggregates { get; }
+
+    /// <summary>Every expression calculation, in declaration order.</summary>
+    public IReadOnlyList<CalculationDefinition> Calculations { get; }
 
     /// <summary>Every identity, in declaration order.</summary>
     public IReadOnlyList<IdentityDefinition> Identities { get; }

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Resources;
@@ -11,11 +10,16 @@ namespace Ashlar.Expressions.Linq;
 /// Translates a typed lambda such as <c>p =&gt; p.Score &gt; 4 &amp;&amp; p.Author!.Name == "ada"</c> into an <see cref="Expr"/>.
 /// Captured variables become values (parameters); anything the tree cannot express is refused with the lambda's text.
 /// </summary>
-internal sealed class LambdaTranslator
+internal sealed partial class LambdaTranslator
 {
+    private static readonly AttributeType StringType = AttributeType.Of(TypeKind.String, typeof(string));
+
     private readonly DomainModel _model;
     private readonly ResourceDefinition _root;
     private readonly LambdaExpression _lambda;
+
+    /// <summary>Lambda parameters in scope, outermost first, with the resource each stands for.</summary>
+    private readonly List<(ParameterExpression Parameter, ResourceDefinition Resource)> _scopes = [];
 
     private LambdaTranslator(DomainModel model, ResourceDefinition root, LambdaExpression lambda)
     {
@@ -24,25 +28,73 @@ internal sealed class LambdaTranslator
         _lambda = lambda;
     }
 
-    public static Expr Translate(DomainModel model, ResourceDefinition root, LambdaExpression lambda) =>
-        new LambdaTranslator(model, root, lambda).Visit(lambda.Body);
+    /// <summary>The values of calculation arguments, when translating a calculation's expression.</summary>
+    private IReadOnlyDictionary<string, object?> _arguments = new Dictionary<string, object?>();
+
+    public static Expr Translate(DomainModel model, ResourceDefinition root, LambdaExpression lambda)
+    {
+        var translator = new LambdaTranslator(model, root, lambda);
+        translator._scopes.Add((lambda.Parameters[0], root));
+        return translator.Visit(lambda.Body);
+    }
+
+    /// <summary>
+    /// Translates a relationship's filter over its destination; a second lambda parameter is the source record, so
+    /// its references become <see cref="ParentExpr"/>.
+    /// </summary>
+    public static Expr TranslateRelationshipFilter(DomainModel model, ResourceDefinition source, ResourceDefinition destination, LambdaExpression filter)
+    {
+        var translator = new LambdaTranslator(model, destination, filter);
+        if (filter.Parameters.Count > 1)
+        {
+            translator._scopes.Add((filter.Parameters[1], source));
+        }
+
+        translator._scopes.Add((filter.Parameters[0], destination));
+        return translator.Visit(filter.Body);
+    }
+
+    /// <summary>Translates a calculation's expression with argument values (the declared defaults unless given).</summary>
+    public static Expr Translate(DomainModel model, ResourceDefinition resource, CalculationDefinition calculation, IReadOnlyDictionary<string, object?>? arguments)
+    {
+        var translator = new LambdaTranslator(model, resource, calculation.Expression)
+        {
+            _arguments = arguments is null
+                ? calculation.Defaults
+                : calculation.Defaults.Where(d => !arguments.ContainsKey(d.Key)).Concat(arguments).ToDictionary(StringComparer.Ordinal),
+        };
+        translator._scopes.Add((calculation.Expression.Parameters[0], resource));
+        return translator.Visit(calculation.Expression.Body);
+    }
 
     private Expr Visit(Expression node)
     {
         switch (node)
         {
+            case BinaryExpression { NodeType: ExpressionType.Coalesce } coalesce:
+                return Call(ExprFunction.Coalesce, Visit(coalesce.Left), Visit(coalesce.Right));
             case BinaryExpression binary:
                 return VisitBinary(binary);
             case UnaryExpression { NodeType: ExpressionType.Not } not:
                 return new NotExpr(Visit(not.Operand));
+            case UnaryExpression { NodeType: ExpressionType.Negate or ExpressionType.NegateChecked } negate:
+                return Call(ExprFunction.Negate, Visit(negate.Operand));
+            case UnaryExpression { NodeType: ExpressionType.ArrayLength } length:
+                return VisitLength(length.Operand);
             case UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert:
-                return Visit(convert.Operand);
+                return VisitConvert(convert);
+            case ConditionalExpression conditional when DependsOnParameter(conditional):
+                return VisitConditional(conditional);
             case MemberExpression { Member.Name: "Value", Expression: { } inner } when IsNullable(inner.Type):
                 return Visit(inner);
             case MemberExpression { Member.Name: "HasValue", Expression: { } inner } when IsNullable(inner.Type):
                 return new NotExpr(new IsNullExpr(Visit(inner)));
-            case MethodCallExpression call when IsContains(call, out var collection, out var item):
-                return In(collection, item);
+            case MemberExpression { Member.Name: "Length" or "Count", Expression: { } inner } when DependsOnParameter(inner):
+                return VisitLength(inner);
+            case MethodCallExpression { Method.DeclaringType: { } declaring } argument when declaring == typeof(CalculationArguments):
+                return Argument(argument);
+            case MethodCallExpression call when DependsOnParameter(call) || call.Method.DeclaringType == typeof(Fn):
+                return VisitCall(call);
             default:
                 break;
         }
@@ -72,6 +124,7 @@ internal sealed class LambdaTranslator
             ExpressionType.GreaterThanOrEqual => BinaryOperator.GreaterThanOrEqual,
             ExpressionType.AndAlso or ExpressionType.And when binary.Type == typeof(bool) => BinaryOperator.And,
             ExpressionType.OrElse or ExpressionType.Or when binary.Type == typeof(bool) => BinaryOperator.Or,
+            ExpressionType.Add or ExpressionType.AddChecked when binary.Type == typeof(string) => (BinaryOperator?)null,
             ExpressionType.Add or ExpressionType.AddChecked => BinaryOperator.Add,
             ExpressionType.Subtract or ExpressionType.SubtractChecked => BinaryOperator.Subtract,
             ExpressionType.Multiply or ExpressionType.MultiplyChecked => BinaryOperator.Multiply,
@@ -80,10 +133,18 @@ internal sealed class LambdaTranslator
             _ => throw Unsupported(binary),
         };
 
-        var left = Visit(binary.Left);
-        var right = Visit(binary.Right);
-        (left, right) = (Typed(left, right), Typed(right, left));
+        if (op is null)
+        {
+            return Call(ExprFunction.Concat, Visit(binary.Left), Visit(binary.Right)) with { Type = StringType };
+        }
 
+        return Compare(op.Value, Visit(binary.Left), Visit(binary.Right));
+    }
+
+    /// <summary>Builds a binary node, typing a captured value like the other side and turning <c>== null</c> into IS NULL.</summary>
+    private Expr Compare(BinaryOperator op, Expr left, Expr right)
+    {
+        (left, right) = (Typed(left, right), Typed(right, left));
         if (op is BinaryOperator.Equal or BinaryOperator.NotEqual)
         {
             var nullSide = IsNullValue(right) ? left : IsNullValue(left) ? right : null;
@@ -97,23 +158,46 @@ internal sealed class LambdaTranslator
         return new BinaryExpr(op, left, right);
     }
 
-    private Expr In(Expression collection, Expression item)
+    private Expr Argument(MethodCallExpression call)
     {
-        var operand = Visit(item);
-        if (DependsOnParameter(collection))
+        var name = Constant<string>(call.Arguments[0]);
+        var type = AttributeType.Infer(call.Method.ReturnType) ?? throw Unsupported(call);
+        if (!_arguments.TryGetValue(name, out var value))
         {
-            throw Unsupported(collection);
+            throw AshlarException.From(new InvalidFilterValue($"the calculation needs a value for its argument '{name}'") { Resource = _root.Name, Field = name });
         }
 
-        var values = ((System.Collections.IEnumerable?)Evaluate(collection) ?? Array.Empty<object>()).Cast<object?>();
-        var type = (operand as RefExpr)?.Attribute.Type;
-        return new InExpr(operand, values.Select(v => type is null ? v : CastValue(type, v)).ToList());
+        return new ValueExpr(CastValue(type, value), type);
     }
 
-    /// <summary>Gives a captured value the type of the attribute it is compared with (enums arrive as integers).</summary>
+    private Expr VisitConvert(UnaryExpression convert)
+    {
+        var operand = Visit(convert.Operand);
+        var from = Nullable.GetUnderlyingType(convert.Operand.Type) ?? convert.Operand.Type;
+        var to = Nullable.GetUnderlyingType(convert.Type) ?? convert.Type;
+        if (from == to || from.IsEnum || to.IsEnum || operand is ValueExpr || AttributeType.Infer(to) is not { } type ||
+            !IsNumeric(from) || !IsNumeric(to))
+        {
+            return operand;
+        }
+
+        return new CastExpr(operand, type);
+    }
+
+    private Expr VisitConditional(ConditionalExpression conditional)
+    {
+        var then = Visit(conditional.IfTrue);
+        var otherwise = Visit(conditional.IfFalse);
+        return new ConditionalExpr(Visit(conditional.Test), Typed(then, otherwise), Typed(otherwise, then));
+    }
+
+    private static CallExpr Call(ExprFunction function, params Expr[] arguments) =>
+        new(function, arguments) { Type = function == ExprFunction.Coalesce ? arguments.Select(ExprTypes.Of).FirstOrDefault(t => t is not null) : null };
+
+    /// <summary>Gives a captured value the type of what it is compared with (enums arrive as integers).</summary>
     private Expr Typed(Expr expr, Expr other) =>
-        expr is ValueExpr { Type: null } value && other is RefExpr reference
-            ? new ValueExpr(CastValue(reference.Attribute.Type, value.Value), reference.Attribute.Type)
+        expr is ValueExpr { Type: null } value && ExprTypes.Of(other) is { } type
+            ? new ValueExpr(CastValue(type, value.Value), type)
             : expr;
 
     private object? CastValue(AttributeType type, object? value)
@@ -126,83 +210,16 @@ internal sealed class LambdaTranslator
         throw AshlarException.From(new InvalidFilterValue($"{error} (in the filter {_lambda})") { Resource = _root.Name });
     }
 
-    private bool TryReference(Expression node, out RefExpr reference)
-    {
-        reference = null!;
-        var members = new Stack<PropertyInfo>();
-        var current = node;
-        while (current is MemberExpression { Member: PropertyInfo property } member)
-        {
-            members.Push(property);
-            current = member.Expression;
-            while (current is UnaryExpression { NodeType: ExpressionType.Convert } convert)
-            {
-                current = convert.Operand;
-            }
-        }
-
-        if (current is not ParameterExpression parameter || parameter != _lambda.Parameters[0] || members.Count == 0)
-        {
-            return false;
-        }
-
-        var resource = _root;
-        var path = new List<RelationshipDefinition>();
-        while (members.Count > 1)
-        {
-            var property = members.Pop();
-            var relationship = resource.Relationships.FirstOrDefault(r => r.Property.Name == property.Name);
-            if (relationship is null || !relationship.IsToOne)
-            {
-                throw AshlarException.From(new InvalidFilterReference(
-                    $"{property.Name} in the filter {_lambda} is not a to-one relationship of {resource.Name}")
-                { Resource = _root.Name });
-            }
-
-            path.Add(relationship);
-            resource = _model.Resource(relationship.DestinationType);
-        }
-
-        var last = members.Pop();
-        var attribute = resource.Attributes.FirstOrDefault(a => a.Property.Name == last.Name)
-            ?? throw AshlarException.From(new InvalidFilterReference(
-                $"{last.Name} in the filter {_lambda} is not an attribute of {resource.Name}")
-            { Resource = _root.Name });
-        reference = new RefExpr(path, attribute);
-        return true;
-    }
-
-    private static bool IsContains(MethodCallExpression call, out Expression collection, out Expression item)
-    {
-        collection = null!;
-        item = null!;
-        if (call.Method.Name != "Contains")
-        {
-            return false;
-        }
-
-        if (call.Method.IsStatic && call.Arguments.Count == 2 && call.Arguments[0].Type != typeof(string))
-        {
-            (collection, item) = (call.Arguments[0], call.Arguments[1]);
-            return true;
-        }
-
-        if (!call.Method.IsStatic && call.Object is not null && call.Object.Type != typeof(string) && call.Arguments.Count == 1)
-        {
-            (collection, item) = (call.Object, call.Arguments[0]);
-            return true;
-        }
-
-        return false;
-    }
-
     private static bool IsNullValue(Expr expr) => expr is ValueExpr { Value: null };
 
     private static bool IsNullable(Type type) => Nullable.GetUnderlyingType(type) is not null;
 
+    private static bool IsNumeric(Type type) =>
+        type == typeof(short) || type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(double) || type == typeof(float);
+
     private bool DependsOnParameter(Expression node)
     {
-        var finder = new ParameterFinder(_lambda.Parameters);
+        var finder = new ParameterFinder(_scopes.Select(s => s.Parameter).ToList());
         finder.Visit(node);
         return finder.Found;
     }

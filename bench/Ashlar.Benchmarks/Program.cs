@@ -1,0 +1,19 @@
+using Ashlar.Benchmarks;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+// A short in-process job: one cluster and one seeding for the whole run, a few minutes on 2 cores.
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default
+        .WithToolchain(InProcessEmitToolchain.Instance)
+        .WithLaunchCount(1)
+        .WithWarmupCount(3)
+        .WithIterationCount(8)
+        .WithIterationTime(TimeInterval.FromMilliseconds(300)))
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .WithOptions(ConfigOptions.JoinSummary);
+BenchmarkSwitcher.FromAssembly(typeof(ReadBenchmarks).Assembly).Run(args, config);

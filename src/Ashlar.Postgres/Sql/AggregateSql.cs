@@ -1,0 +1,98 @@
+using Ashlar.Expressions;
+using Ashlar.Postgres.Types;
+using Ashlar.Resources;
+
+namespace Ashlar.Postgres.Sql;
+
+/// <summary>
+/// An aggregate as a correlated scalar subquery over the relationship's destination, honouring the relationship's
+/// and the aggregate's filters; cast to the declared type, with the declared default for no rows.
+/// </summary>
+internal static class AggregateSql
+{
+    public static void Write(FilterWriter writer, AggregateExpr expr)
+    {
+        var aggregate = expr.Aggregate;
+        var relationship = aggregate.Relationship;
+        var sql = writer.Sql;
+        var domain = writer.Scope.Context.Domain;
+        var hasDefault = aggregate.Default is not null && aggregate.Kind is not AggregateKind.Count and not AggregateKind.Exists;
+        var cast = aggregate.Kind is AggregateKind.Count or AggregateKind.Sum or AggregateKind.Avg;
+        sql.Append(hasDefault ? "COALESCE(" : "").Append(cast ? "CAST(" : "");
+        sql.Append(aggregate.Kind == AggregateKind.Exists ? "EXISTS (SELECT 1" : "(SELECT ");
+        var child = writer.Scope.Child(domain.Resource(relationship.DestinationType));
+        if (relationship.ThroughType is not null)
+        {
+            child.ThroughAlias = child.Context.NextAlias();
+        }
+
+        WriteValue(sql, child, aggregate, domain.RelationshipSort(relationship));
+        RelatedFrom.WriteFrom(sql, child, relationship);
+        var relationshipFilter = domain.RelationshipFilter(relationship);
+        var aggregateFilter = domain.AggregateFilter(aggregate);
+        child.WriteJoins(sql, ExprWalker.References(relationshipFilter).Concat(ExprWalker.References(aggregateFilter)));
+        sql.Append(" WHERE ");
+        RelatedFrom.WriteCorrelation(sql, writer.Scope.AliasOf(expr.Path), child, relationship);
+        var inner = new FilterWriter(sql, child);
+        foreach (var filter in new[] { relationshipFilter, aggregateFilter })
+        {
+            if (filter is not null)
+            {
+                sql.Append(" AND ");
+                inner.Write(filter);
+            }
+        }
+
+        if (aggregate.Kind == AggregateKind.First)
+        {
+            sql.Append(" AND ").Column(child.Alias, aggregate.Field!).Append(" IS NOT NULL");
+            ReadCompiler.WriteOrderBy(inner, domain.RelationshipSort(relationship));
+            sql.Append(" LIMIT 1");
+        }
+
+        sql.Append(')');
+        if (cast)
+        {
+            sql.Append(" AS ").Append(PgTypeMap.ColumnType(aggregate.Type)).Append(')');
+        }
+
+        if (hasDefault)
+        {
+            sql.Append(", ").Parameter(aggregate.Default, aggregate.Type).Append(')');
+        }
+    }
+
+    private static void WriteValue(SqlBuilder sql, SqlScope child, AggregateDefinition aggregate, IReadOnlyList<Ashlar.DataLayer.SortKey> sort)
+    {
+        switch (aggregate.Kind)
+        {
+            case AggregateKind.Exists:
+                return;
+            case AggregateKind.Count when aggregate.Field is null:
+                sql.Append("count(*)");
+                return;
+            case AggregateKind.First:
+                sql.Column(child.Alias, aggregate.Field!);
+                return;
+            case AggregateKind.List:
+                sql.Append("array_agg(").Append(aggregate.Uniq ? "DISTINCT " : "").Column(child.Alias, aggregate.Field!);
+                if (!aggregate.Uniq)
+                {
+                    ReadCompiler.WriteOrderBy(new FilterWriter(sql, child), sort);
+                }
+
+                sql.Append(')');
+                return;
+            default:
+                sql.Append(aggregate.Kind switch
+                {
+                    AggregateKind.Count => "count(",
+                    AggregateKind.Sum => "sum(",
+                    AggregateKind.Avg => "avg(",
+                    AggregateKind.Min => "min(",
+                    _ => "max(",
+                }).Append(aggregate.Uniq ? "DISTINCT " : "").Column(child.Alias, aggregate.Field!).Append(')');
+                return;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Ashlar.Expressions;
+using Ashlar.Postgres.Types;
+using Ashlar.Types;
+
+namespace Ashlar.Postgres.Sql;
+
+/// <summary><c>x in [values]</c> as <c>x = ANY($1)</c>: one array parameter however many values.</summary>
+internal static class InSql
+{
+    public static void Write(FilterWriter writer, InExpr inExpr)
+    {
+        // A nil among the values matches nil operands, as == null does; it cannot go into a typed array.
+        var values = inExpr.Values.Where(v => v is not null).ToList();
+        var withNull = values.Count < inExpr.Values.Count;
+        if (values.Count == 0)
+        {
+            if (withNull)
+            {
+                writer.Write(new IsNullExpr(inExpr.Operand));
+            }
+            else
+            {
+                writer.Sql.Append("FALSE");
+            }
+
+            return;
+        }
+
+        var type = ExprTypes.Of(inExpr.Operand);
+        writer.Sql.Append(withNull ? "((" : "(");
+        writer.Write(inExpr.Operand);
+        writer.Sql.Append(" = ANY(");
+        var elementClr = type?.Kind is TypeKind.Enum ? typeof(string) : type?.ClrType ?? typeof(object);
+        var array = Array.CreateInstance(elementClr, values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            array.SetValue(type is null ? values[i] : ValueConverter.ToDatabase(type, values[i]), i);
+        }
+
+        var arrayType = type is null ? null : AttributeType.Of(TypeKind.Array, elementClr.MakeArrayType()) with { ElementType = type };
+        writer.Sql.Parameter(array, arrayType);
+        writer.Sql.Append("))");
+        if (withNull)
+        {
+            writer.Sql.Append(" OR ");
+            writer.Write(new IsNullExpr(inExpr.Operand));
+            writer.Sql.Append(')');
+        }
+    }
+}

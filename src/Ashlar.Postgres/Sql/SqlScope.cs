@@ -1,0 +1,73 @@
+using Ashlar.Resources;
+
+namespace Ashlar.Postgres.Sql;
+
+/// <summary>
+/// One level of a statement (the main query, or an EXISTS / load / aggregate subquery): its resource, its table
+/// alias, the to-one joins made from it, and the enclosing level that <see cref="Expressions.ParentExpr"/> reaches.
+/// </summary>
+internal sealed class SqlScope(SqlContext context, ResourceDefinition resource, string alias, SqlScope? parent)
+{
+    private readonly Dictionary<string, string> _joined = new(StringComparer.Ordinal);
+    private readonly List<(RelationshipDefinition Relationship, string SourceAlias, string Alias)> _pending = [];
+
+    public SqlContext Context => context;
+
+    public ResourceDefinition Resource => resource;
+
+    public string Alias => alias;
+
+    public SqlScope? Parent => parent;
+
+    /// <summary>For a many-to-many level: the alias of the join table.</summary>
+    public string? ThroughAlias { get; set; }
+
+    public static SqlScope Root(SqlContext context, ResourceDefinition resource) => new(context, resource, "t0", null);
+
+    public SqlScope Child(ResourceDefinition destination) => new(context, destination, context.NextAlias(), this);
+
+    public string AliasOf(IReadOnlyList<RelationshipDefinition> path) =>
+        path.Count == 0 ? alias : _joined.TryGetValue(Key(path, path.Count), out var joined)
+            ? joined
+            : throw new InvalidOperationException($"The path {Key(path, path.Count)} was not joined.");
+
+    /// <summary>Gives every to-one path the references walk a join alias, so expressions can be written before the FROM.</summary>
+    public void Register(IEnumerable<IReadOnlyList<RelationshipDefinition>> paths)
+    {
+        foreach (var path in paths)
+        {
+            var sourceAlias = alias;
+            for (var i = 0; i < path.Count; i++)
+            {
+                var key = Key(path, i + 1);
+                if (!_joined.TryGetValue(key, out var joinAlias))
+                {
+                    joinAlias = context.NextAlias();
+                    _joined[key] = joinAlias;
+                    _pending.Add((path[i], sourceAlias, joinAlias));
+                }
+
+                sourceAlias = joinAlias;
+            }
+        }
+    }
+
+    /// <summary>Writes one LEFT JOIN per distinct to-one path registered and not yet written.</summary>
+    public void WriteJoins(SqlBuilder sql, IEnumerable<IReadOnlyList<RelationshipDefinition>> paths)
+    {
+        Register(paths);
+        foreach (var (relationship, sourceAlias, joinAlias) in _pending)
+        {
+            var destination = context.Domain.Resource(relationship.DestinationType);
+            sql.Append(" LEFT JOIN ").Append(TableNames.Qualified(destination, context.Tenant))
+                .Append(" AS ").Identifier(joinAlias).Append(" ON ")
+                .Column(joinAlias, relationship.DestinationAttribute).Append(" = ")
+                .Column(sourceAlias, relationship.SourceAttribute);
+        }
+
+        _pending.Clear();
+    }
+
+    private static string Key(IReadOnlyList<RelationshipDefinition> path, int count) =>
+        string.Join("/", path.Take(count).Select(r => r.Name));
+}

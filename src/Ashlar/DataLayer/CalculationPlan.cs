@@ -1,0 +1,9 @@
+using Ashlar.Expressions;
+using Ashlar.Resources;
+
+namespace Ashlar.DataLayer;
+
+/// <summary>A calculation to compute for every record a read returns, with its expression for this query's arguments.</summary>
+/// <param name="Calculation">The declared calculation.</param>
+/// <param name="Expression">Its expression over the read's resource.</param>
+public sealed record CalculationPlan(CalculationDefinition Calculation, Expr Expression);

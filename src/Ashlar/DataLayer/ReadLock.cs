@@ -1,0 +1,8 @@
+using Ashlar.Queries;
+
+namespace Ashlar.DataLayer;
+
+/// <summary>The row lock a read plan takes.</summary>
+/// <param name="Kind">The lock strength.</param>
+/// <param name="Wait">What to do when a row is already locked.</param>
+public sealed record ReadLock(LockKind Kind, LockWait Wait);

@@ -1,0 +1,50 @@
+using Ashlar.Errors;
+using Ashlar.Expressions;
+using Ashlar.Queries;
+
+namespace Ashlar.Domains;
+
+public sealed partial class Domain
+{
+    /// <summary>
+    /// Reads one page. With <paramref name="offset"/>, offset pagination; otherwise keyset pagination, where
+    /// <paramref name="after"/> is the <see cref="Page{T}.NextCursor"/> of the previous page (null for the first).
+    /// Keyset pages are stable under inserts and never skip or repeat records, ties and nils included.
+    /// </summary>
+    /// <param name="query">The query: filter, sort (the primary key is added as the last tie-breaker) and loads.</param>
+    /// <param name="limit">The page size.</param>
+    /// <param name="after">The cursor to continue after (keyset pagination).</param>
+    /// <param name="offset">Records to skip (offset pagination).</param>
+    /// <param name="count">True to also count every record the filter selects (one more query).</param>
+    /// <param name="tenant">The tenant, for multitenant resources.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="InvalidException">The cursor was tampered with, or the query is invalid.</exception>
+    public async Task<Page<T>> PageAsync<T>(Query<T> query, int limit, string? after = null, int? offset = null, bool count = false,
+        string? tenant = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var resource = Model.Resource<T>();
+        var plan = Plan(resource, query) with { Tenant = tenant };
+        var counted = count ? await DataLayer.CountAsync(plan, cancellationToken).ConfigureAwait(false) : (long?)null;
+        if (offset is not null)
+        {
+            var rows = await DataLayer.ReadAsync<T>(plan with { Limit = limit + 1, Offset = offset }, cancellationToken).ConfigureAwait(false);
+            return new Page<T>(rows.Take(limit).ToList(), null, rows.Count > limit) { Count = counted };
+        }
+
+        var sort = Keyset.TotalSort(resource, plan.Sort);
+        var filter = plan.Filter;
+        if (after is not null)
+        {
+            var afterCursor = Keyset.After(resource, sort, after);
+            filter = filter is null ? afterCursor : new BinaryExpr(BinaryOperator.And, filter, afterCursor);
+        }
+
+        var records = await DataLayer.ReadAsync<T>(plan with { Filter = filter, Sort = sort, Limit = limit + 1, Offset = null }, cancellationToken).ConfigureAwait(false);
+        var page = records.Take(limit).ToList();
+        var more = records.Count > limit;
+        return new Page<T>(page, more && page.Count > 0 ? Keyset.Cursor(resource, sort, page[^1]) : null, more) { Count = counted };
+    }
+}

@@ -1,0 +1,10 @@
+using Ashlar.Resources;
+
+namespace Ashlar.Expressions;
+
+/// <summary>A declared aggregate of the record reached through <paramref name="Path"/> (to-one hops), computed in the database.</summary>
+public sealed record AggregateExpr(IReadOnlyList<RelationshipDefinition> Path, AggregateDefinition Aggregate) : Expr
+{
+    /// <inheritdoc />
+    public override string ToString() => string.Concat(Path.Select(r => r.Name + ".")) + Aggregate.Name;
+}

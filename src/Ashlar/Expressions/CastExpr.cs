@@ -1,0 +1,10 @@
+using Ashlar.Types;
+
+namespace Ashlar.Expressions;
+
+/// <summary>A value converted to another type (<c>Fn.Cast&lt;T&gt;(x)</c>, or a numeric conversion in a lambda).</summary>
+public sealed record CastExpr(Expr Operand, AttributeType Type) : Expr
+{
+    /// <inheritdoc />
+    public override string ToString() => $"type({Operand}, {Type})";
+}

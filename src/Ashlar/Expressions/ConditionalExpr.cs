@@ -1,0 +1,8 @@
+namespace Ashlar.Expressions;
+
+/// <summary>One of two values, chosen by a condition (<c>c ? a : b</c> in a lambda).</summary>
+public sealed record ConditionalExpr(Expr Condition, Expr Then, Expr Else) : Expr
+{
+    /// <inheritdoc />
+    public override string ToString() => $"if {Condition} then {Then} else {Else}";
+}

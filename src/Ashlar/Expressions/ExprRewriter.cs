@@ -1,0 +1,52 @@
+using Ashlar.Resources;
+
+namespace Ashlar.Expressions;
+
+/// <summary>Rebuilds expression trees; used to place a calculation's expression where it is referenced.</summary>
+internal static class ExprRewriter
+{
+    /// <summary>
+    /// Moves an expression over a resource to where that resource is reached: each reference gets
+    /// <paramref name="path"/> in front and is evaluated <paramref name="parents"/> levels up.
+    /// </summary>
+    public static Expr Rebase(Expr expr, IReadOnlyList<RelationshipDefinition> path, int parents)
+    {
+        if (path.Count == 0 && parents == 0)
+        {
+            return expr;
+        }
+
+        return Map(expr, 0, (node, depth) => node switch
+        {
+            RefExpr r when depth == 0 => Up(new RefExpr([.. path, .. r.Path], r.Attribute), parents),
+            AggregateExpr a when depth == 0 => Up(new AggregateExpr([.. path, .. a.Path], a.Aggregate), parents),
+            _ => null,
+        });
+    }
+
+    private static Expr Up(Expr expr, int parents)
+    {
+        for (var i = 0; i < parents; i++)
+        {
+            expr = new ParentExpr(expr);
+        }
+
+        return expr;
+    }
+
+    /// <summary>Applies <paramref name="replace"/> bottom-up; depth counts exists levels (parents reduce it).</summary>
+    private static Expr Map(Expr expr, int depth, Func<Expr, int, Expr?> replace) => replace(expr, depth) ?? expr switch
+    {
+        BinaryExpr b => b with { Left = Map(b.Left, depth, replace), Right = Map(b.Right, depth, replace) },
+        NotExpr n => n with { Operand = Map(n.Operand, depth, replace) },
+        IsNullExpr n => n with { Operand = Map(n.Operand, depth, replace) },
+        InExpr i => i with { Operand = Map(i.Operand, depth, replace) },
+        CallExpr c => c with { Arguments = c.Arguments.Select(a => Map(a, depth, replace)).ToList() },
+        CastExpr c => c with { Operand = Map(c.Operand, depth, replace) },
+        FragmentExpr f => f with { Arguments = f.Arguments.Select(a => Map(a, depth, replace)).ToList() },
+        ConditionalExpr c => new ConditionalExpr(Map(c.Condition, depth, replace), Map(c.Then, depth, replace), Map(c.Else, depth, replace)),
+        ParentExpr p => p with { Operand = Map(p.Operand, depth - 1, replace) },
+        ExistsExpr { Condition: { } condition } e => e with { Condition = Map(condition, depth + 1, replace) },
+        _ => expr,
+    };
+}

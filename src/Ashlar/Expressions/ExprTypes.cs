@@ -1,0 +1,24 @@
+using Ashlar.Types;
+
+namespace Ashlar.Expressions;
+
+/// <summary>Infers the attribute type an expression yields, so values compared with it become typed parameters.</summary>
+internal static class ExprTypes
+{
+    private static readonly AttributeType Boolean = AttributeType.Of(TypeKind.Boolean, typeof(bool));
+
+    public static AttributeType? Of(Expr? expr) => expr switch
+    {
+        RefExpr reference => reference.Attribute.Type,
+        AggregateExpr aggregate => aggregate.Aggregate.Type,
+        ValueExpr value => value.Type,
+        CallExpr call => call.Type,
+        CastExpr cast => cast.Type,
+        FragmentExpr fragment => fragment.Type,
+        ParentExpr parent => Of(parent.Operand),
+        ConditionalExpr conditional => Of(conditional.Then) ?? Of(conditional.Else),
+        BinaryExpr { Operator: >= BinaryOperator.Add and <= BinaryOperator.Modulo } binary => Of(binary.Left) ?? Of(binary.Right),
+        BinaryExpr or NotExpr or IsNullExpr or InExpr or ExistsExpr => Boolean,
+        _ => null,
+    };
+}

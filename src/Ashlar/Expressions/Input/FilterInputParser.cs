@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Ashlar.Domains;
+using Ashlar.Errors;
+using Ashlar.Resources;
+
+namespace Ashlar.Expressions.Input;
+
+/// <summary>
+/// Parses an untrusted JSON filter (Ash <c>filter_input</c> style) into an <see cref="Expr"/>:
+/// <c>{"score": {"gte": 4}, "author": {"name": {"eq": "ada"}}, "or": [{…}, {…}]}</c>. Names resolve only to public
+/// attributes and relationships; operators come from a closed list; values are cast to the attribute's type and
+/// become parameters. Every problem is collected and thrown as one <see cref="InvalidException"/>.
+/// </summary>
+internal sealed partial class FilterInputParser
+{
+    public const int MaxDepth = 32;
+
+    private readonly DomainModel _model;
+    private readonly ResourceDefinition _root;
+    private readonly List<AshlarError> _errors = [];
+
+    private FilterInputParser(DomainModel model, ResourceDefinition root)
+    {
+        _model = model;
+        _root = root;
+    }
+
+    public static Expr? Parse(DomainModel model, ResourceDefinition resource, JsonElement input)
+    {
+        var parser = new FilterInputParser(model, resource);
+        var result = parser.Conditions(resource, [], input, 0, "");
+        return parser._errors.Count > 0 ? throw new InvalidException(parser._errors) : result;
+    }
+
+    /// <summary>An object of conditions (ANDed), or an array of such objects (ANDed).</summary>
+    private Expr? Conditions(ResourceDefinition resource, IReadOnlyList<RelationshipDefinition> path, JsonElement input, int depth, string at)
+    {
+        if (depth > MaxDepth)
+        {
+            Fail(at, $"is nested more than {MaxDepth} levels deep");
+            return null;
+        }
+
+        if (input.ValueKind == JsonValueKind.Array)
+        {
+            return And(input.EnumerateArray().Select(e => Conditions(resource, path, e, depth + 1, at)).ToList());
+        }
+
+        if (input.ValueKind != JsonValueKind.Object)
+        {
+            Fail(at, "must be an object of conditions");
+            return null;
+        }
+
+        var parts = new List<Expr?>();
+        foreach (var property in input.EnumerateObject())
+        {
+            var name = property.Name;
+            var here = at.Length == 0 ? name : at + "." + name;
+            switch (name)
+            {
+                case "and":
+                    parts.Add(Conditions(resource, path, property.Value, depth + 1, here));
+                    break;
+                case "or":
+                    parts.Add(Or(resource, path, property.Value, depth + 1, here));
+                    break;
+                case "not":
+                    var inner = Conditions(resource, path, property.Value, depth + 1, here);
+                    parts.Add(inner is null ? null : new NotExpr(inner));
+                    break;
+                default:
+                    parts.Add(Field(resource, path, name, property.Value, depth + 1, here));
+                    break;
+            }
+        }
+
+        return And(parts);
+    }
+
+    private Expr? Or(ResourceDefinition resource, IReadOnlyList<RelationshipDefinition> path, JsonElement input, int depth, string at)
+    {
+        if (input.ValueKind != JsonValueKind.Array)
+        {
+            Fail(at, "must be an array of conditions");
+            return null;
+        }
+
+        Expr? result = null;
+        foreach (var element in input.EnumerateArray())
+        {
+            var part = Conditions(resource, path, element, depth + 1, at);
+            if (part is not null)
+            {
+                result = result is null ? part : new BinaryExpr(BinaryOperator.Or, result, part);
+            }
+        }
+
+        return result;
+    }
+
+    private Expr? Field(ResourceDefinition resource, IReadOnlyList<RelationshipDefinition> path, string name, JsonElement value, int depth, string at)
+    {
+        var field = Operand(resource, path, name);
+        if (field is { } operand)
+        {
+            return value.ValueKind == JsonValueKind.Object
+                ? Operators(operand, value, at)
+                : Operator(operand, "eq", value, at);
+        }
+
+        if (resource.Relationship(name) is { Public: true } relationship)
+        {
+            var destination = _model.Resource(relationship.DestinationType);
+            return relationship.IsToOne
+                ? Conditions(destination, [.. path, relationship], value, depth, at)
+                : Exists(path, relationship, Conditions(destination, [], value, depth, at));
+        }
+
+        // Private and missing fields get the same answer, so input cannot probe for hidden names.
+        Fail(at, $"there is no field '{Shorten(name)}' on {resource.Name}", reference: true);
+        return null;
+    }
+
+    /// <summary>A public attribute, aggregate or calculation (with its default arguments) of the resource.</summary>
+    private (Expr Expr, Types.AttributeType Type, string Name)? Operand(ResourceDefinition resource, IReadOnlyList<RelationshipDefinition> path, string name)
+    {
+        if (resource.Attribute(name) is { Public: true } attribute)
+        {
+            return (new RefExpr(path, attribute), attribute.Type, attribute.Name);
+        }
+
+        if (resource.Aggregates.FirstOrDefault(a => a.Name == name && a.Public) is { } aggregate)
+        {
+            return (new AggregateExpr(path, aggregate), aggregate.Type, aggregate.Name);
+        }
+
+        if (resource.Calculations.FirstOrDefault(c => c.Name == name && c.Public) is { } calculation)
+        {
+            var body = Linq.LambdaTranslator.Translate(_model, resource, calculation, null);
+            return (ExprRewriter.Rebase(body, path, 0), calculation.Type, calculation.Name);
+        }
+
+        return null;
+    }
+
+    private static Expr Exists(IReadOnlyList<RelationshipDefinition> path, RelationshipDefinition relationship, Expr? condition)
+    {
+        if (path.Count == 0)
+        {
+            return new ExistsExpr([relationship], condition);
+        }
+
+        // A to-many reached through to-one hops: the exists runs on the root row via those joins' keys.
+        return new ExistsExpr([.. path, relationship], condition);
+    }
+
+    private static Expr? And(IReadOnlyList<Expr?> parts)
+    {
+        Expr? result = null;
+        foreach (var part in parts)
+        {
+            if (part is not null)
+            {
+                result = result is null ? part : new BinaryExpr(BinaryOperator.And, result, part);
+            }
+        }
+
+        return result;
+    }
+
+    private void Fail(string at, string message, bool reference = false, string? field = null)
+    {
+        var text = at.Length == 0 ? message : $"{message} (at {Shorten(at)})";
+        _errors.Add(reference
+            ? new InvalidFilterReference(text) { Resource = _root.Name, Field = field }
+            : new InvalidFilterValue(text) { Resource = _root.Name, Field = field });
+    }
+
+    private static string Shorten(string text) => text.Length > 64 ? text[..64] + "…" : text;
+}

@@ -1,0 +1,8 @@
+namespace Ashlar.Expressions;
+
+/// <summary>An expression evaluated against the enclosing record, inside an exists or relationship filter.</summary>
+public sealed record ParentExpr(Expr Operand) : Expr
+{
+    /// <inheritdoc />
+    public override string ToString() => $"parent({Operand})";
+}

@@ -1,0 +1,95 @@
+using Ashlar.Errors;
+using Ashlar.Postgres.DataLayer;
+using Ashlar.Postgres.Tests.Queries.Blog;
+using Ashlar.Queries;
+using Xunit;
+
+namespace Ashlar.Postgres.Tests.Queries;
+
+public sealed class PaginationTests(BlogFixture db) : IClassFixture<BlogFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<long[]> Ids(Query<Post> query) => (await db.Domain.ReadAsync(query, cancellationToken: Ct)).Select(p => p.Id).ToArray();
+
+    [Fact]
+    public async Task Sorts_follow_to_one_relationships_with_nils_placed()
+    {
+        var query = Query.For<Post>().Sort(p => p.Author!.Name, descending: true, nullsFirst: false).Sort(p => p.Id);
+
+        Assert.EndsWith("ORDER BY \"t1\".\"name\" DESC NULLS LAST, \"t0\".\"id\" ASC", db.Domain.ToSql(query), StringComparison.Ordinal);
+        Assert.Equal<long[]>([5L, 3, 4, 1, 2, 6], await Ids(query));
+        Assert.Equal<long[]>([6L, 1, 2, 3, 4, 5], await Ids(Query.For<Post>().Sort(p => p.Author!.Name, nullsFirst: true).Sort(p => p.Id)));
+    }
+
+    [Fact]
+    public async Task Distinct_keeps_the_first_record_of_each_group_in_sort_order()
+    {
+        var leading = Query.For<Post>().Distinct(p => p.AuthorId).Sort(p => p.AuthorId).Sort(p => p.Score, descending: true);
+        Assert.StartsWith("SELECT DISTINCT ON (\"t0\".\"author_id\") \"t0\".\"id\"", db.Domain.ToSql(leading), StringComparison.Ordinal);
+        Assert.EndsWith("ORDER BY \"t0\".\"author_id\" ASC, \"t0\".\"score\" DESC", db.Domain.ToSql(leading), StringComparison.Ordinal);
+        Assert.Equal<long[]>([1L, 3, 5, 6], await Ids(leading));
+
+        var resorted = Query.For<Post>().Distinct(p => p.AuthorId).Sort(p => p.Score, descending: true).Sort(p => p.Id).Limit(3);
+        Assert.EndsWith(
+            "ORDER BY \"t0\".\"author_id\" ASC, \"t0\".\"score\" DESC, \"t0\".\"id\" ASC) AS \"t0\" ORDER BY \"t0\".\"score\" DESC, \"t0\".\"id\" ASC LIMIT 3",
+            db.Domain.ToSql(resorted), StringComparison.Ordinal);
+        Assert.Equal<long[]>([1L, 3, 5], await Ids(resorted));
+    }
+
+    [Fact]
+    public async Task Select_reads_only_the_chosen_attributes_and_the_key()
+    {
+        var query = Query.For<Post>().Select(p => p.Title).Filter(p => p.Id == 1);
+
+        Assert.StartsWith("SELECT \"t0\".\"id\", \"t0\".\"title\" FROM", db.Domain.ToSql(query), StringComparison.Ordinal);
+        var post = Assert.Single(await db.Domain.ReadAsync(query, cancellationToken: Ct));
+        Assert.Equal(("Hello World", 0, (long?)null), (post.Title, post.Score, post.AuthorId));
+    }
+
+    [Fact]
+    public async Task Offset_pages_report_more_and_the_total_count()
+    {
+        var page = await db.Domain.PageAsync(Query.For<Post>().Filter(p => p.Score > 1).Sort(p => p.Id), limit: 2, offset: 2, count: true, cancellationToken: Ct);
+
+        Assert.Equal([3L, 5], page.Records.Select(p => p.Id));
+        Assert.True(page.HasMore);
+        Assert.Equal(5, page.Count);
+    }
+
+    public static TheoryData<string, int> Orders => new()
+    {
+        { "-score", 2 }, { "-score", 1 }, { "rating", 4 }, { "rating", 1 }, { "--rating", 1 }, { "++rating", 4 }, { "-rating", 2 },
+        { "author_id,-rating", 1 }, { "++author_id,++rating", 3 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public async Task Keyset_pages_walk_every_record_once_across_ties_and_nils(string sort, int size)
+    {
+        var query = Query.For<Post>().SortInput(sort);
+        var expected = await Ids(query.Sort(p => p.Id));
+        var seen = new List<long>();
+        string? cursor = null;
+        for (var i = 0; i < 10; i++)
+        {
+            var page = await db.Domain.PageAsync(query, size, after: cursor, cancellationToken: Ct);
+            seen.AddRange(page.Records.Select(p => p.Id));
+            cursor = page.NextCursor;
+            if (!page.HasMore)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task A_tampered_cursor_is_an_invalid_value()
+    {
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.PageAsync(Query.For<Post>(), 2, after: "WyInOyBEUk9QIFRBQkxFIHBvc3RzOyAtLSJd", cancellationToken: Ct));
+
+        Assert.IsType<InvalidFilterValue>(Assert.Single(error.Errors));
+    }
+}
