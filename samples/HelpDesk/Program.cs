@@ -1,15 +1,30 @@
+using Ashlar.Cli;
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.DataLayer;
 using Ashlar.Postgres.LocalCluster;
+using Ashlar.Postgres.Migrations.Running;
 using Ashlar.Queries;
 using HelpDesk;
 using HelpDesk.Resources;
 
 // The help desk demo: declares six resources, stores them in PostgreSQL, and shows each kind of error.
 // With no HELPDESK_DATABASE connection string it starts a throwaway PostgreSQL of its own and removes it at exit.
+// With arguments it is the Ashlar command line for this app: codegen, check, migrate, rollback, status.
 var model = HelpDeskDomain.Build();
 var connectionString = Environment.GetEnvironmentVariable("HELPDESK_DATABASE");
+if (args.Length > 0)
+{
+    return await AshlarCli.RunAsync(args, model, new CliOptions
+    {
+        ConnectionString = connectionString,
+        ConnectionStringSource = "HELPDESK_DATABASE",
+        UseTemporaryClusterWithoutConnection = true,
+        MigrationsDirectory = SamplePaths.MigrationsDirectory,
+        Input = Console.IsInputRedirected ? null : Console.In,
+    });
+}
+
 await using var cluster = connectionString is null ? await TemporaryCluster.StartAsync() : null;
 if (cluster is not null)
 {
@@ -18,8 +33,17 @@ if (cluster is not null)
 }
 
 await using var helpdesk = PostgresDomain.Create(model, pg => pg.Repo<HelpDeskRepo>(connectionString!));
-await helpdesk.Postgres().CreateSchemaAsync();
-Console.WriteLine($"Created the tables for {model.Resources.Count} resources: {string.Join(", ", model.Resources)}.");
+var migrations = await MigrationDirectory.LoadAsync(MigrationDirectory.ForRepo(SamplePaths.MigrationsDirectory, new HelpDeskRepo().Name));
+if (migrations.Count > 0)
+{
+    var migrated = await new MigrationRunner().MigrateAsync(helpdesk.Postgres().DataSource(typeof(HelpDeskRepo)), migrations);
+    Console.WriteLine($"Applied {migrated.Applied.Count} migration(s) from {SamplePaths.MigrationsDirectory}: {string.Join(", ", migrated.Applied.Select(m => m.FileName))}.");
+}
+else
+{
+    await helpdesk.Postgres().CreateSchemaAsync();
+    Console.WriteLine($"Created the tables for {model.Resources.Count} resources: {string.Join(", ", model.Resources)}.");
+}
 
 await new Demo(helpdesk).RunAsync();
 return 0;

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+
+namespace Ashlar.Cli;
+
+/// <summary>The command tree: codegen, check, migrate, rollback, status.</summary>
+internal static partial class CliParser
+{
+    public static RootCommand Build(ICliHandler handler)
+    {
+        var root = new RootCommand("Ashlar: generate migrations from the resource declarations and apply them.")
+        {
+            Codegen(handler),
+            Check(handler),
+            Migrate(handler),
+            Rollback(handler),
+            Status(handler),
+        };
+        return root;
+    }
+
+    private static Command Codegen(ICliHandler handler)
+    {
+        var name = new Argument<string?>("name") { Description = "The migration's name in snake_case, e.g. add_priority (not needed with --dev or --check).", Arity = ArgumentArity.ZeroOrOne };
+        var dev = new Option<bool>("--dev") { Description = "Write a dev migration; the next named codegen rolls back and squashes the dev migrations into one." };
+        var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the declarations and snapshots disagree or dev migrations remain (for CI)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be written and done, change nothing." };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Answer yes to every \"Are you renaming …?\" question." };
+        var noRenames = new Option<bool>("--no-renames") { Description = "Answer no to every rename question: drop and add instead." };
+        var command = new Command("codegen", "Compare the declarations with the snapshots and write a migration for the difference.") { name, dev, check, dryRun, yes, noRenames };
+        command.Validators.Add(result =>
+        {
+            var given = result.GetValue(name);
+            if (result.GetValue(yes) && result.GetValue(noRenames))
+            {
+                result.AddError("--yes and --no-renames contradict each other; pass one.");
+            }
+
+            if (given is not null && !SnakeCase().IsMatch(given))
+            {
+                result.AddError($"The migration name '{given}' must be snake_case: lower-case letters, digits and underscores, starting with a letter.");
+            }
+
+            if (given is null && !result.GetValue(dev) && !result.GetValue(check))
+            {
+                result.AddError("Name the migration (codegen add_priority), or pass --dev for a dev migration, or --check.");
+            }
+        });
+        command.SetAction((parse, ct) => handler.CodegenAsync(
+            new CodegenRequest(
+                parse.GetValue(name),
+                parse.GetValue(dev),
+                parse.GetValue(check),
+                parse.GetValue(dryRun),
+                parse.GetValue(yes) ? RenameAnswer.Yes : parse.GetValue(noRenames) ? RenameAnswer.No : RenameAnswer.Ask),
+            ct));
+        return command;
+    }
+
+    private static Command Check(ICliHandler handler)
+    {
+        var command = new Command("check", "Same as codegen --check: exit 1 when the declarations and snapshots disagree or dev migrations remain.");
+        command.SetAction((_, ct) => handler.CodegenAsync(new CodegenRequest(null, Dev: false, Check: true, DryRun: false, RenameAnswer.No), ct));
+        return command;
+    }
+
+    private static Command Migrate(ICliHandler handler)
+    {
+        var lockTimeout = LockTimeout();
+        var strict = new Option<bool>("--strict") { Description = "Fail, instead of warning, when an applied migration's file changed since it was applied." };
+        var command = new Command("migrate", "Apply every pending migration, each in its own transaction, under a lock that serializes deployers.") { lockTimeout, strict };
+        command.SetAction((parse, ct) => handler.MigrateAsync(new MigrateRequest(Seconds(parse.GetValue(lockTimeout)), parse.GetValue(strict)), ct));
+        return command;
+    }
+
+    private static Command Rollback(ICliHandler handler)
+    {
+        var step = new Option<int?>("--step", "-n") { Description = "How many of the newest applied migrations to roll back (1 when neither --step nor --to is given)." };
+        var to = new Option<string?>("--to") { Description = "Roll back every migration newer than this version (it stays applied); 0 rolls back all." };
+        var lockTimeout = LockTimeout();
+        var command = new Command("rollback", "Run the down part of the newest applied migrations.") { step, to, lockTimeout };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(step) is not null && result.GetValue(to) is not null)
+            {
+                result.AddError("--step and --to are alternatives; pass one.");
+            }
+
+            if (result.GetValue(step) is < 1)
+            {
+                result.AddError("--step must be 1 or more.");
+            }
+
+            if (result.GetValue(to) is { } version && version != "0" && !Version().IsMatch(version))
+            {
+                result.AddError($"--to takes a migration version (yyyyMMddHHmmss, as listed by status) or 0, not '{version}'.");
+            }
+        });
+        command.SetAction((parse, ct) =>
+        {
+            var target = parse.GetValue(to);
+            return handler.RollbackAsync(new RollbackRequest(target is null ? parse.GetValue(step) ?? 1 : null, target, Seconds(parse.GetValue(lockTimeout))), ct);
+        });
+        return command;
+    }
+
+    private static Command Status(ICliHandler handler)
+    {
+        var command = new Command("status", "List the migrations: applied (when), pending, changed since applied, or applied without a file.");
+        command.SetAction((_, ct) => handler.StatusAsync(ct));
+        return command;
+    }
+
+    private static Option<double?> LockTimeout() =>
+        new("--lock-timeout") { Description = "Seconds to wait for another deployer's migration lock before failing (900 unless the application set another)." };
+
+    private static TimeSpan? Seconds(double? value) => value is { } s ? TimeSpan.FromSeconds(s) : null;
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex SnakeCase();
+
+    [GeneratedRegex("^[0-9]{14}$")]
+    private static partial Regex Version();
+}

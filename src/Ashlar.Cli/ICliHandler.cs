@@ -1,0 +1,13 @@
+namespace Ashlar.Cli;
+
+/// <summary>What the parsed commands call; the parser is tested against a recording implementation.</summary>
+internal interface ICliHandler
+{
+    Task<int> CodegenAsync(CodegenRequest request, CancellationToken cancellationToken);
+
+    Task<int> MigrateAsync(MigrateRequest request, CancellationToken cancellationToken);
+
+    Task<int> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken);
+
+    Task<int> StatusAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Ashlar.Postgres.DataLayer;
+using Ashlar.Postgres.LocalCluster;
+using Ashlar.Postgres.Migrations.Running;
+using Ashlar.Testing;
+using HelpDesk;
+using HelpDesk.Resources;
+using Npgsql;
+using Xunit;
+
+namespace Ashlar.Cli.Tests;
+
+/// <summary>The HelpDesk sample's committed migrations (samples/HelpDesk/Migrations) against its declarations.</summary>
+public sealed class SampleMigrationsTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Codegen_check_passes_on_the_committed_migrations()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await AshlarCli.RunAsync(["check"], HelpDeskDomain.Build(), new CliOptions
+        {
+            MigrationsDirectory = SamplePaths.MigrationsDirectory,
+            Output = output,
+            Error = error,
+        }, Ct);
+
+        Assert.True(exit == 0, $"check failed; run `dotnet run --project samples/HelpDesk -- codegen <name>`:\n{error}");
+    }
+
+    [Fact]
+    public async Task A_database_migrated_from_the_committed_migrations_has_exactly_the_declared_schema()
+    {
+        var migrations = await MigrationDirectory.LoadAsync(MigrationDirectory.ForRepo(SamplePaths.MigrationsDirectory, new HelpDeskRepo().Name), Ct);
+        Assert.NotEmpty(migrations);
+        await new MigrationRunner().MigrateAsync(db.DataSource, migrations, Ct);
+        var declared = await PostgresServer.CreateDatabaseAsync("declared_schema", Ct);
+        try
+        {
+            await using (var domain = PostgresDomain.Create(HelpDeskDomain.Build(), pg => pg.Repo<HelpDeskRepo>(declared)))
+            {
+                await domain.Postgres().CreateSchemaAsync(Ct);
+            }
+
+            var expected = await SchemaDumpAsync(declared);
+            var actual = await SchemaDumpAsync(db.ConnectionString);
+
+            Assert.Contains("CREATE TABLE helpdesk.tickets (", actual, StringComparison.Ordinal);
+            Assert.Equal(expected, actual);
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(declared, Ct);
+        }
+    }
+
+    private static async Task<string> SchemaDumpAsync(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var start = new ProcessStartInfo(Path.Combine(PostgresBinaries.Locate().BinDirectory, "pg_dump"))
+        {
+            ArgumentList =
+            {
+                "--schema-only", "--no-owner", "--no-privileges", "--exclude-table=public.ashlar_schema_migrations",
+                "-h", builder.Host!, "-p", builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-U", builder.Username!, builder.Database!,
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PGPASSWORD"] = builder.Password ?? "";
+        using var process = Process.Start(start)!;
+        var dump = await process.StandardOutput.ReadToEndAsync(Ct);
+        var errors = await process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        Assert.True(process.ExitCode == 0, errors);
+
+        // The header names the database and pg_dump's version; only the objects matter.
+        return string.Join('\n', dump.Split('\n').Where(l => !l.StartsWith("-- Dumped", StringComparison.Ordinal) && !l.StartsWith("\\restrict", StringComparison.Ordinal) && !l.StartsWith("\\unrestrict", StringComparison.Ordinal)));
+    }
+}
