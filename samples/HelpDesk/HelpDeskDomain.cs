@@ -14,5 +14,7 @@ public static class HelpDeskDomain
         .Resource<Ticket>()
         .Resource<Comment>()
         .Resource<Tag>()
-        .Resource<TicketTag>();
+        .Resource<TicketTag>()
+        .Resource<CannedReply>()
+        .Resource<OpenTicket>();
 }

@@ -8,7 +8,7 @@ using Ashlar.Queries;
 using HelpDesk;
 using HelpDesk.Resources;
 
-// The help desk demo: declares six resources, stores them in PostgreSQL, and shows each kind of error.
+// The help desk demo: declares eight resources, stores them in PostgreSQL, and shows each kind of error.
 // With no HELPDESK_DATABASE connection string it starts a throwaway PostgreSQL of its own and removes it at exit.
 // With arguments it is the Ashlar command line for this app: codegen, check, migrate, rollback, status.
 var model = HelpDeskDomain.Build();
@@ -72,6 +72,10 @@ internal sealed class Demo(Domain helpdesk)
         Step("Read");
         var byKey = await helpdesk.GetAsync<Ticket>(ticket.Id);
         Console.WriteLine($"  by primary key: #{byKey.Id} {byKey.Subject}");
+        var open = await helpdesk.ReadAsync(Query.For<OpenTicket>());
+        Console.WriteLine($"  from the view helpdesk.open_tickets (a resource migrations leave alone): {string.Join(", ", open.Select(o => $"#{o.Id} {o.Subject} ({o.OrganizationName})"))}");
+        var replies = await helpdesk.ReadAsync(Query.For<CannedReply>().Filter(c => c.OrganizationId == null).Sort(c => c.Shortcut));
+        Console.WriteLine($"  canned replies seeded by the migrations: {string.Join(", ", replies.Select(c => c.Shortcut))}");
         var urgent = await helpdesk.ReadAsync(Query.For<Ticket>().Filter(t => t.Status == TicketStatus.Open && t.Priority <= 2).Sort(t => t.InsertedAt, descending: true));
         Console.WriteLine($"  open tickets with priority <= 2: {urgent.Count}");
         var email = "ADA@acme.test";
@@ -87,6 +91,8 @@ internal sealed class Demo(Domain helpdesk)
         Step("Errors, each one typed, none a raw database exception");
         await Show("missing required attribute", () => helpdesk.CreateAsync<User>(new { name = "No Email", organization_id = acme.Id }));
         await Show("unique identity", () => helpdesk.CreateAsync<Organization>(new { name = "Acme" }));
+        await Show("unique index with a message", () => helpdesk.CreateAsync<Organization>(new { name = "Acme Two", domain = "acme.test" }));
+        await Show("check constraint with a message", () => helpdesk.CreateAsync<CannedReply>(new { title = "Hi", shortcut = "hello there", body = "Hello!" }));
         await Show("foreign key on write", () => helpdesk.CreateAsync<Ticket>(new { subject = "Ghost", organization_id = acme.Id, reporter_id = Guid.NewGuid() }, action: "open"));
         await Show("delete of a referenced row", () => helpdesk.DestroyAsync(bob));
         await Show("check constraint", () => helpdesk.UpdateAsync(ticket, new { estimated_hours = -2m }));
@@ -98,6 +104,12 @@ internal sealed class Demo(Domain helpdesk)
         Console.WriteLine($"  tickets after the failed writes: {stillThere.Count} (nothing half-written)");
 
         Step("Destroy");
+        var carl = await helpdesk.CreateAsync<User>(new { email = "carl@acme.test", name = "Carl", organization_id = acme.Id, role = "agent" });
+        var other = await helpdesk.CreateAsync<Ticket>(new { subject = "VPN is down", organization_id = acme.Id, reporter_id = bob.Id }, action: "open");
+        other = await helpdesk.UpdateAsync(other, new { assignee_id = carl.Id }, action: "assign");
+        await helpdesk.DestroyAsync(carl);
+        other = await helpdesk.GetAsync<Ticket>(other.Id);
+        Console.WriteLine($"  destroyed Carl: ticket #{other.Id} is unassigned (assignee {(other.AssigneeId?.ToString() ?? "none")}) and still in organization {(other.OrganizationId == acme.Id ? "Acme" : "?")}: SET NULL (assignee_id) only");
         ticket = await helpdesk.UpdateAsync(ticket, null, action: "close");
         await helpdesk.DestroyAsync(ticket);
         await helpdesk.DestroyAsync(acme);

@@ -1,5 +1,7 @@
+using Ashlar.Domains;
 using Ashlar.Testing;
 using HelpDesk;
+using HelpDesk.Resources;
 using Xunit;
 
 namespace Ashlar.Cli.Tests;
@@ -12,6 +14,13 @@ public sealed class CodegenCommandTests(DatabaseFixture db) : IClassFixture<Data
 
     private string RepoDirectory => Path.Combine(_root, "help_desk_repo");
 
+    /// <summary>
+    /// The sample without <see cref="CannedReply"/>, whose seed statement has no down: a dev migration holding it could
+    /// not be rolled back, so the squash is shown on the rest of the sample (and its refusal on the whole sample below).
+    /// </summary>
+    private static DomainModel ReversibleHelpDesk() => DomainModel.Build("helpdesk", d => d
+        .Resource<Organization>().Resource<User>().Resource<Ticket>().Resource<Comment>().Resource<Tag>().Resource<TicketTag>().Resource<OpenTicket>());
+
     public void Dispose()
     {
         Directory.Delete(_root, recursive: true);
@@ -21,16 +30,19 @@ public sealed class CodegenCommandTests(DatabaseFixture db) : IClassFixture<Data
 
     private async Task<int> RunAsync(params string[] args)
     {
-        var exit = await AshlarCli.RunAsync(args, HelpDeskDomain.Build(), new CliOptions
+        var exit = await RunAsync(ReversibleHelpDesk(), db.ConnectionString, args);
+        Assert.True(exit == 0 || args[0] == "check", $"{string.Join(' ', args)} exited {exit}: {_err}");
+        return exit;
+    }
+
+    private Task<int> RunAsync(DomainModel domain, string connectionString, params string[] args) =>
+        AshlarCli.RunAsync(args, domain, new CliOptions
         {
-            ConnectionString = db.ConnectionString,
+            ConnectionString = connectionString,
             MigrationsDirectory = _root,
             Output = _out,
             Error = _err,
         }, TestContext.Current.CancellationToken);
-        Assert.True(exit == 0 || args[0] == "check", $"{string.Join(' ', args)} exited {exit}: {_err}");
-        return exit;
-    }
 
     private Task<bool> TableExistsAsync(string table) =>
         ScalarAsync<bool>($"SELECT to_regclass('{table}') IS NOT NULL");
@@ -67,6 +79,29 @@ public sealed class CodegenCommandTests(DatabaseFixture db) : IClassFixture<Data
         Assert.True(await TableExistsAsync("helpdesk.tickets"));
         Assert.Contains("No changes detected", _out.ToString(), StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(RepoDirectory));
+    }
+
+    [Fact]
+    public async Task A_named_codegen_refuses_to_squash_an_applied_dev_migration_that_cannot_be_rolled_back()
+    {
+        var sample = HelpDeskDomain.Build();
+        var database = await PostgresServer.CreateDatabaseAsync("irreversible_dev", TestContext.Current.CancellationToken);
+        try
+        {
+            Assert.Equal(0, await RunAsync(sample, database, "codegen", "--dev"));
+            Assert.Equal(0, await RunAsync(sample, database, "migrate"));
+            var dev = Assert.Single(Directory.GetFiles(RepoDirectory));
+
+            Assert.Equal(1, await RunAsync(sample, database, "codegen", "initial_schema"));
+
+            Assert.Contains($"Cannot roll back {Path.GetFileName(dev)}: it is irreversible (statement statement_", _err.ToString(), StringComparison.Ordinal);
+            Assert.Contains("on helpdesk.canned_replies declares no down). Nothing was rolled back.", _err.ToString(), StringComparison.Ordinal);
+            Assert.Equal(dev, Assert.Single(Directory.GetFiles(RepoDirectory)));
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(database, TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]

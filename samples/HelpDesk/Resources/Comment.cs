@@ -35,7 +35,7 @@ public sealed class Comment : IResource<Comment>
         r.DefaultActions();
         r.Postgres(pg => pg
             .Table("comments").Schema("helpdesk").Repo<HelpDeskRepo>()
-            .Reference(c => c.Ticket, f => f.OnDelete(OnDelete.Delete).Index())
-            .Reference(c => c.Author));
+            .Reference(c => c.Ticket, f => f.OnDelete(OnDelete.Delete).OnUpdate(OnUpdate.Update).Index())
+            .Reference(c => c.Author, f => f.OnDelete(OnDelete.Nothing).OnUpdate(OnUpdate.Nothing)));
     }
 }

@@ -33,6 +33,8 @@ public sealed class Organization : IResource<Organization>
         r.HasMany(o => o.Tickets);
         r.Identity("unique_name", o => o.Name, i => i.Message("an organization with this name already exists"));
         r.DefaultActions();
-        r.Postgres(pg => pg.Table("organizations").Schema("helpdesk").Repo<HelpDeskRepo>());
+        r.Postgres(pg => pg
+            .Table("organizations").Schema("helpdesk").Repo<HelpDeskRepo>()
+            .Index(["domain"], i => i.Unique("another organization already uses this domain", "domain")));
     }
 }

@@ -30,11 +30,15 @@ public sealed class Ticket : IResource<Ticket>
 
     public Guid? AssigneeId { get; set; }
 
+    public long? MergedIntoId { get; set; }
+
     public Organization? Organization { get; set; }
 
     public User? Reporter { get; set; }
 
     public User? Assignee { get; set; }
+
+    public Ticket? MergedInto { get; set; }
 
     public List<Comment>? Comments { get; set; }
 
@@ -59,6 +63,7 @@ public sealed class Ticket : IResource<Ticket>
         r.BelongsTo(t => t.Organization);
         r.BelongsTo(t => t.Reporter);
         r.BelongsTo(t => t.Assignee);
+        r.BelongsTo(t => t.MergedInto);
         r.HasMany(t => t.Comments);
         r.ManyToMany(t => t.Tags, m => m.Through<TicketTag, long, Guid>(j => j.TicketId, j => j.TagId));
         r.DefaultActions();
@@ -68,10 +73,36 @@ public sealed class Ticket : IResource<Ticket>
         r.Postgres(pg => pg
             .Table("tickets").Schema("helpdesk").Repo<HelpDeskRepo>()
             .Reference(t => t.Organization, f => f.OnDelete(OnDelete.Delete).Index())
-            .Reference(t => t.Reporter, f => f.OnDelete(OnDelete.Restrict))
-            .Reference(t => t.Assignee, f => f.OnDelete(OnDelete.Nilify).Deferrable(Deferrable.Yes))
+
+            // The reporter and the assignee must belong to the ticket's organization: composite keys onto
+            // users (id, organization_id). Deleting an assignee unassigns the ticket but keeps its organization.
+            .Reference(t => t.Reporter, f => f
+                .OnDelete(OnDelete.Restrict).OnUpdate(OnUpdate.Restrict)
+                .MatchWith("organization_id", "organization_id").Match(ReferenceMatchType.Full))
+            .Reference(t => t.Assignee, f => f
+                .NilifyColumns("assignee_id").Deferrable(Deferrable.Yes)
+                .MatchWith("organization_id", "organization_id")
+                .Index("assignee_id IS NOT NULL"))
+
+            // A merged ticket keeps pointing at the ticket it was merged into, even after that one is purged.
+            .Reference(t => t.MergedInto, f => f.Ignore())
             .CheckConstraint("estimate_not_negative", "estimated_hours >= 0",
                 message: "must not be negative", attributes: t => t.EstimatedHours)
-            .Index(["status", "-inserted_at"], i => i.Where("status <> 'closed'")));
+            .Index(["status", "-inserted_at"], i => i.Where("status <> 'closed'"))
+            .Index(["labels"], i => i.Using("gin"))
+            .Index(["assignee_id", "status"], i => i.Include("priority", "subject").Where("status <> 'closed'").Name("tickets_queue_index"))
+            .Index(["due_on"], i => i.Where("due_on IS NOT NULL").Concurrently())
+            .IndexOnExpressions(["lower(subject)"], i => i.Name("tickets_subject_lower_index"))
+            .Statement("open_tickets_view",
+                up: """
+                    CREATE VIEW "helpdesk"."open_tickets" AS
+                    SELECT t.id, t.subject, t.priority, o.name AS organization_name, a.name AS assignee_name
+                    FROM "helpdesk"."tickets" t
+                    JOIN "helpdesk"."organizations" o ON o.id = t.organization_id
+                    LEFT JOIN "helpdesk"."users" a ON a.id = t.assignee_id
+                    WHERE t.status <> 'closed'
+                    """,
+                down: "DROP VIEW \"helpdesk\".\"open_tickets\"",
+                afterTables: ["organizations", "users"]));
     }
 }

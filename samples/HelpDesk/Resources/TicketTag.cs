@@ -20,12 +20,16 @@ public sealed class TicketTag : IResource<TicketTag>
         r.Attribute(j => j.TagId, a => a.PrimaryKey());
         r.BelongsTo(j => j.Ticket);
         r.BelongsTo(j => j.Tag);
+        r.Identity("unique_tagging", j => new { j.TicketId, j.TagId });
         r.Create("create", a => a.Primary().Accept(j => j.TicketId, j => j.TagId));
         r.Read("read", a => a.Primary());
         r.Destroy("destroy", a => a.Primary());
         r.Postgres(pg => pg
             .Table("ticket_tags").Schema("helpdesk").Repo<HelpDeskRepo>()
-            .Reference(j => j.Ticket, f => f.OnDelete(OnDelete.Delete))
-            .Reference(j => j.Tag, f => f.OnDelete(OnDelete.Delete)));
+            .Reference(j => j.Ticket, f => f.OnDelete(OnDelete.Delete).Deferrable(Deferrable.Initially))
+            .Reference(j => j.Tag, f => f.OnDelete(OnDelete.Delete).OnUpdate(OnUpdate.Update))
+
+            // The primary key already enforces the identity: no second unique index.
+            .SkipUniqueIndexes("unique_tagging"));
     }
 }

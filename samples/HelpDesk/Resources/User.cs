@@ -34,6 +34,9 @@ public sealed class User : IResource<User>
         r.Timestamps();
         r.BelongsTo(u => u.Organization);
         r.Identity("unique_email", u => u.Email);
+
+        // Tickets refer to (id, organization_id) so that reporter and assignee are members of the ticket's organization.
+        r.Identity("unique_membership", u => new { u.OrganizationId, u.Id });
         r.DefaultActions();
         r.Update("deactivate", a => a.Set(u => u.Active, false));
         r.Postgres(pg => pg

@@ -81,8 +81,10 @@ public sealed class MigrationGenerator
                     .Select(c => $"{repo}: snapshot {Path.GetRelativePath(store.Directory, Path.GetDirectoryName(c.Path)!)} differs from the declarations"));
             }
 
-            differences.AddRange(DevMigrations(repo).Concat(store.DevFiles())
-                .Select(f => $"{repo}: dev file {Path.GetFileName(f)} remains; run codegen with a name to squash it"));
+            // Dev snapshots share their version across tables: name each by its table folder, or the lines look alike.
+            differences.AddRange(DevMigrations(repo).Select(f => Path.GetFileName(f))
+                .Concat(store.DevFiles().Select(f => Path.GetRelativePath(store.Directory, f).Replace('\\', '/')))
+                .Select(f => $"{repo}: dev file {f} remains; run codegen with a name to squash it"));
         }
 
         return new CheckResult(differences);

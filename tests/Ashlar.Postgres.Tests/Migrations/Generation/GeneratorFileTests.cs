@@ -153,6 +153,8 @@ public sealed class GeneratorFileTests : IDisposable
 
         Assert.False(check.Ok);
         Assert.Contains("app: dev file 20261127153100_dev_migrate_resources_2.sql remains; run codegen with a name to squash it", check.Differences);
+        Assert.Contains("app: dev file public.posts/20261127153200_dev.json remains; run codegen with a name to squash it", check.Differences);
+        Assert.Equal(check.Differences.Count, check.Differences.Distinct().Count());
         Assert.Equal(4, squash.Repos[0].Deleted.Count);
         Assert.Equal(["add column public.posts.title", "add column public.posts.body"], squash.Repos[0].Operations.Select(o => o.Description));
         Assert.Equal(["app/20261127153000_init.sql", "app/20261127153201_add_text.sql"], _dir.Files("app"));
