@@ -29,7 +29,11 @@ public sealed partial class PostgresDataLayer : IDataLayer
         _repos = repos;
         _logger = loggerFactory.CreateLogger("Ashlar.Postgres");
         _runner = new CommandRunner(new PostgresErrorTranslator(ConstraintCatalog.Build(domain)), _logger);
+        SqlCache = new SqlCache(domain);
     }
+
+    /// <summary>Compiled read statements per query shape.</summary>
+    internal SqlCache SqlCache { get; }
 
     /// <summary>The model the data layer serves.</summary>
     public DomainModel Domain { get; }
@@ -102,7 +106,7 @@ public sealed partial class PostgresDataLayer : IDataLayer
         where T : class
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var command = ReadCompiler.Compile(Domain, plan);
+        var command = SqlCache.Read(plan);
         var records = await _runner.QueryAsync<T>(SourceFor(plan.Resource), command, plan.Resource, WriteKind.Read, cancellationToken).ConfigureAwait(false);
         if (plan.Loads.Count > 0 && records.Count > 0)
         {

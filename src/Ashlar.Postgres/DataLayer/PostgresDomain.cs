@@ -28,6 +28,6 @@ public static class PostgresDomain
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(query);
         var plan = domain.Plan(domain.Model.Resource<T>(), query) with { Tenant = tenant };
-        return ReadCompiler.Compile(domain.Model, plan).Text;
+        return domain.DataLayer is PostgresDataLayer postgres ? postgres.SqlCache.Read(plan).Text : ReadCompiler.Compile(domain.Model, plan).Text;
     }
 }

@@ -58,11 +58,12 @@ internal static class AggregateSql
 
         if (hasDefault)
         {
-            sql.Append(", ").Parameter(aggregate.Default, aggregate.Type).Append(')');
+            sql.Append(", ").Constant(aggregate.Default, aggregate.Type).Append(')');
         }
     }
 
-    private static void WriteValue(SqlBuilder sql, SqlScope child, AggregateDefinition aggregate, IReadOnlyList<Ashlar.DataLayer.SortKey> sort)
+    /// <summary>Writes the aggregate function over the destination level (nothing for exists).</summary>
+    public static void WriteValue(SqlBuilder sql, SqlScope child, AggregateDefinition aggregate, IReadOnlyList<Ashlar.DataLayer.SortKey> sort)
     {
         switch (aggregate.Kind)
         {

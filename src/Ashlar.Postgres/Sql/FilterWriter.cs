@@ -18,11 +18,14 @@ internal sealed class FilterWriter(SqlBuilder sql, SqlScope scope)
     {
         switch (expr)
         {
+            case RefExpr { Path.Count: 0 } reference when scope.Renamed is { } renamed && renamed.Attribute == reference.Attribute.Name:
+                sql.Column(renamed.Alias, renamed.Column);
+                break;
             case RefExpr reference:
                 sql.Column(scope.AliasOf(reference.Path), reference.Attribute.Name);
                 break;
             case ValueExpr value:
-                sql.Parameter(value.Value, value.Type);
+                sql.Parameter(value, value.Type, ValueOf);
                 break;
             case BinaryExpr binary:
                 BinarySql.Write(this, binary);
@@ -71,7 +74,7 @@ internal sealed class FilterWriter(SqlBuilder sql, SqlScope scope)
     {
         if (operand is ValueExpr { Type: null } value && hint is not null)
         {
-            sql.Parameter(value.Value, hint);
+            sql.Parameter(value, hint, ValueOf);
             return;
         }
 
@@ -91,6 +94,9 @@ internal sealed class FilterWriter(SqlBuilder sql, SqlScope scope)
             Write(arguments[i], hint);
         }
     }
+
+    /// <summary>The value of a <see cref="ValueExpr"/> node, as a parameter's rebinding.</summary>
+    public static object? ValueOf(Expr node) => ((ValueExpr)node).Value;
 
     public static AshlarException Unsupported(string what) =>
         AshlarException.From(new UnsupportedFeature($"the Postgres data layer cannot write {what}"));

@@ -31,14 +31,8 @@ internal static class InSql
         writer.Write(inExpr.Operand);
         writer.Sql.Append(" = ANY(");
         var elementClr = type?.Kind is TypeKind.Enum ? typeof(string) : type?.ClrType ?? typeof(object);
-        var array = Array.CreateInstance(elementClr, values.Count);
-        for (var i = 0; i < values.Count; i++)
-        {
-            array.SetValue(type is null ? values[i] : ValueConverter.ToDatabase(type, values[i]), i);
-        }
-
         var arrayType = type is null ? null : AttributeType.Of(TypeKind.Array, elementClr.MakeArrayType()) with { ElementType = type };
-        writer.Sql.Parameter(array, arrayType);
+        writer.Sql.Parameter(inExpr, arrayType, node => ArrayOf((InExpr)node, type, elementClr));
         writer.Sql.Append("))");
         if (withNull)
         {
@@ -46,5 +40,18 @@ internal static class InSql
             writer.Write(new IsNullExpr(inExpr.Operand));
             writer.Sql.Append(')');
         }
+    }
+
+    /// <summary>The non-nil values of <paramref name="inExpr"/> as one typed array.</summary>
+    private static Array ArrayOf(InExpr inExpr, AttributeType? type, Type elementClr)
+    {
+        var values = inExpr.Values.Where(v => v is not null).ToList();
+        var array = Array.CreateInstance(elementClr, values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            array.SetValue(type is null ? values[i] : ValueConverter.ToDatabase(type, values[i]), i);
+        }
+
+        return array;
     }
 }

@@ -11,7 +11,10 @@ namespace Ashlar.Postgres.Sql;
 /// </summary>
 internal static class ReadCompiler
 {
-    public static SqlCommand Compile(DomainModel domain, ReadPlan plan)
+    public static SqlCommand Compile(DomainModel domain, ReadPlan plan) => CompileWithSlots(domain, plan).Command;
+
+    /// <summary>Compiles, also returning where each parameter's value came from (null when one cannot be traced).</summary>
+    public static (SqlCommand Command, IReadOnlyList<ParameterSlot>? Slots) CompileWithSlots(DomainModel domain, ReadPlan plan)
     {
         var resource = plan.Resource;
         var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), resource);
@@ -41,9 +44,12 @@ internal static class ReadCompiler
             sql.Append(i > 0 ? ", " : "").Column(scope.Alias, columns[i].Name);
         }
 
-        var computed = WriteComputed(writer, plan);
+        var grouped = plan.Aggregates.Where(a => GroupedAggregateSql.CanGroup(scope.Context, plan, a))
+            .Select((a, i) => (a, "a" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var computed = WriteComputed(writer, plan, grouped);
         sql.Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
         scope.WriteJoins(sql, References(plan));
+        GroupedAggregateSql.WriteJoins(sql, scope, plan, grouped);
         if (plan.Filter is not null)
         {
             sql.Append(" WHERE ");
@@ -61,17 +67,30 @@ internal static class ReadCompiler
 
         WritePaging(sql, plan);
         WriteLock(sql, plan.Lock, scope.Alias);
-        return new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed };
+        return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed }, sql.Rebindable ? sql.Slots : null);
     }
 
-    /// <summary>Writes <c>, (aggregate) AS "name"</c> for each aggregate the plan loads.</summary>
-    public static List<(string Name, Ashlar.Types.AttributeType Type)> WriteComputed(FilterWriter writer, ReadPlan plan)
+    /// <summary>
+    /// Writes <c>, (aggregate) AS "name"</c> for each aggregate the plan loads: a correlated subquery, or the value of
+    /// its grouped join when it is in <paramref name="grouped"/>.
+    /// </summary>
+    public static List<(string Name, Ashlar.Types.AttributeType Type)> WriteComputed(
+        FilterWriter writer, ReadPlan plan, IReadOnlyList<(AggregateDefinition Aggregate, string Alias)>? grouped = null)
     {
         var computed = new List<(string, Ashlar.Types.AttributeType)>();
         foreach (var aggregate in plan.Aggregates)
         {
             writer.Sql.Append(", ");
-            writer.Write(new AggregateExpr([], aggregate));
+            var alias = grouped?.FirstOrDefault(g => ReferenceEquals(g.Aggregate, aggregate)).Alias;
+            if (alias is not null)
+            {
+                GroupedAggregateSql.WriteValue(writer.Sql, aggregate, alias);
+            }
+            else
+            {
+                writer.Write(new AggregateExpr([], aggregate));
+            }
+
             writer.Sql.Append(" AS ").Identifier(aggregate.Name);
             computed.Add((aggregate.Name, aggregate.Type));
         }

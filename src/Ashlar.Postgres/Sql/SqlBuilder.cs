@@ -10,8 +10,16 @@ internal sealed class SqlBuilder
 {
     private readonly StringBuilder _text = new(256);
     private readonly List<SqlParameter> _parameters = [];
+    private readonly List<ParameterSlot> _slots = [];
+    private Dictionary<object, (int Number, AttributeType? Type)>? _bySource;
 
     public IReadOnlyList<SqlParameter> Parameters => _parameters;
+
+    /// <summary>Where each parameter's value came from, for rebinding cached text to another query's values.</summary>
+    public IReadOnlyList<ParameterSlot> Slots => _slots;
+
+    /// <summary>False once a parameter was added whose value cannot be traced back to the query (see <see cref="ParameterSlot"/>).</summary>
+    public bool Rebindable { get; private set; } = true;
 
     public SqlBuilder Append(string sql)
     {
@@ -30,19 +38,53 @@ internal sealed class SqlBuilder
     public SqlBuilder Column(string alias, string column) =>
         Append(SqlIdentifier.Quote(alias)).Append('.').Append(SqlIdentifier.Quote(column));
 
-    /// <summary>Adds a parameter typed for <paramref name="type"/> and writes its placeholder.</summary>
+    /// <summary>Adds a parameter typed for <paramref name="type"/> and writes its placeholder; its value is untraced.</summary>
     public SqlBuilder Parameter(object? value, AttributeType? type)
     {
-        if (type is null)
+        Rebindable = false;
+        return Add(value, type, null, null);
+    }
+
+    /// <summary>Adds a parameter for a declared constant (an aggregate's default): the same for every query of a shape.</summary>
+    public SqlBuilder Constant(object? value, AttributeType? type) => Add(value, type, null, null);
+
+    /// <summary>Adds a parameter whose value is <paramref name="rebind"/> applied to the query node <paramref name="source"/>.</summary>
+    /// <remarks>
+    /// With <paramref name="share"/>, a node already sent with the same type reuses its placeholder, so an expression
+    /// written twice in one statement (a filter repeated in a subquery) sends its values once.
+    /// </remarks>
+    public SqlBuilder Parameter(Expressions.Expr source, AttributeType? type, Func<Expressions.Expr, object?> rebind, bool share = true)
+    {
+        if (!share)
         {
-            _parameters.Add(new SqlParameter(value ?? DBNull.Value, NpgsqlDbType.Unknown));
-        }
-        else
-        {
-            _parameters.Add(new SqlParameter(ValueConverter.ToDatabase(type, value), PgTypeMap.ParameterType(type)));
+            return Add(rebind(source), type, source, rebind);
         }
 
-        Append('$').Append(_parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_bySource is not null && _bySource.TryGetValue(source, out var sent) && Equals(sent.Type, type))
+        {
+            return Placeholder(sent.Number, type);
+        }
+
+        Add(rebind(source), type, source, rebind);
+        (_bySource ??= new(ReferenceEqualityComparer.Instance))[source] = (_parameters.Count, type);
+        return this;
+    }
+
+    /// <summary>The parameter for <paramref name="value"/> as sent to Npgsql.</summary>
+    public static SqlParameter Convert(object? value, AttributeType? type) => type is null
+        ? new SqlParameter(value ?? DBNull.Value, NpgsqlDbType.Unknown)
+        : new SqlParameter(ValueConverter.ToDatabase(type, value), PgTypeMap.ParameterType(type));
+
+    private SqlBuilder Add(object? value, AttributeType? type, Expressions.Expr? source, Func<Expressions.Expr, object?>? rebind)
+    {
+        _parameters.Add(Convert(value, type));
+        _slots.Add(new ParameterSlot(source, type, rebind));
+        return Placeholder(_parameters.Count, type);
+    }
+
+    private SqlBuilder Placeholder(int number, AttributeType? type)
+    {
+        Append('$').Append(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return type is not null && PgTypeMap.ParameterCast(type) is { } cast ? Append(cast) : this;
     }
 

@@ -22,6 +22,12 @@ internal sealed class SqlScope(SqlContext context, ResourceDefinition resource, 
     /// <summary>For a many-to-many level: the alias of the join table.</summary>
     public string? ThroughAlias { get; set; }
 
+    /// <summary>
+    /// For a restriction written inside another level: references to the root attribute <c>Attribute</c> are written
+    /// as <c>Alias.Column</c> instead (the column holding the same key there).
+    /// </summary>
+    public (string Attribute, string Alias, string Column)? Renamed { get; set; }
+
     public static SqlScope Root(SqlContext context, ResourceDefinition resource) => new(context, resource, "t0", null);
 
     public SqlScope Child(ResourceDefinition destination) => new(context, destination, context.NextAlias(), this);

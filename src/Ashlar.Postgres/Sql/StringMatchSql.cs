@@ -18,20 +18,14 @@ internal static class StringMatchSql
         var ignoreCase = call.IgnoreCase || call.Function == ExprFunction.ILike;
         if (call.Function is ExprFunction.Like or ExprFunction.ILike)
         {
-            WriteLike(writer, subject, ignoreCase, (search as ValueExpr)?.Value as string, search);
+            WriteLike(writer, subject, ignoreCase, search is ValueExpr { Value: string } ? node => ((ValueExpr)node).Value : null, search);
             return;
         }
 
-        if (search is ValueExpr { Value: string literal })
+        if (search is ValueExpr { Value: string })
         {
-            var escaped = Escape(literal);
-            var pattern = call.Function switch
-            {
-                ExprFunction.Contains => "%" + escaped + "%",
-                ExprFunction.StartsWith => escaped + "%",
-                _ => "%" + escaped,
-            };
-            WriteLike(writer, subject, ignoreCase, pattern, null);
+            var function = call.Function;
+            WriteLike(writer, subject, ignoreCase, node => Pattern(function, (string)((ValueExpr)node).Value!), search);
             return;
         }
 
@@ -60,18 +54,31 @@ internal static class StringMatchSql
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
 
-    private static void WriteLike(FilterWriter writer, Expr subject, bool ignoreCase, string? pattern, Expr? search)
+    private static string Pattern(ExprFunction function, string literal)
+    {
+        var escaped = Escape(literal);
+        return function switch
+        {
+            ExprFunction.Contains => "%" + escaped + "%",
+            ExprFunction.StartsWith => escaped + "%",
+            _ => "%" + escaped,
+        };
+    }
+
+    /// <summary>Writes <c>subject LIKE pattern</c>: the pattern computed from the search value, or the search itself.</summary>
+    private static void WriteLike(FilterWriter writer, Expr subject, bool ignoreCase, Func<Expr, object?>? pattern, Expr search)
     {
         writer.Sql.Append('(');
         writer.Write(subject, Text);
         writer.Sql.Append(ignoreCase ? " ILIKE " : " LIKE ");
         if (pattern is not null)
         {
-            writer.Sql.Parameter(pattern, Text);
+            // Not shared with the search value's own placeholder: the pattern is a different value.
+            writer.Sql.Parameter(search, Text, pattern, share: false);
         }
         else
         {
-            writer.Write(search!, Text);
+            writer.Write(search, Text);
         }
 
         writer.Sql.Append(')');

@@ -20,11 +20,15 @@ public sealed class AggregateTests(BlogFixture db) : IClassFixture<BlogFixture>
             .LoadAggregate(p => p.TopComment).LoadAggregate(p => p.CommentBodies).LoadAggregate(p => p.HasHiddenComments).LoadAggregate(p => p.CommenterCount);
 
         var sql = db.Domain.ToSql(query);
-        Assert.Contains($"{CountSql} AS \"comment_count\"", sql, StringComparison.Ordinal);
-        Assert.Contains("COALESCE(CAST((SELECT sum(\"t2\".\"likes\") FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" AND (NOT \"t2\".\"hidden\")) AS integer), $1) AS \"visible_likes\"", sql, StringComparison.Ordinal);
-        Assert.Contains("(SELECT \"t5\".\"body\" FROM \"public\".\"comments\" AS \"t5\" WHERE \"t5\".\"post_id\" = \"t0\".\"id\" AND (NOT \"t5\".\"hidden\") AND \"t5\".\"body\" IS NOT NULL ORDER BY \"t5\".\"likes\" DESC LIMIT 1) AS \"top_comment\"", sql, StringComparison.Ordinal);
-        Assert.Contains("EXISTS (SELECT 1 FROM \"public\".\"comments\" AS \"t7\" WHERE \"t7\".\"post_id\" = \"t0\".\"id\" AND \"t7\".\"hidden\") AS \"has_hidden_comments\"", sql, StringComparison.Ordinal);
-        Assert.Contains("CAST((SELECT count(DISTINCT \"t8\".\"author_id\")", sql, StringComparison.Ordinal);
+        Assert.Contains("CAST(COALESCE(\"a1\".\"v\", 0) AS integer) AS \"comment_count\", COALESCE(CAST(\"a2\".\"v\" AS integer), $1) AS \"visible_likes\"", sql, StringComparison.Ordinal);
+        Assert.Contains(
+            " LEFT JOIN (SELECT \"t3\".\"post_id\" AS \"k\", count(*) AS \"v\" FROM \"public\".\"comments\" AS \"t3\" WHERE \"t3\".\"post_id\" = ANY(ARRAY(SELECT \"t4\".\"id\" FROM \"public\".\"posts\" AS \"t4\" WHERE (\"t4\".\"id\" <= $2))) GROUP BY \"t3\".\"post_id\") AS \"a1\" ON \"a1\".\"k\" = \"t0\".\"id\"",
+            sql, StringComparison.Ordinal);
+        Assert.Contains("sum(\"t5\".\"likes\") AS \"v\" FROM \"public\".\"comments\" AS \"t5\" WHERE \"t5\".\"post_id\" = ANY(ARRAY(SELECT \"t6\".\"id\" FROM \"public\".\"posts\" AS \"t6\" WHERE (\"t6\".\"id\" <= $2))) AND (NOT \"t5\".\"hidden\") GROUP BY", sql, StringComparison.Ordinal);
+        Assert.Contains("(SELECT \"t1\".\"body\" FROM \"public\".\"comments\" AS \"t1\" WHERE \"t1\".\"post_id\" = \"t0\".\"id\" AND (NOT \"t1\".\"hidden\") AND \"t1\".\"body\" IS NOT NULL ORDER BY \"t1\".\"likes\" DESC LIMIT 1) AS \"top_comment\"", sql, StringComparison.Ordinal);
+        Assert.Contains("EXISTS (SELECT 1 FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" AND \"t2\".\"hidden\") AS \"has_hidden_comments\"", sql, StringComparison.Ordinal);
+        Assert.Contains("count(DISTINCT \"t13\".\"author_id\") AS \"v\"", sql, StringComparison.Ordinal);
+        Assert.EndsWith(" WHERE (\"t0\".\"id\" <= $2) ORDER BY \"t0\".\"id\" ASC", sql, StringComparison.Ordinal);
 
         var posts = await db.Domain.ReadAsync(query, cancellationToken: Ct);
         Assert.Equal([3, 1, 1, 0], posts.Select(p => p.CommentCount));
@@ -35,6 +39,50 @@ public sealed class AggregateTests(BlogFixture db) : IClassFixture<BlogFixture>
         Assert.Equal(["great,nice", "meh", null, null], posts.Select(p => p.CommentBodies is null ? null : string.Join(",", p.CommentBodies)));
         Assert.Equal([true, false, true, false], posts.Select(p => p.HasHiddenComments));
         Assert.Equal([3, 1, 1, 0], posts.Select(p => p.CommenterCount));
+    }
+
+    [Fact]
+    public async Task Grouped_aggregate_joins_match_the_correlated_form()
+    {
+        // Without a limit, loaded aggregates are grouped joins restricted by the read's filter; with one, correlated
+        // subqueries. Both must give the same values, for every filter shape (none, to-one join, values, aggregates).
+        long[] ids = [1, 2, 3, 4, 99];
+        System.Linq.Expressions.Expression<Func<Post, bool>>[] filters =
+        [
+            p => p.Id > 0,
+            p => p.Author!.Name != "nobody" && p.Score >= 0,
+            p => p.CommentCount >= 1 || p.Title.Contains("%_'$1"),
+            p => ids.Contains(p.Id) && p.Score >= 0,
+            p => p.Id == 1 || p.Id == 3,
+        ];
+        foreach (var filter in filters.Select(f => (Func<Query<Post>, Query<Post>>)(q => q.Filter(f))).Append(q => q))
+        {
+            var query = filter(Query.For<Post>()).Sort(p => p.Id)
+                .LoadAggregate(p => p.CommentCount).LoadAggregate(p => p.VisibleLikes).LoadAggregate(p => p.AvgLikes)
+                .LoadAggregate(p => p.CommentBodies).LoadAggregate(p => p.CommenterCount);
+            Assert.Contains("LEFT JOIN (SELECT", db.Domain.ToSql(query), StringComparison.Ordinal);
+            Assert.DoesNotContain("LEFT JOIN (SELECT", db.Domain.ToSql(query.Limit(100)), StringComparison.Ordinal);
+            var grouped = await db.Domain.ReadAsync(query, cancellationToken: Ct);
+            var correlated = await db.Domain.ReadAsync(query.Limit(100), cancellationToken: Ct);
+            Assert.NotEmpty(grouped);
+            Assert.Equal(correlated.Select(Values), grouped.Select(Values));
+        }
+
+        static string Values(Post p) =>
+            $"{p.Id}:{p.CommentCount}:{p.VisibleLikes}:{p.AvgLikes}:{(p.CommentBodies is null ? "null" : string.Join(",", p.CommentBodies))}:{p.CommenterCount}";
+    }
+
+    [Fact]
+    public void Key_conditions_restrict_grouped_aggregates_directly_and_values_are_sent_once()
+    {
+        long[] ids = [1, 2];
+        var sql = db.Domain.ToSql(Query.For<Post>().Filter(p => ids.Contains(p.Id) && p.Score > 0).Select(p => p.Id).LoadAggregate(p => p.CommentCount));
+
+        Assert.Equal(
+            "SELECT \"t0\".\"id\", CAST(COALESCE(\"a1\".\"v\", 0) AS integer) AS \"comment_count\" FROM \"public\".\"posts\" AS \"t0\" " +
+            "LEFT JOIN (SELECT \"t1\".\"post_id\" AS \"k\", count(*) AS \"v\" FROM \"public\".\"comments\" AS \"t1\" WHERE (\"t1\".\"post_id\" = ANY($1)) GROUP BY \"t1\".\"post_id\") AS \"a1\" ON \"a1\".\"k\" = \"t0\".\"id\" " +
+            "WHERE ((\"t0\".\"id\" = ANY($1)) AND (\"t0\".\"score\" > $2))",
+            sql);
     }
 
     [Fact]

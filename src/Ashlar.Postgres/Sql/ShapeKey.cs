@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using Ashlar.DataLayer;
+using Ashlar.Expressions;
+using Ashlar.Types;
+
+namespace Ashlar.Postgres.Sql;
+
+/// <summary>
+/// The shape of a <see cref="ReadPlan"/>: everything the compiled SQL text depends on, and no value that only becomes
+/// a parameter. Values contribute their type and the one fact about them a writer branches on (nil, text or other;
+/// for an in-list, empty and nil-containing). Also collects the value-bearing nodes in visiting order, so a cached
+/// statement's parameters can be read from another plan of the same shape.
+/// </summary>
+internal sealed class ShapeKey
+{
+    private readonly StringBuilder _key = new(256);
+    private readonly List<Expr> _nodes = [];
+
+    private ShapeKey()
+    {
+    }
+
+    /// <summary>The key text.</summary>
+    public string Key => _key.ToString();
+
+    /// <summary>The <see cref="ValueExpr"/> and <see cref="InExpr"/> nodes, in visiting order.</summary>
+    public IReadOnlyList<Expr> Nodes => _nodes;
+
+    public static ShapeKey Of(ReadPlan plan)
+    {
+        var shape = new ShapeKey();
+        shape.Plan(plan);
+        return shape;
+    }
+
+    private void Plan(ReadPlan plan)
+    {
+        Text("R").Text(plan.Resource.ClrType.FullName ?? plan.Resource.Name).Text("|T").Text(plan.Tenant is null ? "-" : plan.Tenant.Length.ToString(CultureInfo.InvariantCulture) + ":" + plan.Tenant);
+        Text("|F");
+        Optional(plan.Filter);
+        foreach (var sort in plan.Sort)
+        {
+            Text("|S").Text(sort.Descending ? "d" : "a").Text(sort.NullsFirst switch { null => "", true => "f", false => "l" });
+            Expr(sort.Expression);
+        }
+
+        Text("|L").Text(plan.Limit?.ToString(CultureInfo.InvariantCulture) ?? "").Text("|O").Text(plan.Offset?.ToString(CultureInfo.InvariantCulture) ?? "");
+        Text("|C").Text(plan.Select is null ? "*" : string.Join(",", plan.Select.Select(a => a.Name)));
+        foreach (var distinct in plan.Distinct)
+        {
+            Text("|D");
+            Expr(distinct);
+        }
+
+        foreach (var aggregate in plan.Aggregates)
+        {
+            Text("|A").Text(aggregate.Name);
+        }
+
+        foreach (var calculation in plan.Calculations)
+        {
+            Text("|K").Text(calculation.Calculation.Name);
+            Expr(calculation.Expression);
+        }
+
+        Text("|X").Text(plan.Lock is null ? "" : plan.Lock.Kind + "/" + plan.Lock.Wait);
+        foreach (var load in plan.Loads)
+        {
+            // The top-level statement only selects the keys loads need; the loads compile on their own.
+            Text("|J").Text(load.Relationship.Name);
+        }
+    }
+
+    private void Optional(Expr? expr)
+    {
+        if (expr is null)
+        {
+            Text("-");
+        }
+        else
+        {
+            Expr(expr);
+        }
+    }
+
+    private void Expr(Expr expr)
+    {
+        switch (expr)
+        {
+            case RefExpr reference:
+                Path(reference.Path).Text(".").Text(reference.Attribute.Name);
+                return;
+            case ValueExpr value:
+                _nodes.Add(value);
+                Text("$").Type(value.Type).Text(value.Value switch { null => "n", string => "s", _ => "o" });
+                return;
+            case InExpr inExpr:
+                _nodes.Add(inExpr);
+                Text("in").Text(inExpr.Values.Any(v => v is not null) ? "+" : "0").Text(inExpr.Values.Any(v => v is null) ? "n" : "").Text("(");
+                Expr(inExpr.Operand);
+                Text(")");
+                return;
+            case BinaryExpr binary:
+                Text("(").Text(binary.Operator.ToString()).Text(" ");
+                Expr(binary.Left);
+                Text(" ");
+                Expr(binary.Right);
+                Text(")");
+                return;
+            case CallExpr call:
+                Text("call:").Text(call.Function.ToString()).Text(call.IgnoreCase ? "/i" : "").Text("/").Text(call.Unit?.ToString() ?? "").Text("/").Type(call.Type);
+                Children(call.Arguments);
+                return;
+            case CastExpr cast:
+                Text("cast:").Type(cast.Type);
+                Children([cast.Operand]);
+                return;
+            case FragmentExpr fragment:
+                Text("frag:").Text(fragment.Sql.Length.ToString(CultureInfo.InvariantCulture)).Text(":").Text(fragment.Sql);
+                Children(fragment.Arguments);
+                return;
+            case AggregateExpr aggregate:
+                Path(aggregate.Path).Text("#").Text(aggregate.Aggregate.Name);
+                return;
+            case ExistsExpr exists:
+                Text("exists:");
+                Path(exists.Path);
+                Children(exists.Condition is null ? [] : [exists.Condition]);
+                return;
+            default:
+                // Not, IsNull, Conditional, Parent: their shape is their kind and their operands.
+                Text(expr.GetType().Name);
+                Children(ExprWalker.Children(expr).ToList());
+                return;
+        }
+    }
+
+    private void Children(IReadOnlyList<Expr> children)
+    {
+        Text("[");
+        foreach (var child in children)
+        {
+            Expr(child);
+            Text(";");
+        }
+
+        Text("]");
+    }
+
+    private ShapeKey Path(IReadOnlyList<Resources.RelationshipDefinition> path)
+    {
+        foreach (var relationship in path)
+        {
+            Text(relationship.Name).Text("/");
+        }
+
+        return this;
+    }
+
+    private ShapeKey Type(AttributeType? type)
+    {
+        if (type is null)
+        {
+            return Text("?");
+        }
+
+        Text("<").Text(type.Kind.ToString()).Text(",").Text(type.ClrType.FullName ?? type.ClrType.Name)
+            .Text(",").Text(type.Precision?.ToString(CultureInfo.InvariantCulture) ?? "").Text(",").Text(type.Scale?.ToString(CultureInfo.InvariantCulture) ?? "");
+        if (type.ElementType is not null)
+        {
+            Text(",").Type(type.ElementType);
+        }
+
+        return Text(">");
+    }
+
+    private ShapeKey Text(string text)
+    {
+        _key.Append(text);
+        return this;
+    }
+}
