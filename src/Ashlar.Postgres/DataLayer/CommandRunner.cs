@@ -60,6 +60,10 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
             PostgresLog.Refused(logger, resource.Name, e.SqlState, e.ConstraintName);
             throw translator.Translate(e, resource.Name, kind);
         }
+        catch (NpgsqlException e) when (e.InnerException is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw PostgresErrorTranslator.Unreachable(e, resource.Name);
+        }
     }
 
     public async ValueTask<int> ExecuteAsync(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
@@ -88,6 +92,10 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
         {
             PostgresLog.Refused(logger, resource.Name, e.SqlState, e.ConstraintName);
             throw translator.Translate(e, resource.Name, kind);
+        }
+        catch (NpgsqlException e) when (e.InnerException is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw PostgresErrorTranslator.Unreachable(e, resource.Name);
         }
     }
 

@@ -62,4 +62,13 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
 
         return AshlarException.From(error, exception);
     }
+
+    /// <summary>The database could not be reached or the connection broke: retrying later may succeed.</summary>
+    public static AshlarException Unreachable(NpgsqlException exception, string resource) =>
+        AshlarException.From(
+            new Unavailable($"the database could not be reached ({exception.Message}); check the connection string and that the server is up, then retry")
+            {
+                Resource = resource,
+            },
+            exception);
 }
