@@ -30,6 +30,17 @@ internal static class PostgresRules
             CheckName(options.Schema, "postgres schema", Problem);
         }
 
+        var sameTable = domain.Resources
+            .Where(r => r != resource && r.Extension<PostgresOptions>() is { } other && other.Migrate && options.Migrate &&
+                        other.RepoType == options.RepoType && other.SchemaOrPublic == options.SchemaOrPublic && other.Table == options.Table)
+            .Select(r => r.Name)
+            .ToList();
+        if (sameTable.Count > 0)
+        {
+            Problem("postgres table", $"{options.SchemaOrPublic}.{options.Table} is also the table of {string.Join(", ", sameTable)}",
+                "give each migrated resource its own table, or mark all but one Migrate(false)");
+        }
+
         var minimum = options.Repo.MinPostgresVersion;
         CheckReferences(resource, options, domain, minimum, Problem);
         CheckIndexes(resource, options, minimum, Problem);

@@ -65,14 +65,27 @@ internal sealed class RelationshipResolver(IReadOnlyDictionary<Type, IResourceDr
     {
         var sourceAttribute = draft.SourceAttribute ?? SinglePrimaryKey(source)?.Name;
         var destinationAttribute = draft.DestinationAttribute ?? Naming.ToSnakeCase(source.Name) + "_id";
-        if (sourceAttribute is null || Find(source, sourceAttribute, source, option) is null)
+        if (sourceAttribute is null)
+        {
+            Problem(source, option, $"{source.Name} has no single-attribute primary key for {destination.Name} to refer to",
+                "name the source attribute with SourceAttribute(...)");
+            return null;
+        }
+
+        var key = Find(source, sourceAttribute, source, option);
+        var target = Find(destination, destinationAttribute, source, option);
+        if (key is null || target is null)
         {
             return null;
         }
 
-        return Find(destination, destinationAttribute, source, option) is null
-            ? null
-            : Definition(draft, sourceAttribute, destinationAttribute);
+        if (key.Type.Kind != target.Type.Kind)
+        {
+            Problem(source, option, $"{source.Name}.{key.Name} is {key.Type} but {destination.Name}.{target.Name} is {target.Type}",
+                $"give {destination.Name}.{target.Property.Name} the type {key.Property.PropertyType.Name}");
+        }
+
+        return Definition(draft, sourceAttribute, destinationAttribute);
     }
 
     private RelationshipDefinition? ManyToMany(IResourceDraft source, IResourceDraft destination, RelationshipDraft draft, string option)

@@ -42,6 +42,21 @@ internal static class ResourceRules
                     $"give a default of type {attribute.Type.ClrType.Name}");
             }
 
+            var isText = attribute.Type.Kind is Types.TypeKind.String or Types.TypeKind.CiString;
+            var isNumber = attribute.Type.Kind is Types.TypeKind.Short or Types.TypeKind.Integer or Types.TypeKind.Long or
+                Types.TypeKind.Decimal or Types.TypeKind.Double;
+            if ((attribute.MaxLength is not null || attribute.MinLength is not null) && !isText)
+            {
+                yield return new(name, $"attribute {attribute.Name}", $"MaxLength/MinLength only apply to strings, but it is {attribute.Type}",
+                    "remove them, or use Min/Max for numbers");
+            }
+
+            if ((attribute.Min is not null || attribute.Max is not null) && !isNumber)
+            {
+                yield return new(name, $"attribute {attribute.Name}", $"Min/Max only apply to numbers, but it is {attribute.Type}",
+                    "remove them, or use a check constraint in the Postgres section");
+            }
+
             if (attribute.PrimaryKey && attribute.AllowNil)
             {
                 yield return new(name, $"attribute {attribute.Name}", "a primary-key attribute cannot allow nil",
