@@ -4,6 +4,7 @@ using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Sql;
 using Ashlar.Postgres.Types;
 using Ashlar.Resources;
+using Ashlar.Types;
 
 namespace Ashlar.Postgres.DataLayer;
 
@@ -60,11 +61,7 @@ public sealed partial class PostgresDataLayer
             var rows = new List<(object Key, object Record)>();
             if (keys.Count > 0)
             {
-                var keyArray = Array.CreateInstance(keyType.ClrType, keys.Count);
-                for (var i = 0; i < keys.Count; i++)
-                {
-                    keyArray.SetValue(keys[i], i);
-                }
+                var keyArray = TypedCollections.ToArray(keyType.ClrType, keys);
 
                 var command = LoadCompiler.Compile(Domain, load, keyArray, keyType, tenant);
                 var record = RecordReader.For<object>(destination, command);
@@ -101,29 +98,8 @@ public sealed partial class PostgresDataLayer
             var related = key is not null && byKey.TryGetValue(key, out var found) ? found : [];
             resource.SetValue(parent, relationship.Name, relationship.IsToOne
                 ? related.FirstOrDefault()
-                : Collection(relationship.Property.PropertyType, destination.ClrType, related));
+                : TypedCollections.Create(relationship.Property.PropertyType, destination.ClrType, related));
         }
     }
 
-    private static object Collection(Type propertyType, Type elementType, List<object> items)
-    {
-        if (propertyType.IsArray)
-        {
-            var array = Array.CreateInstance(elementType, items.Count);
-            for (var i = 0; i < items.Count; i++)
-            {
-                array.SetValue(items[i], i);
-            }
-
-            return array;
-        }
-
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType), items.Count)!;
-        foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

@@ -45,13 +45,7 @@ internal static class InSql
     /// <summary>The non-nil values of <paramref name="inExpr"/> as one typed array.</summary>
     private static Array ArrayOf(InExpr inExpr, AttributeType? type, Type elementClr)
     {
-        var values = inExpr.Values.Where(v => v is not null).ToList();
-        var array = Array.CreateInstance(elementClr, values.Count);
-        for (var i = 0; i < values.Count; i++)
-        {
-            array.SetValue(type is null ? values[i] : ValueConverter.ToDatabase(type, values[i]), i);
-        }
-
-        return array;
+        var values = inExpr.Values.Where(v => v is not null).Select(v => type is null ? v : ValueConverter.ToDatabase(type, v)).ToList();
+        return TypedCollections.ToArray(elementClr, values);
     }
 }

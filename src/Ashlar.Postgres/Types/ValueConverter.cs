@@ -23,7 +23,7 @@ internal static class ValueConverter
             items.Cast<object?>().Select(item => item is null ? null : ToDatabase(type.ElementType!, item)).ToArray() switch
             {
                 var converted when type.ElementType!.Kind == TypeKind.Enum => converted.Cast<string?>().ToArray(),
-                var converted => TypedArray(converted, converted.FirstOrDefault(c => c is not null)?.GetType() ?? typeof(object)),
+                var converted => TypedCollections.ToArray(ArrayElementType(converted), converted),
             },
         _ => value,
     };
@@ -49,20 +49,15 @@ internal static class ValueConverter
         };
     }
 
+    /// <summary>The element type of converted values: their own type, nullable when some are nil.</summary>
+    private static Type ArrayElementType(object?[] values)
+    {
+        var elementType = values.FirstOrDefault(c => c is not null)?.GetType() ?? typeof(object);
+        return values.Contains(null) && elementType.IsValueType ? typeof(Nullable<>).MakeGenericType(elementType) : elementType;
+    }
+
     private static bool NeedsElementConversion(AttributeType element) =>
         element.Kind is TypeKind.Enum or TypeKind.UtcDateTime or TypeKind.NaiveDateTime;
-
-    private static Array TypedArray(object?[] values, Type elementType)
-    {
-        var type = values.Contains(null) && elementType.IsValueType ? typeof(Nullable<>).MakeGenericType(elementType) : elementType;
-        var array = Array.CreateInstance(type, values.Length);
-        for (var i = 0; i < values.Length; i++)
-        {
-            array.SetValue(values[i], i);
-        }
-
-        return array;
-    }
 
     private static object ParseEnum(AttributeType type, string stored) =>
         EnumNames.TryParse(type.ClrType, stored, out var parsed)
@@ -84,27 +79,16 @@ internal static class ValueConverter
     {
         var element = type.ElementType!;
         var target = type.ClrType;
-        var elementClr = target.IsArray ? target.GetElementType()! : target.GetGenericArguments()[0];
+        var elementClr = TypedCollections.ElementType(target)!;
         var stored = element.Kind == TypeKind.Enum ? typeof(string) : Nullable.GetUnderlyingType(elementClr) ?? elementClr;
         var readAs = (stored.IsValueType ? typeof(Nullable<>).MakeGenericType(stored) : stored).MakeArrayType();
         var raw = (Array)GetFieldValue.MakeGenericMethod(readAs).Invoke(reader, [ordinal])!;
-        if (target.IsArray)
+        var items = new object?[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
         {
-            var array = Array.CreateInstance(elementClr, raw.Length);
-            for (var i = 0; i < raw.Length; i++)
-            {
-                array.SetValue(ReadElement(element, raw.GetValue(i)), i);
-            }
-
-            return array;
+            items[i] = ReadElement(element, raw.GetValue(i));
         }
 
-        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementClr))!;
-        foreach (var item in raw)
-        {
-            list.Add(ReadElement(element, item));
-        }
-
-        return list;
+        return TypedCollections.Create(target, elementClr, items);
     }
 }

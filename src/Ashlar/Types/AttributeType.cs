@@ -45,7 +45,7 @@ public sealed record AttributeType
             return new(kind.Value, type);
         }
 
-        var element = ArrayElement(type);
+        var element = TypedCollections.ElementType(type);
         if (element is not null && Infer(element) is { Kind: not TypeKind.Array and not TypeKind.Map } elementType)
         {
             return new(TypeKind.Array, type) { ElementType = elementType };
@@ -80,25 +80,6 @@ public sealed record AttributeType
         _ when type == typeof(byte[]) => TypeKind.Binary,
         _ => null,
     };
-
-    private static Type? ArrayElement(Type type)
-    {
-        if (type.IsArray)
-        {
-            return type.GetElementType();
-        }
-
-        if (type.IsGenericType)
-        {
-            var definition = type.GetGenericTypeDefinition();
-            if (definition == typeof(List<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IList<>))
-            {
-                return type.GetGenericArguments()[0];
-            }
-        }
-
-        return null;
-    }
 
     private static bool IsJson(Type type) =>
         type == typeof(System.Text.Json.JsonElement) ||

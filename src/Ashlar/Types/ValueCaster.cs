@@ -176,31 +176,13 @@ internal static class ValueCaster
             list.Add(cast);
         }
 
-        var target = type.ClrType;
-        var elementClr = target.IsArray ? target.GetElementType()! : target.GetGenericArguments()[0];
+        var elementClr = TypedCollections.ElementType(type.ClrType)!;
         if (list.Contains(null) && elementClr.IsValueType && Nullable.GetUnderlyingType(elementClr) is null)
         {
             throw new FormatException("the array's elements cannot be nil");
         }
 
-        if (target.IsArray)
-        {
-            var array = Array.CreateInstance(elementClr, list.Count);
-            for (var i = 0; i < list.Count; i++)
-            {
-                array.SetValue(list[i], i);
-            }
-
-            return array;
-        }
-
-        var typedList = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementClr))!;
-        foreach (var item in list)
-        {
-            typedList.Add(item);
-        }
-
-        return typedList;
+        return TypedCollections.Create(type.ClrType, elementClr, list);
     }
 
     private static object? FromJson(AttributeType type, JsonElement json) => type.Kind switch
