@@ -3,14 +3,15 @@ using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.Schema;
 using Ashlar.Resources;
+using Ashlar.Validation;
 
 namespace Ashlar.Postgres.Declarations;
 
 /// <summary>The rules a resource's <c>Postgres</c> section must satisfy; checked when the domain is built.</summary>
 internal static class PostgresRules
 {
-    private const int MaxIdentifierBytes = 63;
-    private static readonly Version SetNullColumnsVersion = new(15, 0);
+    /// <summary>The first version with <c>SET NULL (cols)</c> and <c>NULLS NOT DISTINCT</c>.</summary>
+    private static readonly Version Postgres15 = new(15, 0);
 
     public static IEnumerable<DeclarationProblem> Check(ResourceDefinition resource, PostgresOptions options, DomainModel domain)
     {
@@ -110,7 +111,7 @@ internal static class PostgresRules
                     $"make {key.Property.Name} nullable, or choose OnDelete.Delete/Restrict");
             }
 
-            if (reference.NilifyColumns.Count > 0 && minimum < SetNullColumnsVersion)
+            if (reference.NilifyColumns.Count > 0 && minimum < Postgres15)
             {
                 problem(option, $"nilify of chosen columns needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
                     "raise MinPostgresVersion on the repo to 15.0, or nilify every key column");
@@ -144,7 +145,7 @@ internal static class PostgresRules
         {
             var name = options.IdentityIndexNames.GetValueOrDefault(identity.Name) ?? SchemaNames.IdentityIndex(options.Table!, identity.Name);
             CheckName(name, $"identity {identity.Name} (index name)", problem);
-            if (!identity.NilsDistinct && minimum < SetNullColumnsVersion)
+            if (!identity.NilsDistinct && minimum < Postgres15)
             {
                 problem($"identity {identity.Name}", $"NilsDistinct(false) needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
                     "raise MinPostgresVersion on the repo to 15.0");
@@ -166,7 +167,7 @@ internal static class PostgresRules
             }
 
             CheckName(index.Name ?? SchemaNames.Index(options.Table!, index.Fields.Select(f => f.Column!)), option, problem);
-            if (!index.NullsDistinct && minimum < SetNullColumnsVersion)
+            if (!index.NullsDistinct && minimum < Postgres15)
             {
                 problem(option, $"NullsDistinct(false) needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
                     "raise MinPostgresVersion on the repo to 15.0");
@@ -176,9 +177,9 @@ internal static class PostgresRules
 
     private static void CheckName(string name, string option, Action<string, string, string> problem)
     {
-        if (Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes)
+        if (Encoding.UTF8.GetByteCount(name) > ResourceRules.MaxIdentifierBytes)
         {
-            problem(option, $"the name \"{name}\" is longer than {MaxIdentifierBytes} bytes; PostgreSQL would silently truncate it",
+            problem(option, $"the name \"{name}\" is longer than {ResourceRules.MaxIdentifierBytes} bytes; PostgreSQL would silently truncate it",
                 "choose a shorter name");
         }
 
