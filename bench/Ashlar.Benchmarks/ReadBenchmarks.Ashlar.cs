@@ -28,9 +28,18 @@ public partial class ReadBenchmarks
         return _db.Domain.ReadAsync(Query.For<Post>().Filter(p => ids.Contains(p.Id)).Load(p => p.Comments));
     }
 
-    [Benchmark(Description = "Ashlar count aggregate")]
+    [Benchmark(Description = "Ashlar AggregateByAsync")]
     [BenchmarkCategory(CommentCounts)]
-    public async Task<Dictionary<long, int>> Ashlar_CommentCounts()
+    public async Task<Dictionary<long, long>> Ashlar_CommentCounts()
+    {
+        var ids = NextThousand();
+        var counts = await _db.Domain.AggregateByAsync(Query.For<Comment>().Filter(c => ids.Contains(c.PostId)), c => c.PostId, a => a.Count());
+        return counts.ToDictionary();
+    }
+
+    [Benchmark(Description = "Ashlar posts + LoadAggregate")]
+    [BenchmarkCategory(CommentCounts)]
+    public async Task<Dictionary<long, int>> Ashlar_PostsWithCommentCounts()
     {
         var ids = NextThousand();
         var posts = await _db.Domain.ReadAsync(Query.For<Post>().Filter(p => ids.Contains(p.Id)).Select(p => p.Id).LoadAggregate(p => p.CommentCount));

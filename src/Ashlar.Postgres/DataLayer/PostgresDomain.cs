@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ashlar.Domains;
 using Ashlar.Postgres.Sql;
 using Ashlar.Queries;
@@ -29,5 +30,25 @@ public static class PostgresDomain
         ArgumentNullException.ThrowIfNull(query);
         var plan = domain.Plan(domain.Model.Resource<T>(), query) with { Tenant = tenant };
         return domain.DataLayer is PostgresDataLayer postgres ? postgres.SqlCache.Read(plan).Text : ReadCompiler.Compile(domain.Model, plan).Text;
+    }
+
+    /// <summary>The SQL of <c>domain.AggregateAsync(query, aggregate)</c> (values appear as <c>$1</c>, <c>$2</c>…).</summary>
+    public static string ToSql<T, TValue>(this Domain domain, Query<T> query, Func<Aggregations<T>, Aggregation<T, TValue>> aggregate, string? tenant = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return AggregateQueryCompiler.Compile(domain.Model, domain.AggregatePlanOf(query, aggregate(Aggregations<T>.Instance), null, tenant)).Text;
+    }
+
+    /// <summary>The SQL of <c>domain.AggregateByAsync(query, groupBy, aggregate)</c> (values appear as <c>$1</c>, <c>$2</c>…).</summary>
+    public static string ToSql<T, TKey, TValue>(this Domain domain, Query<T> query, Expression<Func<T, TKey>> groupBy,
+        Func<Aggregations<T>, Aggregation<T, TValue>> aggregate, string? tenant = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        ArgumentNullException.ThrowIfNull(groupBy);
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return AggregateQueryCompiler.Compile(domain.Model, domain.AggregatePlanOf(query, aggregate(Aggregations<T>.Instance), groupBy, tenant)).Text;
     }
 }

@@ -17,6 +17,13 @@ public interface IDataLayer : IAsyncDisposable
     ValueTask<long> CountAsync(ReadPlan plan, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Computes an aggregate over the records the plan's filter selects: one pair per distinct value of
+    /// <see cref="AggregatePlan.GroupBy"/> (in no particular order), or without it a single pair whose key is the
+    /// default of <typeparamref name="TKey"/>.
+    /// </summary>
+    ValueTask<IReadOnlyList<KeyValuePair<TKey, TValue>>> AggregateAsync<TKey, TValue>(AggregatePlan plan, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="work"/> in a transaction: every operation inside it (on this async flow) uses the same
     /// connection; it commits when the work returns and rolls back when it throws. A nested call joins the outer one.
     /// </summary>

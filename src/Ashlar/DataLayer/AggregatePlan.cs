@@ -1,0 +1,27 @@
+using Ashlar.Expressions;
+using Ashlar.Resources;
+using Ashlar.Types;
+
+namespace Ashlar.DataLayer;
+
+/// <summary>
+/// One aggregate over the records a read's filter selects, optionally per group. Immutable. Only the read's
+/// <see cref="ReadPlan.Filter"/> and <see cref="ReadPlan.Tenant"/> apply.
+/// </summary>
+/// <param name="Query">The read whose filter selects the records.</param>
+/// <param name="Kind">What to compute: count, sum, avg, min, max or exists.</param>
+/// <param name="Type">The type of the computed value.</param>
+public sealed record AggregatePlan(ReadPlan Query, AggregateKind Kind, AttributeType Type)
+{
+    /// <summary>The expression aggregated; null to count (or test for) whole records.</summary>
+    public Expr? Field { get; init; }
+
+    /// <summary>True to aggregate each distinct value once.</summary>
+    public bool Distinct { get; init; }
+
+    /// <summary>The expression whose values form the groups; null for one value over every record.</summary>
+    public Expr? GroupBy { get; init; }
+
+    /// <summary>The type of <see cref="GroupBy"/>'s values.</summary>
+    public AttributeType? GroupType { get; init; }
+}
