@@ -6,6 +6,12 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 
+if (args.Contains("--paired"))
+{
+    await PairedRun.RunAsync(args);
+    return;
+}
+
 // A short in-process job: one cluster and one seeding for the whole run, a few minutes on 2 cores.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default
