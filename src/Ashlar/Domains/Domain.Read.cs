@@ -121,7 +121,7 @@ public sealed partial class Domain
 
     private static Expr KeyFilter(ResourceDefinition resource, object key)
     {
-        var values = resource.PrimaryKey.Count == 1 && key is not System.Collections.IDictionary && (key.GetType().IsPrimitive || key is string or Guid or decimal || !key.GetType().Name.Contains("AnonymousType", StringComparison.Ordinal))
+        var values = IsScalarKey(resource, key)
             ? [new KeyValuePair<string, object?>(resource.PrimaryKey[0].Name, key)]
             : Changesets.InputReader.Read(key);
 
@@ -148,4 +148,12 @@ public sealed partial class Domain
 
         return errors.Count > 0 ? throw new InvalidException(errors) : filter!;
     }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is the value of a single-attribute key (a number, text, Guid, date… or an
+    /// instance of the key's type) rather than an object naming the key's attributes (anonymous, dictionary, JSON).
+    /// </summary>
+    private static bool IsScalarKey(ResourceDefinition resource, object key) =>
+        resource.PrimaryKey.Count == 1 &&
+        (resource.PrimaryKey[0].Type.ClrType.IsInstanceOfType(key) || key is IConvertible or Guid or DateTimeOffset or DateOnly or TimeOnly);
 }

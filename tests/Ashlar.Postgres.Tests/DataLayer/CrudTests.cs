@@ -127,6 +127,21 @@ public sealed class CrudTests(HelpDeskFixture db) : IClassFixture<HelpDeskFixtur
     }
 
     [Fact]
+    public async Task A_single_key_may_be_given_as_its_value_its_text_or_an_object_naming_it()
+    {
+        var (_, user) = await SeedAsync("keys1");
+        var asJson = System.Text.Json.JsonDocument.Parse($"{{\"id\": \"{user.Id}\"}}").RootElement;
+        object[] keys = [user.Id, user.Id.ToString(), new { id = user.Id }, new Dictionary<string, object?> { ["id"] = user.Id }, asJson];
+        foreach (var key in keys)
+        {
+            Assert.Equal(user.Id, (await db.Domain.GetAsync<User>(key, cancellationToken: Ct)).Id);
+        }
+
+        var wrongName = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.GetAsync<User>(new { user_id = user.Id }, cancellationToken: Ct));
+        Assert.Equal("id", Assert.IsType<InvalidFilterValue>(Assert.Single(wrongName.Errors)).Field);
+    }
+
+    [Fact]
     public async Task Get_of_a_missing_key_is_not_found_and_a_malformed_key_is_an_invalid_filter_value()
     {
         var missing = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.GetAsync<User>(Guid.NewGuid(), cancellationToken: Ct));
