@@ -28,7 +28,7 @@ internal static class AggregateSql
 
         WriteValue(sql, child, aggregate, domain.RelationshipSort(relationship));
         RelatedFrom.WriteFrom(sql, child, relationship);
-        var relationshipFilter = domain.RelationshipFilter(relationship);
+        var relationshipFilter = SourceRelative(domain.RelationshipFilter(relationship), expr.Path);
         var aggregateFilter = domain.AggregateFilter(aggregate);
         child.WriteJoins(sql, ExprWalker.References(relationshipFilter).Concat(ExprWalker.References(aggregateFilter)));
         sql.Append(" WHERE ");
@@ -61,6 +61,13 @@ internal static class AggregateSql
             sql.Append(", ").Constant(aggregate.Default, aggregate.Type).Append(')');
         }
     }
+
+    /// <summary>
+    /// A relationship's filter for an aggregate evaluated through <paramref name="path"/>: its <c>parent(...)</c>
+    /// references are to the source, which the enclosing level reaches by that path.
+    /// </summary>
+    public static Expr? SourceRelative(Expr? filter, IReadOnlyList<RelationshipDefinition> path) =>
+        filter is null ? null : ExprRewriter.ParentsThrough(filter, path);
 
     /// <summary>Writes the aggregate function over the destination level (nothing for exists).</summary>
     public static void WriteValue(SqlBuilder sql, SqlScope child, AggregateDefinition aggregate, IReadOnlyList<Ashlar.DataLayer.SortKey> sort)

@@ -61,6 +61,12 @@ internal sealed class FilterWriter(SqlBuilder sql, SqlScope scope)
             case ExistsExpr exists:
                 ExistsSql.Write(this, exists);
                 break;
+            case InlineAggregateExpr aggregate:
+                InlineAggregateSql.Write(this, aggregate);
+                break;
+            case UnrelatedExistsExpr exists:
+                UnrelatedExistsSql.Write(this, exists);
+                break;
             case ParentExpr parent:
                 new FilterWriter(sql, scope.Parent ?? throw Unsupported("parent(...) outside a relationship filter")).Write(parent.Operand);
                 break;

@@ -128,6 +128,19 @@ internal sealed class ShapeKey
                 Path(exists.Path);
                 Children(exists.Condition is null ? [] : [exists.Condition]);
                 return;
+            case InlineAggregateExpr aggregate:
+                Text("agg:").Text(aggregate.Kind.ToString()).Text("/").Type(aggregate.Type).Text("/");
+                Path(aggregate.Path).Text(aggregate.Relationship.Name).Text("(v");
+                Optional(aggregate.Value);
+                Text(" w");
+                Optional(aggregate.Condition);
+                Text(")");
+                return;
+            case UnrelatedExistsExpr exists:
+                Text("exists<").Text(exists.Resource.ClrType.FullName ?? exists.Resource.Name).Text(">(");
+                Optional(exists.Condition);
+                Text(")");
+                return;
             default:
                 // Not, IsNull, Conditional, Parent: their shape is their kind and their operands.
                 Text(expr.GetType().Name);

@@ -11,6 +11,7 @@ internal static class ExprTypes
     {
         RefExpr reference => reference.Attribute.Type,
         AggregateExpr aggregate => aggregate.Aggregate.Type,
+        InlineAggregateExpr aggregate => aggregate.Type,
         ValueExpr value => value.Type,
         CallExpr call => call.Type,
         CastExpr cast => cast.Type,
@@ -18,7 +19,7 @@ internal static class ExprTypes
         ParentExpr parent => Of(parent.Operand),
         ConditionalExpr conditional => Of(conditional.Then) ?? Of(conditional.Else),
         BinaryExpr { Operator: >= BinaryOperator.Add and <= BinaryOperator.Modulo } binary => Of(binary.Left) ?? Of(binary.Right),
-        BinaryExpr or NotExpr or IsNullExpr or InExpr or ExistsExpr => Boolean,
+        BinaryExpr or NotExpr or IsNullExpr or InExpr or ExistsExpr or UnrelatedExistsExpr => Boolean,
         _ => null,
     };
 }

@@ -15,6 +15,8 @@ internal static class ExprWalker
         ConditionalExpr conditional => [conditional.Condition, conditional.Then, conditional.Else],
         ParentExpr parent => [parent.Operand],
         ExistsExpr { Condition: { } condition } => [condition],
+        UnrelatedExistsExpr { Condition: { } condition } => [condition],
+        InlineAggregateExpr aggregate => new[] { aggregate.Value, aggregate.Condition }.OfType<Expr>(),
         _ => [],
     };
 
@@ -61,6 +63,22 @@ internal static class ExprWalker
                 return;
             case ExistsExpr { Condition: { } condition }:
                 Collect(condition, depth + 1, level, found);
+                return;
+            case UnrelatedExistsExpr { Condition: { } condition }:
+                Collect(condition, depth + 1, level, found);
+                return;
+            case InlineAggregateExpr aggregate:
+                if (depth == level)
+                {
+                    found.Add(aggregate.Path);
+                }
+
+                // The value and the condition are written one level down, at the relationship's destination.
+                foreach (var child in Children(aggregate))
+                {
+                    Collect(child, depth + 1, level, found);
+                }
+
                 return;
             default:
                 foreach (var child in Children(expr))

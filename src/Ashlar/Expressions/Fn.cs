@@ -57,6 +57,14 @@ public static class Fn
     /// <summary>True when a related record matches <paramref name="condition"/>.</summary>
     public static bool Exists<TRelated>(IEnumerable<TRelated>? relationship, Func<TRelated, bool> condition) => throw OutsideQuery();
 
+    /// <summary>
+    /// True when a record of <typeparamref name="TResource"/> — any resource of the same domain and repo, related or
+    /// not — matches <paramref name="condition"/> (<c>EXISTS (SELECT 1 FROM … WHERE …)</c>). Inside the condition,
+    /// the outer lambda's parameter is the record being filtered:
+    /// <c>p =&gt; Fn.Exists&lt;Author&gt;(a =&gt; a.Id == p.AuthorId &amp;&amp; a.Email == email)</c>.
+    /// </summary>
+    public static bool Exists<TResource>(Func<TResource, bool> condition) => throw OutsideQuery();
+
     private static InvalidOperationException OutsideQuery() =>
         new("Fn functions only describe queries; use them inside Filter and Sort lambdas.");
 }

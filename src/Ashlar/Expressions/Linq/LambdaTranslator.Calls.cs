@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Ashlar.Resources;
 using Ashlar.Types;
 
 namespace Ashlar.Expressions.Linq;
@@ -23,6 +24,11 @@ internal sealed partial class LambdaTranslator
         if (method.Name == "Any" && method.DeclaringType == typeof(Enumerable))
         {
             return VisitExists(call.Arguments[0], call.Arguments.Count > 1 ? call.Arguments[1] : null);
+        }
+
+        if (method.DeclaringType == typeof(Enumerable) && method.Name is "Count" or "LongCount" or "Sum" or "Min" or "Max" or "Average")
+        {
+            return VisitAggregate(call);
         }
 
         if (IsContains(call, out var collection, out var item))
@@ -108,6 +114,8 @@ internal sealed partial class LambdaTranslator
                 }
 
                 return new FragmentExpr(sql, Elements(args.Skip(1).ToList())) { Type = resultType };
+            case nameof(Fn.Exists) when args.Count == 1:
+                return VisitUnrelatedExists(call);
             case nameof(Fn.Exists):
                 return VisitExists(args[0], args[1]);
             default:
@@ -152,6 +160,11 @@ internal sealed partial class LambdaTranslator
 
     private Expr VisitLength(Expression inner)
     {
+        if (TryRelationship(inner, out _, out _, out _))
+        {
+            return VisitAggregate(inner, null, AggregateKind.Count, IntegerType);
+        }
+
         var operand = Visit(inner);
         var type = ExprTypes.Of(operand);
         return new CallExpr(type?.Kind == TypeKind.Array ? ExprFunction.ArrayLength : ExprFunction.Length, [operand]) { Type = IntegerType };

@@ -75,26 +75,18 @@ internal sealed partial class LambdaTranslator
             resource = _model.Resource(relationship.DestinationType);
         }
 
-        var lambda = predicate switch
-        {
-            null => null,
-            LambdaExpression l => l,
-            UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression quoted } => quoted,
-            _ => throw Unsupported(predicate),
-        };
+        var lambda = predicate is null ? null : LambdaOf(predicate);
 
         // Each hop is one exists level; intermediate levels have no lambda parameter.
-        var depthBefore = _scopes.Count;
+        var levels = new List<(ParameterExpression, ResourceDefinition)>();
         var hopResource = _scopes[scope].Resource;
         for (var i = 0; i < hops.Count; i++)
         {
             hopResource = _model.Resource(hops[i].DestinationType);
-            _scopes.Add((i == hops.Count - 1 && lambda is not null ? lambda.Parameters[0] : Expression.Parameter(typeof(object)), hopResource));
+            levels.Add((i == hops.Count - 1 && lambda is not null ? lambda.Parameters[0] : Expression.Parameter(typeof(object)), hopResource));
         }
 
-        Expr? condition = lambda is null ? null : Visit(lambda.Body);
-        _scopes.RemoveRange(depthBefore, _scopes.Count - depthBefore);
-        var result = condition;
+        var result = lambda is null ? null : Below(scope, levels, () => Visit(lambda.Body));
         for (var i = hops.Count - 1; i >= 0; i--)
         {
             result = new ExistsExpr([hops[i]], result);

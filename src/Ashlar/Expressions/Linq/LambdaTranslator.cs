@@ -219,7 +219,7 @@ internal sealed partial class LambdaTranslator
 
     private bool DependsOnParameter(Expression node)
     {
-        var finder = new ParameterFinder(_scopes.Select(s => s.Parameter).ToList());
+        var finder = new ParameterFinder(_scopes.Select(s => s.Parameter).Concat(_hidden).ToList());
         finder.Visit(node);
         return finder.Found;
     }

@@ -1,0 +1,75 @@
+using Ashlar.Expressions;
+using Ashlar.Postgres.Types;
+using Ashlar.Resources;
+
+namespace Ashlar.Postgres.Sql;
+
+/// <summary>
+/// An aggregate written in a lambda (<c>p.Comments!.Sum(c =&gt; c.Likes)</c>) as the correlated scalar subquery a
+/// declared aggregate of its kind produces: the relationship's filter and the inline condition restrict the rows.
+/// As in LINQ, a count or sum of no rows is 0, a min, max or average of no rows is nil.
+/// </summary>
+internal static class InlineAggregateSql
+{
+    public static void Write(FilterWriter writer, InlineAggregateExpr expr)
+    {
+        var relationship = expr.Relationship;
+        var sql = writer.Sql;
+        var domain = writer.Scope.Context.Domain;
+        var zero = expr.Kind == AggregateKind.Sum;
+        var cast = expr.Kind is AggregateKind.Count or AggregateKind.Sum or AggregateKind.Avg;
+        sql.Append(zero ? "COALESCE(" : "").Append(cast ? "CAST(" : "").Append("(SELECT ");
+        var child = writer.Scope.Child(domain.Resource(relationship.DestinationType));
+        if (relationship.ThroughType is not null)
+        {
+            child.ThroughAlias = child.Context.NextAlias();
+        }
+
+        var relationshipFilter = AggregateSql.SourceRelative(domain.RelationshipFilter(relationship), expr.Path);
+        var references = ExprWalker.References(relationshipFilter)
+            .Concat(ExprWalker.References(expr.Value)).Concat(ExprWalker.References(expr.Condition)).ToList();
+        child.Register(references);
+        var inner = new FilterWriter(sql, child);
+        if (expr.Value is null)
+        {
+            sql.Append("count(*)");
+        }
+        else
+        {
+            sql.Append(expr.Kind switch
+            {
+                AggregateKind.Count => "count(",
+                AggregateKind.Sum => "sum(",
+                AggregateKind.Avg => "avg(",
+                AggregateKind.Min => "min(",
+                _ => "max(",
+            });
+            inner.Write(expr.Value);
+            sql.Append(')');
+        }
+
+        RelatedFrom.WriteFrom(sql, child, relationship);
+        child.WriteJoins(sql, references);
+        sql.Append(" WHERE ");
+        RelatedFrom.WriteCorrelation(sql, writer.Scope.AliasOf(expr.Path), child, relationship);
+        foreach (var filter in new[] { relationshipFilter, expr.Condition })
+        {
+            if (filter is not null)
+            {
+                sql.Append(" AND ");
+                inner.Write(filter);
+            }
+        }
+
+        sql.Append(')');
+        if (cast)
+        {
+            sql.Append(" AS ").Append(PgTypeMap.ColumnType(expr.Type)).Append(')');
+        }
+
+        if (zero)
+        {
+            sql.Append(", 0)");
+        }
+    }
+}

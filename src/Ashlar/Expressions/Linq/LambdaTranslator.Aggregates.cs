@@ -1,0 +1,154 @@
+using System.Linq.Expressions;
+using Ashlar.Errors;
+using Ashlar.Resources;
+using Ashlar.Types;
+
+namespace Ashlar.Expressions.Linq;
+
+internal sealed partial class LambdaTranslator
+{
+    /// <summary>Lambda parameters of levels a nested lambda cannot reach (see <see cref="Below{TResult}"/>).</summary>
+    private readonly List<ParameterExpression> _hidden = [];
+
+    /// <summary>
+    /// Translates <c>p.Comments!.Count(c =&gt; …)</c>, <c>LongCount</c>, <c>Sum</c>, <c>Min</c>, <c>Max</c> and
+    /// <c>Average</c> over a to-many relationship into an <see cref="InlineAggregateExpr"/>.
+    /// </summary>
+    private Expr VisitAggregate(MethodCallExpression call)
+    {
+        var kind = call.Method.Name switch
+        {
+            "Count" or "LongCount" => AggregateKind.Count,
+            "Sum" => AggregateKind.Sum,
+            "Average" => AggregateKind.Avg,
+            "Min" => AggregateKind.Min,
+            _ => AggregateKind.Max,
+        };
+        var lambda = call.Arguments.Count > 1 ? LambdaOf(call.Arguments[1]) : null;
+        var source = Unconverted(call.Arguments[0]);
+        if (kind == AggregateKind.Count && lambda is null && !TryRelationship(source, out _, out _, out _))
+        {
+            return VisitLength(source); // an array or string attribute: its length
+        }
+
+        if (kind != AggregateKind.Count && lambda is null)
+        {
+            throw Unsupported(call);
+        }
+
+        return VisitAggregate(source, lambda, kind, AttributeType.Infer(call.Method.ReturnType) ?? throw Unsupported(call), call.Method.Name);
+    }
+
+    private Expr VisitAggregate(Expression source, LambdaExpression? lambda, AggregateKind kind, AttributeType resultType, string method = "Count")
+    {
+        if (!TryRelationship(source, out var scope, out var path, out var relationship) || relationship.IsToOne)
+        {
+            throw NotToMany(source, method, relationship);
+        }
+
+        var destination = _model.Resource(relationship.DestinationType);
+        var body = lambda is null ? null : Below(scope, [(lambda.Parameters[0], destination)], () => Visit(lambda.Body));
+        if (kind == AggregateKind.Count)
+        {
+            return Parented(new InlineAggregateExpr(path, relationship, kind, null, body, resultType), scope);
+        }
+
+        // Min and Max keep the value's own type (enums, precision); sums, averages and counts take the method's.
+        var type = kind is AggregateKind.Min or AggregateKind.Max ? ExprTypes.Of(body) ?? resultType : resultType;
+        var value = body is ValueExpr { Type: null } constant ? new ValueExpr(CastValue(resultType, constant.Value), resultType) : body;
+        return Parented(new InlineAggregateExpr(path, relationship, kind, value, null, type), scope);
+    }
+
+    /// <summary>Translates <c>Fn.Exists&lt;TResource&gt;(r =&gt; …)</c>: a search of any resource of the domain.</summary>
+    private Expr VisitUnrelatedExists(MethodCallExpression call)
+    {
+        var type = call.Method.GetGenericArguments()[0];
+        var resource = _model.FindResource(type)
+            ?? throw AshlarException.From(new InvalidFilterReference(
+                $"Fn.Exists<{type.Name}>(...) in the filter {_lambda} names {type.Name}, which is not a resource of the domain {_model.Name}; add .Resource<{type.Name}>() to the domain")
+            { Resource = _root.Name });
+        var lambda = LambdaOf(call.Arguments[0]);
+        var condition = Below(_scopes.Count - 1, [(lambda.Parameters[0], resource)], () => Visit(lambda.Body));
+        return new UnrelatedExistsExpr(resource, condition);
+    }
+
+    /// <summary>
+    /// Translates a nested lambda evaluated one level below <paramref name="scope"/>: the lambda parameters of deeper
+    /// levels are out of reach there (a reference to one is refused), and <paramref name="levels"/> are added below.
+    /// </summary>
+    private TResult Below<TResult>(int scope, IReadOnlyList<(ParameterExpression Parameter, ResourceDefinition Resource)> levels, Func<TResult> translate)
+    {
+        var skipped = _scopes.GetRange(scope + 1, _scopes.Count - scope - 1);
+        _scopes.RemoveRange(scope + 1, skipped.Count);
+        _hidden.AddRange(skipped.Select(s => s.Parameter));
+        _scopes.AddRange(levels);
+        try
+        {
+            return translate();
+        }
+        finally
+        {
+            _scopes.RemoveRange(scope + 1, levels.Count);
+            _hidden.RemoveRange(_hidden.Count - skipped.Count, skipped.Count);
+            _scopes.AddRange(skipped);
+        }
+    }
+
+    /// <summary>
+    /// Resolves <c>p.Author!.Posts</c> to the to-one relationships walked and the relationship it ends with; false
+    /// when the chain does not end with a relationship reached through to-one ones.
+    /// </summary>
+    private bool TryRelationship(Expression node, out int scope, out List<RelationshipDefinition> path, out RelationshipDefinition relationship)
+    {
+        path = [];
+        relationship = null!;
+        if (!TryMembers(node, out scope, out var members) || members.Count == 0)
+        {
+            return false;
+        }
+
+        var resource = _scopes[scope].Resource;
+        while (members.TryPop(out var property))
+        {
+            var found = resource.Relationships.FirstOrDefault(r => r.Property.Name == property.Name);
+            if (found is null || (members.Count > 0 && !found.IsToOne))
+            {
+                return false;
+            }
+
+            if (members.Count == 0)
+            {
+                relationship = found;
+                return true;
+            }
+
+            path.Add(found);
+            resource = _model.Resource(found.DestinationType);
+        }
+
+        return false;
+    }
+
+    private AshlarException NotToMany(Expression source, string method, RelationshipDefinition? relationship) =>
+        AshlarException.From(new InvalidFilterReference(relationship is { IsToOne: true }
+            ? $"{method}(...) in the filter {_lambda} needs a to-many relationship, but {relationship.Name} is to-one; compare its attributes directly (p.{relationship.Property.Name}!.Attribute)"
+            : $"{method}(...) in the filter {_lambda} needs a to-many relationship of {_root.Name} (like p.Comments!.{method}(...)), not '{source}'")
+        { Resource = _root.Name });
+
+    private LambdaExpression LambdaOf(Expression node) => node switch
+    {
+        LambdaExpression lambda => lambda,
+        UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression quoted } => quoted,
+        _ => throw Unsupported(node),
+    };
+
+    private static Expression Unconverted(Expression node)
+    {
+        while (node is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.TypeAs } convert)
+        {
+            node = convert.Operand;
+        }
+
+        return node;
+    }
+}
