@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ashlar.Cli;
 using Ashlar.Domains;
 using Ashlar.Errors;
@@ -81,6 +82,31 @@ internal sealed class Demo(Domain helpdesk)
         var email = "ADA@acme.test";
         var agents = await helpdesk.ReadAsync(Query.For<User>().Filter(u => u.Email == email && u.Organization!.Name == "Acme"));
         Console.WriteLine($"  users with e-mail {email} (case-insensitive) in Acme: {string.Join(", ", agents.Select(a => a.Name))}");
+
+        Step("Query: loads, aggregates, pages and untrusted input");
+        var slow = await helpdesk.CreateAsync<Ticket>(new { subject = "Wi-Fi is slow", organization_id = acme.Id, reporter_id = ada.Id, priority = 3 }, action: "open");
+        await helpdesk.CreateAsync<Comment>(new { body = "Rebooted the router.", ticket_id = slow.Id, author_id = ada.Id });
+        await helpdesk.UpdateAsync(slow, new { assignee_id = ada.Id }, action: "assign");
+        var loaded = await helpdesk.ReadAsync(Query.For<Ticket>().Sort(t => t.Id)
+            .Load(t => t.Comments, c => c.Sort(x => x.InsertedAt).Load(x => x.Author)).Load(t => t.Tags));
+        foreach (var t in loaded)
+        {
+            Console.WriteLine($"  #{t.Id} {t.Subject}: comments by [{string.Join(", ", t.Comments!.Select(c => c.Author?.Name))}], tags [{string.Join(", ", t.Tags!.Select(x => x.Name))}]");
+        }
+
+        var perStatus = await helpdesk.AggregateByAsync(Query.For<Ticket>(), t => t.Status, a => a.Count());
+        Console.WriteLine($"  tickets per status (one GROUP BY): {string.Join(", ", perStatus.Select(g => $"{g.Key} {g.Value}"))}");
+        var discussed = Query.For<Ticket>().Filter(t => t.Comments!.Count(c => c.Author!.Role == UserRole.Agent) >= 1).Sort(t => t.Priority);
+        Console.WriteLine($"  tickets an agent commented on: {(await helpdesk.ReadAsync(discussed)).Count}, by");
+        Console.WriteLine($"    {helpdesk.ToSql(discussed)}");
+        var firstPage = await helpdesk.PageAsync(Query.For<Ticket>().Sort(t => t.Priority), limit: 1, count: true);
+        var secondPage = await helpdesk.PageAsync(Query.For<Ticket>().Sort(t => t.Priority), limit: 1, after: firstPage.NextCursor);
+        Console.WriteLine($"  keyset pages of 1 by priority: #{firstPage.Records[0].Id}, then #{secondPage.Records[0].Id} (of {firstPage.Count}; more after: {secondPage.HasMore})");
+        using var input = JsonDocument.Parse("""{"priority": {"lte": 2}, "subject": {"contains": "fire'; DROP TABLE tickets; --"}}""");
+        var fromApi = await helpdesk.ReadAsync(Query.For<Ticket>().FilterInput(input.RootElement));
+        Console.WriteLine($"  untrusted JSON filter with an injection attempt as a value: {fromApi.Count} match(es), tickets table intact");
+        using var badInput = JsonDocument.Parse("""{"no_such_field": {"eq": "x"}, "priority": {"gte": "high"}}""");
+        await Show("untrusted filter", () => helpdesk.ReadAsync(Query.For<Ticket>().FilterInput(badInput.RootElement)));
 
         Step("Update");
         ticket = await helpdesk.UpdateAsync(ticket, new { assignee_id = ada.Id }, action: "assign");

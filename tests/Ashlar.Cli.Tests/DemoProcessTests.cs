@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using Ashlar.Testing;
+using HelpDesk;
+using Xunit;
+
+namespace Ashlar.Cli.Tests;
+
+/// <summary>The README's first command: the sample app with no arguments runs the whole demo against a database.</summary>
+public sealed class DemoProcessTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task The_demo_runs_to_the_end_and_every_error_it_provokes_is_refused_with_a_typed_error()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { typeof(HelpDeskDomain).Assembly.Location }, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["HELPDESK_DATABASE"] = db.ConnectionString;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(ct) + await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+
+        Assert.True(process.ExitCode == 0, output);
+        Assert.Contains("tickets per status (one GROUP BY): Open 1, InProgress 1", output, StringComparison.Ordinal);
+        Assert.Contains("untrusted JSON filter with an injection attempt as a value: 0 match(es)", output, StringComparison.Ordinal);
+        Assert.Contains("untrusted filter: InvalidException / InvalidFilterValue on Ticket.priority", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT refused", output, StringComparison.Ordinal);
+        Assert.EndsWith("Done.", output.TrimEnd(), StringComparison.Ordinal);
+    }
+}
