@@ -12,46 +12,49 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
 {
     private long _commands;
 
+    /// <summary>Receives a statement's rows one at a time, straight off the reader, and gives its result.</summary>
+    /// <typeparam name="TResult">What the statement returns to its caller.</typeparam>
+    public interface IRowSink<out TResult>
+    {
+        /// <summary>False for a statement whose rows are not read: it runs unprepared and reports the rows it affected.</summary>
+        bool ReadsRows { get; }
+
+        /// <summary>Takes the reader's current row.</summary>
+        void Add(NpgsqlDataReader reader);
+
+        /// <summary>The result once every row was taken; <paramref name="affected"/> counts the rows read or affected.</summary>
+        TResult Complete(int affected);
+    }
+
     /// <summary>How many statements this runner has sent (round trips), for tests that check batching.</summary>
     public long CommandCount => Interlocked.Read(ref _commands);
 
     public ValueTask<List<T>> QueryAsync<T>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
         where T : class =>
-        QueryAsync(dataSource, command, resource, kind, RecordReader.For<T>(resource, command), cancellationToken);
+        RunAsync<RecordSink<T>, List<T>>(dataSource, command, resource, kind, new RecordSink<T>(RecordReader.For(resource, command)), cancellationToken);
 
     public ValueTask<List<TRow>> QueryAsync<TRow>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, Func<NpgsqlDataReader, TRow> map, CancellationToken cancellationToken) =>
-        RunAsync(dataSource, command, resource, kind, async (npgsqlCommand, ct) =>
-        {
-            // Statement texts are per query shape (values are parameters), so preparing them stays bounded and
-            // saves the parse/plan on every later use of the pooled connection.
-            await npgsqlCommand.PrepareAsync(ct).ConfigureAwait(false);
-            var reader = await npgsqlCommand.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var records = new List<TRow>();
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    records.Add(map(reader));
-                }
+        RunAsync<MapSink<TRow>, List<TRow>>(dataSource, command, resource, kind, new MapSink<TRow>(map), cancellationToken);
 
-                return records;
-            }
-        }, cancellationToken);
+    public ValueTask<TResult> QueryAsync<TSink, TResult>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, TSink sink, CancellationToken cancellationToken)
+        where TSink : IRowSink<TResult> =>
+        RunAsync<TSink, TResult>(dataSource, command, resource, kind, sink, cancellationToken);
 
     public ValueTask<int> ExecuteAsync(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken) =>
-        RunAsync(dataSource, command, resource, kind, (npgsqlCommand, ct) => npgsqlCommand.ExecuteNonQueryAsync(ct), cancellationToken);
+        RunAsync<NonQuery, int>(dataSource, command, resource, kind, default, cancellationToken);
 
     /// <summary>
     /// Runs one command on the ambient transaction's connection or a pooled one, and turns database and connection
-    /// failures into Ashlar errors.
+    /// failures into Ashlar errors. One async method for the whole round trip, so a read costs one state machine.
     /// </summary>
-    private async ValueTask<TResult> RunAsync<TResult>(
+    private async ValueTask<TResult> RunAsync<TSink, TResult>(
         NpgsqlDataSource dataSource,
         SqlCommand command,
         ResourceDefinition resource,
         WriteKind kind,
-        Func<NpgsqlCommand, CancellationToken, Task<TResult>> execute,
+        TSink sink,
         CancellationToken cancellationToken)
+        where TSink : IRowSink<TResult>
     {
         try
         {
@@ -63,7 +66,26 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
             {
                 var npgsqlCommand = Prepare(connection, command);
                 await using var commandScope = npgsqlCommand.ConfigureAwait(false);
-                return await execute(npgsqlCommand, cancellationToken).ConfigureAwait(false);
+                if (!sink.ReadsRows)
+                {
+                    return sink.Complete(await npgsqlCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
+                }
+
+                // Statement texts are per query shape (values are parameters), so preparing them stays bounded and
+                // saves the parse/plan on every later use of the pooled connection.
+                await npgsqlCommand.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await npgsqlCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    var read = 0;
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        sink.Add(reader);
+                        read++;
+                    }
+
+                    return sink.Complete(read);
+                }
             }
             finally
             {
@@ -93,13 +115,52 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
         }
 
         var npgsqlCommand = new NpgsqlCommand(command.Text, connection);
-        foreach (var parameter in command.Parameters)
+        var parameters = command.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
         {
+            var parameter = parameters[i];
             npgsqlCommand.Parameters.Add(parameter.Type == NpgsqlTypes.NpgsqlDbType.Unknown
                 ? new NpgsqlParameter { Value = parameter.Value }
                 : new NpgsqlParameter { Value = parameter.Value, NpgsqlDbType = parameter.Type });
         }
 
         return npgsqlCommand;
+    }
+
+    /// <summary>Rows as records of the command's resource.</summary>
+    private readonly struct RecordSink<T>(RecordReader records) : IRowSink<List<T>>
+        where T : class
+    {
+        private readonly List<T> _rows = [];
+
+        public bool ReadsRows => true;
+
+        public void Add(NpgsqlDataReader reader) => _rows.Add(records.Read<T>(reader));
+
+        public List<T> Complete(int affected) => _rows;
+    }
+
+    /// <summary>Rows mapped by a caller's function.</summary>
+    private readonly struct MapSink<TRow>(Func<NpgsqlDataReader, TRow> map) : IRowSink<List<TRow>>
+    {
+        private readonly List<TRow> _rows = [];
+
+        public bool ReadsRows => true;
+
+        public void Add(NpgsqlDataReader reader) => _rows.Add(map(reader));
+
+        public List<TRow> Complete(int affected) => _rows;
+    }
+
+    /// <summary>A statement whose rows are not read: its result is the number of rows it affected.</summary>
+    private readonly struct NonQuery : IRowSink<int>
+    {
+        public bool ReadsRows => false;
+
+        public void Add(NpgsqlDataReader reader)
+        {
+        }
+
+        public int Complete(int affected) => affected;
     }
 }

@@ -1,15 +1,17 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using Ashlar.DataLayer;
 using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Sql;
-using Ashlar.Postgres.Types;
 using Ashlar.Resources;
-using Ashlar.Types;
 
 namespace Ashlar.Postgres.DataLayer;
 
 public sealed partial class PostgresDataLayer
 {
+    /// <summary>The typed binder of each relationship loaded so far (relationships are the domain's own instances).</summary>
+    private readonly ConcurrentDictionary<RelationshipDefinition, LoadBinder> _loadBinders = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>How many statements the data layer has sent, for tests that count round trips.</summary>
     internal long CommandCount => _runner.CommandCount;
 
@@ -51,55 +53,26 @@ public sealed partial class PostgresDataLayer
     /// <summary>Loads each relationship for all <paramref name="records"/> with one query per relationship level.</summary>
     private async ValueTask LoadAsync(ResourceDefinition resource, IEnumerable records, IReadOnlyList<LoadPlan> loads, string? tenant, CancellationToken cancellationToken)
     {
-        var parents = records.Cast<object>().ToList();
-        foreach (var load in loads)
+        for (var i = 0; i < loads.Count; i++)
         {
-            var relationship = load.Relationship;
-            var keyType = resource.Attribute(relationship.SourceAttribute)!.Type;
-            var keys = parents.Select(p => resource.GetValue(p, relationship.SourceAttribute)).Where(k => k is not null).Distinct().ToList();
+            var load = loads[i];
             var destination = load.Query.Resource;
-            var rows = new List<(object Key, object Record)>();
-            if (keys.Count > 0)
+            var binder = _loadBinders.GetOrAdd(load.Relationship, static (relationship, resources) =>
+                LoadBinder.Create(resources.Source, relationship, resources.Destination), (Source: resource, Destination: destination));
+            var nested = load.Query.Loads;
+            var batch = binder.Begin(records, keepRecords: nested.Count > 0);
+            if (batch.Keys.Length > 0)
             {
-                var keyArray = TypedCollections.ToArray(keyType.ClrType, keys);
-
-                var command = LoadCompiler.Compile(Domain, load, keyArray, keyType, tenant);
-                var record = RecordReader.For<object>(destination, command);
-                rows = await _runner.QueryAsync(SourceFor(destination), command, destination, WriteKind.Read,
-                    reader => (ValueConverter.Read(reader, 0, keyType)!, record(reader)),
-                    cancellationToken).ConfigureAwait(false);
+                var command = SqlCache.Load(load, batch.Keys, binder.KeyType, tenant);
+                batch.ReadWith(RecordReader.For(destination, command));
+                await _runner.QueryAsync<LoadBatch, int>(SourceFor(destination), command, destination, WriteKind.Read, batch, cancellationToken).ConfigureAwait(false);
+                if (batch.Records is { Count: > 0 } loaded)
+                {
+                    await LoadAsync(destination, loaded, nested, tenant, cancellationToken).ConfigureAwait(false);
+                }
             }
 
-            if (load.Query.Loads.Count > 0 && rows.Count > 0)
-            {
-                await LoadAsync(destination, rows.Select(r => r.Record), load.Query.Loads, tenant, cancellationToken).ConfigureAwait(false);
-            }
-
-            Assign(resource, relationship, destination, parents, rows);
+            batch.Assign();
         }
     }
-
-    private static void Assign(ResourceDefinition resource, RelationshipDefinition relationship, ResourceDefinition destination, List<object> parents, List<(object Key, object Record)> rows)
-    {
-        var byKey = new Dictionary<object, List<object>>();
-        foreach (var (key, record) in rows)
-        {
-            if (!byKey.TryGetValue(key, out var list))
-            {
-                byKey[key] = list = [];
-            }
-
-            list.Add(record);
-        }
-
-        foreach (var parent in parents)
-        {
-            var key = resource.GetValue(parent, relationship.SourceAttribute);
-            var related = key is not null && byKey.TryGetValue(key, out var found) ? found : [];
-            resource.SetValue(parent, relationship.Name, relationship.IsToOne
-                ? related.FirstOrDefault()
-                : TypedCollections.Create(relationship.Property.PropertyType, destination.ClrType, related));
-        }
-    }
-
 }

@@ -1,6 +1,7 @@
 using Ashlar.DataLayer;
 using Ashlar.Domains;
 using Ashlar.Expressions;
+using Ashlar.Resources;
 using Ashlar.Types;
 
 namespace Ashlar.Postgres.Sql;
@@ -13,10 +14,40 @@ internal static class LoadCompiler
 {
     public static SqlCommand Compile(DomainModel domain, LoadPlan load, Array keys, AttributeType keyType, string? tenant)
     {
+        var arrayType = KeysType(keyType);
+        return CompileWithSlots(domain, load.Relationship, Effective(domain, load), new ValueExpr(keys, arrayType), keyType, tenant).Command;
+    }
+
+    /// <summary>
+    /// The read a load runs, with what the relationship declares folded in: its filter joined to the load's, its
+    /// sort when the load has none, its limit when the load has none. Its shape is the load statement's shape.
+    /// </summary>
+    public static ReadPlan Effective(DomainModel domain, LoadPlan load)
+    {
         var relationship = load.Relationship;
-        var plan = load.Query.Limit is null && relationship.Limit is { } declared ? load.Query with { Limit = declared } : load.Query;
-        var context = new SqlContext(domain, tenant);
+        var plan = load.Query;
         var filter = Combine(domain.RelationshipFilter(relationship), plan.Filter);
+        var sort = plan.Sort.Count > 0 || relationship.Sort.Count == 0 ? plan.Sort : domain.RelationshipSort(relationship);
+        var limit = plan.Limit ?? relationship.Limit;
+        return ReferenceEquals(filter, plan.Filter) && ReferenceEquals(sort, plan.Sort) && limit == plan.Limit
+            ? plan
+            : plan with { Filter = filter, Sort = sort, Limit = limit };
+    }
+
+    /// <summary>The type of the keys parameter: an array of the parent key's type.</summary>
+    public static AttributeType KeysType(AttributeType keyType) =>
+        AttributeType.Of(TypeKind.Array, keyType.ClrType.MakeArrayType()) with { ElementType = keyType };
+
+    /// <summary>
+    /// Compiles the load of <paramref name="relationship"/> as <paramref name="plan"/> (see <see cref="Effective"/>)
+    /// for the parent keys held by <paramref name="keys"/>, also returning where each parameter's value came from
+    /// (null when one cannot be traced); the keys are the value of <paramref name="keys"/>.
+    /// </summary>
+    public static (SqlCommand Command, IReadOnlyList<ParameterSlot>? Slots) CompileWithSlots(
+        DomainModel domain, RelationshipDefinition relationship, ReadPlan plan, ValueExpr keys, AttributeType keyType, string? tenant)
+    {
+        var context = new SqlContext(domain, tenant);
+        var filter = plan.Filter;
         // A relationship filter that reads the source row joins the source table as the parent level.
         var parentReferences = ExprWalker.ParentReferences(filter);
         var parent = parentReferences.Count == 0
@@ -28,14 +59,14 @@ internal static class LoadCompiler
             scope.ThroughAlias = context.NextAlias();
         }
 
-        var sort = plan.Sort.Count > 0 ? plan.Sort : domain.RelationshipSort(relationship);
-        var arrayType = AttributeType.Of(TypeKind.Array, keyType.ClrType.MakeArrayType()) with { ElementType = keyType };
+        var sort = plan.Sort;
+        var arrayType = keys.Type ?? KeysType(keyType);
         var lateral = plan.Limit is not null || plan.Offset is not null;
         scope.Register(ExprWalker.References(filter).Concat(sort.SelectMany(s => ExprWalker.References(s.Expression))).Concat(ReadCompiler.ComputedReferences(plan)));
         var sql = new SqlBuilder();
         if (lateral)
         {
-            sql.Append("SELECT \"k\".\"key\", \"d\".* FROM unnest(").Parameter(keys, arrayType).Append(") AS \"k\"(\"key\") CROSS JOIN LATERAL (");
+            sql.Append("SELECT \"k\".\"key\", \"d\".* FROM unnest(").Parameter(keys, arrayType, KeysOf, share: false).Append(") AS \"k\"(\"key\") CROSS JOIN LATERAL (");
         }
 
         sql.Append("SELECT ");
@@ -70,7 +101,7 @@ internal static class LoadCompiler
         }
         else
         {
-            sql.Append(" = ANY(").Parameter(keys, arrayType).Append(')');
+            sql.Append(" = ANY(").Parameter(keys, arrayType, KeysOf, share: false).Append(')');
         }
 
         if (filter is not null)
@@ -86,8 +117,11 @@ internal static class LoadCompiler
             sql.Append(") AS \"d\"");
         }
 
-        return new SqlCommand(sql.ToString(), sql.Parameters, columns) { ColumnOffset = 1, Computed = computed };
+        var command = new SqlCommand(sql.ToString(), sql.Parameters, columns) { ColumnOffset = 1, Computed = computed };
+        return (command, sql.Rebindable ? sql.Slots : null);
     }
+
+    private static object? KeysOf(Expr keys) => ((ValueExpr)keys).Value;
 
     private static Expr? Combine(Expr? left, Expr? right) =>
         left is null ? right : right is null ? left : new BinaryExpr(BinaryOperator.And, left, right);

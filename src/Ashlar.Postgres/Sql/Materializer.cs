@@ -13,14 +13,20 @@ namespace Ashlar.Postgres.Sql;
 /// </summary>
 internal static class Materializer
 {
-    private static readonly ConcurrentDictionary<string, Func<NpgsqlDataReader, int, object>> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<Type, Func<NpgsqlDataReader, int, object>> AllColumns = new();
+    private static readonly ConcurrentDictionary<string, Func<NpgsqlDataReader, int, object>> Selected = new(StringComparer.Ordinal);
 
     public static Func<NpgsqlDataReader, int, object> For(ResourceDefinition resource, IReadOnlyList<AttributeDefinition> columns)
     {
-        var key = ReferenceEquals(columns, resource.Attributes)
-            ? resource.ClrType.FullName!
-            : resource.ClrType.FullName + ":" + string.Join(",", columns.Select(c => c.Name));
-        return Cache.GetOrAdd(key, _ => Compile(resource, columns));
+        // Every read without a Select has all the attributes: keyed by type, the lookup builds no string. The
+        // factories are static (their state is an argument), so a hit allocates no closure.
+        if (ReferenceEquals(columns, resource.Attributes))
+        {
+            return AllColumns.GetOrAdd(resource.ClrType, static (_, read) => Compile(read.Resource, read.Columns), (Resource: resource, Columns: columns));
+        }
+
+        var key = resource.ClrType.FullName + ":" + string.Join(",", columns.Select(c => c.Name));
+        return Selected.GetOrAdd(key, static (_, read) => Compile(read.Resource, read.Columns), (Resource: resource, Columns: columns));
     }
 
     private static Func<NpgsqlDataReader, int, object> Compile(ResourceDefinition resource, IReadOnlyList<AttributeDefinition> columns)
@@ -59,7 +65,8 @@ internal static class Materializer
         return Expression.Convert(boxed, propertyType);
     }
 
-    private static bool IsDirect(AttributeType type) => type.Kind switch
+    /// <summary>Whether Npgsql reads the type's CLR type directly (<c>GetFieldValue&lt;T&gt;</c>), without the converter.</summary>
+    public static bool IsDirect(AttributeType type) => type.Kind switch
     {
         TypeKind.String or TypeKind.CiString or TypeKind.Short or TypeKind.Integer or TypeKind.Long or TypeKind.Decimal or
         TypeKind.Double or TypeKind.Boolean or TypeKind.Uuid or TypeKind.Binary => true,

@@ -47,6 +47,7 @@ internal static class ReadCompiler
         var grouped = plan.Aggregates.Where(a => GroupedAggregateSql.CanGroup(scope.Context, plan, a))
             .Select((a, i) => (a, "a" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var computed = WriteComputed(writer, plan, grouped);
+        var sortValues = WriteSortValues(writer, plan);
         sql.Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
         scope.WriteJoins(sql, References(plan));
         GroupedAggregateSql.WriteJoins(sql, scope, plan, grouped);
@@ -67,7 +68,7 @@ internal static class ReadCompiler
 
         WritePaging(sql, plan);
         WriteLock(sql, plan.Lock, scope.Alias);
-        return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed }, sql.Rebindable ? sql.Slots : null);
+        return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = sortValues }, sql.Rebindable ? sql.Slots : null);
     }
 
     /// <summary>
@@ -104,6 +105,32 @@ internal static class ReadCompiler
         }
 
         return computed;
+    }
+
+    /// <summary>
+    /// For keyset pages: writes <c>, (sort expression) AS "ashlar_sort_N"</c> for each sort key, read after the computed
+    /// values (see <see cref="ReadPlan.ReturnSortValues"/>). An expression holding values sends them once, shared with
+    /// the ORDER BY.
+    /// </summary>
+    private static List<Ashlar.Types.AttributeType> WriteSortValues(FilterWriter writer, ReadPlan plan)
+    {
+        var types = new List<Ashlar.Types.AttributeType>();
+        if (!plan.ReturnSortValues)
+        {
+            return types;
+        }
+
+        for (var i = 0; i < plan.Sort.Count; i++)
+        {
+            var type = ExprTypes.Of(plan.Sort[i].Expression)
+                ?? throw new InvalidOperationException($"The sort key {plan.Sort[i].Expression} has no type, so its value cannot be returned.");
+            writer.Sql.Append(", ");
+            writer.Write(plan.Sort[i].Expression, type);
+            writer.Sql.Append(" AS ").Identifier("ashlar_sort_" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            types.Add(type);
+        }
+
+        return types;
     }
 
     /// <summary><c>SELECT count(*)</c> over the plan's filter.</summary>

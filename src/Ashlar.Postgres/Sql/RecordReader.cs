@@ -1,29 +1,56 @@
+using Ashlar.DataLayer;
 using Ashlar.Postgres.Types;
 using Ashlar.Resources;
 using Npgsql;
 
 namespace Ashlar.Postgres.Sql;
 
-/// <summary>Builds records from rows whose columns are a command's <see cref="SqlCommand.Columns"/>.</summary>
-internal static class RecordReader
+/// <summary>
+/// Builds records from rows whose columns are a command's <see cref="SqlCommand.Columns"/>: the compiled
+/// materializer is looked up once per command, not per row.
+/// </summary>
+internal readonly struct RecordReader
 {
-    /// <summary>A reader of one command's rows: the compiled materializer is looked up once, not per row.</summary>
-    public static Func<NpgsqlDataReader, T> For<T>(ResourceDefinition resource, SqlCommand command)
-        where T : class
+    private readonly ResourceDefinition _resource;
+    private readonly SqlCommand _command;
+    private readonly Func<NpgsqlDataReader, int, object> _build;
+
+    private RecordReader(ResourceDefinition resource, SqlCommand command)
     {
-        var build = Materializer.For(resource, command.Columns);
-        return reader => Read<T>(reader, resource, command, build);
+        _resource = resource;
+        _command = command;
+        _build = Materializer.For(resource, command.Columns);
     }
 
-    private static T Read<T>(NpgsqlDataReader reader, ResourceDefinition resource, SqlCommand command, Func<NpgsqlDataReader, int, object> build)
+    public static RecordReader For(ResourceDefinition resource, SqlCommand command) => new(resource, command);
+
+    /// <summary>The record of the reader's current row.</summary>
+    public T Read<T>(NpgsqlDataReader reader)
         where T : class
     {
-        var offset = command.ColumnOffset;
-        var record = build(reader, offset);
-        offset += command.Columns.Count;
-        for (var i = 0; i < command.Computed.Count; i++)
+        var offset = _command.ColumnOffset;
+        var record = _build(reader, offset);
+        var computed = _command.Computed;
+        if (computed.Count > 0)
         {
-            resource.SetValue(record, command.Computed[i].Name, ValueConverter.Read(reader, i + offset, command.Computed[i].Type));
+            offset += _command.Columns.Count;
+            for (var i = 0; i < computed.Count; i++)
+            {
+                _resource.SetValue(record, computed[i].Name, ValueConverter.Read(reader, i + offset, computed[i].Type));
+            }
+        }
+
+        var sortValues = _command.SortValues;
+        if (sortValues.Count > 0)
+        {
+            offset = _command.ColumnOffset + _command.Columns.Count + computed.Count;
+            var values = new object?[sortValues.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = ValueConverter.Read(reader, i + offset, sortValues[i]);
+            }
+
+            RecordSortValues.Set(record, values);
         }
 
         return (T)record;

@@ -45,6 +45,7 @@ internal sealed class ShapeKey
             Expr(sort.Expression);
         }
 
+        Text(plan.ReturnSortValues ? "|V" : "");
         Text("|L").Text(plan.Limit?.ToString(CultureInfo.InvariantCulture) ?? "").Text("|O").Text(plan.Offset?.ToString(CultureInfo.InvariantCulture) ?? "");
         Text("|C").Text(plan.Select is null ? "*" : string.Join(",", plan.Select.Select(a => a.Name)));
         foreach (var distinct in plan.Distinct)

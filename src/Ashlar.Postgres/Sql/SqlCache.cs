@@ -1,28 +1,42 @@
 using System.Collections.Concurrent;
 using Ashlar.DataLayer;
 using Ashlar.Domains;
+using Ashlar.Expressions;
+using Ashlar.Resources;
+using Ashlar.Types;
 
 namespace Ashlar.Postgres.Sql;
 
 /// <summary>
-/// Compiled read statements per query shape (<see cref="ShapeKey"/>): a later plan of the same shape reuses the SQL
-/// text and parameter layout, and only its values are read from its nodes. Bounded: past
-/// <see cref="Capacity"/> shapes, new ones are compiled every time. Debug builds recompile on every hit and
-/// check the text and values agree.
+/// Compiled read and load statements per query shape (<see cref="ShapeKey"/>): a later plan of the same shape reuses
+/// the SQL text and parameter layout, and only its values are read from its nodes (for a load, also its parent keys).
+/// Bounded: past <see cref="Capacity"/> shapes, new ones are compiled every time. Debug builds recompile on every hit
+/// and check the text and values agree.
 /// </summary>
 internal sealed class SqlCache(DomainModel domain)
 {
     public const int Capacity = 2048;
 
     private readonly ConcurrentDictionary<string, SqlCacheEntry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<LoadShape, SqlCacheEntry> _loads = new();
     private long _hits;
     private long _misses;
+    private long _loadHits;
+    private long _loadMisses;
 
     /// <summary>Reads compiled from a cached shape.</summary>
     public long Hits => Interlocked.Read(ref _hits);
 
     /// <summary>Reads compiled from scratch.</summary>
     public long Misses => Interlocked.Read(ref _misses);
+
+    /// <summary>Relationship loads compiled from a cached shape.</summary>
+    public long LoadHits => Interlocked.Read(ref _loadHits);
+
+    /// <summary>Relationship loads compiled from scratch.</summary>
+    public long LoadMisses => Interlocked.Read(ref _loadMisses);
+
+    private bool Full => _entries.Count + _loads.Count >= Capacity;
 
     public SqlCommand Read(ReadPlan plan)
     {
@@ -40,9 +54,36 @@ internal sealed class SqlCache(DomainModel domain)
 
         Interlocked.Increment(ref _misses);
         var (compiled, slots) = ReadCompiler.CompileWithSlots(domain, plan);
-        if (_entries.Count < Capacity && slots is not null && SqlCacheEntry.Create(compiled, slots, shape.Nodes) is { } created)
+        if (!Full && slots is not null && SqlCacheEntry.Create(compiled, slots, shape.Nodes) is { } created)
         {
             _entries.TryAdd(key, created);
+        }
+
+        return compiled;
+    }
+
+    /// <summary>The statement loading <paramref name="load"/> for the parents whose distinct keys are <paramref name="keys"/>.</summary>
+    public SqlCommand Load(LoadPlan load, Array keys, AttributeType keyType, string? tenant)
+    {
+        var plan = LoadCompiler.Effective(domain, load);
+        var shape = ShapeKey.Of(plan);
+        var key = new LoadShape(load.Relationship, keyType, tenant, shape.Key);
+        var keysNode = new ValueExpr(keys, LoadCompiler.KeysType(keyType));
+        if (_loads.TryGetValue(key, out var entry))
+        {
+            Interlocked.Increment(ref _loadHits);
+            var command = entry.Bind(shape.Nodes, keysNode);
+#if DEBUG
+            Verify(command, LoadCompiler.Compile(domain, load, keys, keyType, tenant));
+#endif
+            return command;
+        }
+
+        Interlocked.Increment(ref _loadMisses);
+        var (compiled, slots) = LoadCompiler.CompileWithSlots(domain, load.Relationship, plan, keysNode, keyType, tenant);
+        if (!Full && slots is not null && SqlCacheEntry.Create(compiled, slots, shape.Nodes, keysNode) is { } created)
+        {
+            _loads.TryAdd(key, created);
         }
 
         return compiled;
@@ -60,4 +101,18 @@ internal sealed class SqlCache(DomainModel domain)
         }
     }
 #endif
+
+    /// <summary>
+    /// A load statement's key: the relationship (the cache is per domain, so its instance), the parent key's type,
+    /// the tenant and the shape of the load's read with the relationship's declarations folded in.
+    /// </summary>
+    private readonly record struct LoadShape(RelationshipDefinition Relationship, AttributeType KeyType, string? Tenant, string Shape)
+    {
+        public bool Equals(LoadShape other) =>
+            ReferenceEquals(Relationship, other.Relationship) && KeyType.Equals(other.KeyType) &&
+            string.Equals(Tenant, other.Tenant, StringComparison.Ordinal) && string.Equals(Shape, other.Shape, StringComparison.Ordinal);
+
+        public override int GetHashCode() =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Relationship), KeyType.Kind, KeyType.ClrType, Tenant, Shape);
+    }
 }

@@ -2,15 +2,23 @@ using Ashlar.Expressions;
 
 namespace Ashlar.Postgres.Sql;
 
-/// <summary>A compiled statement and, per parameter, the node index its value comes from (-1: a constant).</summary>
+/// <summary>
+/// A compiled statement and, per parameter, the node index its value comes from (-1: a constant). A node index past
+/// the shape's nodes is the statement's extra value (a load's parent keys), given apart from the shape.
+/// </summary>
 internal sealed class SqlCacheEntry(SqlCommand template, ParameterSlot[] slots, int[] nodeIndex)
 {
-    public static SqlCacheEntry? Create(SqlCommand command, IReadOnlyList<ParameterSlot> slots, IReadOnlyList<Expr> nodes)
+    public static SqlCacheEntry? Create(SqlCommand command, IReadOnlyList<ParameterSlot> slots, IReadOnlyList<Expr> nodes, Expr? extra = null)
     {
         var index = new Dictionary<Expr, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < nodes.Count; i++)
         {
             index.TryAdd(nodes[i], i);
+        }
+
+        if (extra is not null)
+        {
+            index.TryAdd(extra, nodes.Count);
         }
 
         var nodeIndex = new int[slots.Count];
@@ -33,14 +41,16 @@ internal sealed class SqlCacheEntry(SqlCommand template, ParameterSlot[] slots, 
         return new SqlCacheEntry(command, [.. slots], nodeIndex);
     }
 
-    public SqlCommand Bind(IReadOnlyList<Expr> nodes)
+    /// <summary>The statement with the values of <paramref name="nodes"/> (and <paramref name="extra"/>), which have the cached shape.</summary>
+    public SqlCommand Bind(IReadOnlyList<Expr> nodes, Expr? extra = null)
     {
         var parameters = new SqlParameter[slots.Length];
         for (var i = 0; i < slots.Length; i++)
         {
-            parameters[i] = nodeIndex[i] < 0
+            var at = nodeIndex[i];
+            parameters[i] = at < 0
                 ? template.Parameters[i]
-                : SqlBuilder.Convert(slots[i].Rebind!(nodes[nodeIndex[i]]), slots[i].Type);
+                : SqlBuilder.Convert(slots[i].Rebind!(at < nodes.Count ? nodes[at] : extra!), slots[i].Type);
         }
 
         return template with { Parameters = parameters };

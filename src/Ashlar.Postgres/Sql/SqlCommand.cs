@@ -14,6 +14,9 @@ internal sealed record SqlCommand(string Text, IReadOnlyList<SqlParameter> Param
 
     /// <summary>Values computed by the query (aggregates), read after the attribute columns and set by name.</summary>
     public IReadOnlyList<(string Name, Ashlar.Types.AttributeType Type)> Computed { get; init; } = [];
+
+    /// <summary>The types of the sort values read after the computed values, for keyset cursors (empty when not asked for).</summary>
+    public IReadOnlyList<Ashlar.Types.AttributeType> SortValues { get; init; } = [];
 }
 
 /// <summary>One positional parameter.</summary>

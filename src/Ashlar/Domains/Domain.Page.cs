@@ -42,7 +42,7 @@ public sealed partial class Domain
             filter = filter is null ? afterCursor : new BinaryExpr(BinaryOperator.And, filter, afterCursor);
         }
 
-        var records = await DataLayer.ReadAsync<T>(plan with { Filter = filter, Sort = sort, Limit = limit + 1, Offset = null }, cancellationToken).ConfigureAwait(false);
+        var records = await DataLayer.ReadAsync<T>(plan with { Filter = filter, Sort = sort, Limit = limit + 1, Offset = null, ReturnSortValues = true }, cancellationToken).ConfigureAwait(false);
         var page = records.Take(limit).ToList();
         var more = records.Count > limit;
         return new Page<T>(page, more && page.Count > 0 ? Keyset.Cursor(resource, sort, page[^1]) : null, more) { Count = counted };

@@ -10,13 +10,16 @@ namespace Ashlar.Queries;
 
 /// <summary>
 /// Keyset (cursor) pagination: the sort is completed with the primary key so it is total; a cursor holds the sort
-/// values of a page's last record; the next page is the records strictly after them, honouring direction and nils.
+/// values of a page's last record — attributes, related fields, aggregates, calculations or expressions alike, as the
+/// data layer computed them (<see cref="RecordSortValues"/>); the next page is the records strictly after them,
+/// honouring direction and nils.
 /// </summary>
 internal static class Keyset
 {
     private static readonly AttributeType Boolean = AttributeType.Of(TypeKind.Boolean, typeof(bool));
 
     /// <summary>The plan's sort plus any primary-key attributes it lacks, ascending.</summary>
+    /// <exception cref="InvalidException">A sort key's type cannot be told, so its cursor value could not be read back.</exception>
     public static List<SortKey> TotalSort(ResourceDefinition resource, IReadOnlyList<SortKey> sort)
     {
         var keys = sort.ToList();
@@ -28,20 +31,25 @@ internal static class Keyset
             }
         }
 
-        foreach (var key in keys.Where(k => k.Expression is not RefExpr { Path.Count: 0 }))
+        foreach (var key in keys.Where(k => TypeOf(k) is null))
         {
             throw AshlarException.From(new InvalidFilterReference(
-                $"keyset pagination can only sort by attributes of {resource.Name} itself, not by {key.Expression}")
+                $"keyset pagination needs the type of every sort key, and {key.Expression} has none that can be told; cast it (Fn.Cast<T>) or use offset pagination")
             { Resource = resource.Name });
         }
 
         return keys;
     }
 
+    /// <summary>The cursor after <paramref name="record"/>: its sort values as the data layer returned them.</summary>
     public static string Cursor(ResourceDefinition resource, IReadOnlyList<SortKey> sort, object record)
     {
-        var values = sort.Select(k => resource.GetValue(record, ((RefExpr)k.Expression).Attribute.Name)).ToArray();
-        return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values));
+        var values = RecordSortValues.Get(record)
+            ?? throw AshlarException.From(new UnsupportedFeature($"the data layer did not return the sort values of {resource.Name} records, which keyset pages need")
+            {
+                Resource = resource.Name,
+            });
+        return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values.Take(sort.Count).ToArray()));
     }
 
     /// <summary>The condition "after the cursor" for a total sort.</summary>
@@ -51,30 +59,32 @@ internal static class Keyset
         Expr? result = null;
         for (var i = sort.Count - 1; i >= 0; i--)
         {
-            var key = (RefExpr)sort[i].Expression;
-            var greater = Greater(key, sort[i], values[i]);
+            var greater = Greater(sort[i], values[i]);
             result = result is null
                 ? greater
-                : new BinaryExpr(BinaryOperator.Or, greater, new BinaryExpr(BinaryOperator.And, EqualTo(key, values[i]), result));
+                : new BinaryExpr(BinaryOperator.Or, greater, new BinaryExpr(BinaryOperator.And, EqualTo(sort[i], values[i]), result));
         }
 
         return result!;
     }
 
-    private static Expr Greater(RefExpr key, SortKey sort, object? value)
+    private static AttributeType? TypeOf(SortKey key) => ExprTypes.Of(key.Expression);
+
+    private static Expr Greater(SortKey sort, object? value)
     {
+        var key = sort.Expression;
         var nullsFirst = sort.NullsFirst ?? sort.Descending;
         if (value is null)
         {
             return nullsFirst ? new NotExpr(new IsNullExpr(key)) : new ValueExpr(false, Boolean);
         }
 
-        Expr compare = new BinaryExpr(sort.Descending ? BinaryOperator.LessThan : BinaryOperator.GreaterThan, key, new ValueExpr(value, key.Attribute.Type));
+        Expr compare = new BinaryExpr(sort.Descending ? BinaryOperator.LessThan : BinaryOperator.GreaterThan, key, new ValueExpr(value, TypeOf(sort)!));
         return nullsFirst ? compare : new BinaryExpr(BinaryOperator.Or, compare, new IsNullExpr(key));
     }
 
-    private static Expr EqualTo(RefExpr key, object? value) =>
-        value is null ? new IsNullExpr(key) : new BinaryExpr(BinaryOperator.Equal, key, new ValueExpr(value, key.Attribute.Type));
+    private static Expr EqualTo(SortKey sort, object? value) =>
+        value is null ? new IsNullExpr(sort.Expression) : new BinaryExpr(BinaryOperator.Equal, sort.Expression, new ValueExpr(value, TypeOf(sort)!));
 
     private static object?[] Decode(ResourceDefinition resource, IReadOnlyList<SortKey> sort, string cursor)
     {
@@ -88,7 +98,7 @@ internal static class Keyset
                 var ok = true;
                 for (var i = 0; i < sort.Count && ok; i++)
                 {
-                    ok = ValueCaster.TryCast(((RefExpr)sort[i].Expression).Attribute.Type, elements[i], out values[i], out _);
+                    ok = ValueCaster.TryCast(TypeOf(sort[i])!, elements[i], out values[i], out _);
                 }
 
                 if (ok)

@@ -1,4 +1,5 @@
 using Ashlar.Errors;
+using Ashlar.Expressions;
 using Ashlar.Postgres.DataLayer;
 using Ashlar.Postgres.Tests.Queries.Blog;
 using Ashlar.Queries;
@@ -61,6 +62,10 @@ public sealed class PaginationTests(BlogFixture db) : IClassFixture<BlogFixture>
     {
         { "-score", 2 }, { "-score", 1 }, { "rating", 4 }, { "rating", 1 }, { "--rating", 1 }, { "++rating", 4 }, { "-rating", 2 },
         { "author_id,-rating", 1 }, { "++author_id,++rating", 3 },
+
+        // Keys that are not attributes of the record: related fields, aggregates, calculations.
+        { "--author.name", 1 }, { "++author.name,-score", 2 }, { "-comment_count", 1 }, { "comment_count,--avg_likes", 2 },
+        { "-boosted", 2 }, { "byline", 1 }, { "++author.nickname,-comment_count", 1 },
     };
 
     [Theory]
@@ -83,6 +88,34 @@ public sealed class PaginationTests(BlogFixture db) : IClassFixture<BlogFixture>
         }
 
         Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task Keyset_pages_continue_after_expressions_and_inline_aggregates_computed_in_the_same_read()
+    {
+        var query = Query.For<Post>().Sort(p => p.Comments!.Count(c => !c.Hidden), descending: true).Sort(p => p.Score % 3);
+        var expected = await Ids(query.Sort(p => p.Id));
+        var seen = new List<long>();
+        var page = await db.Domain.PageAsync(query, 2, cancellationToken: Ct);
+        var statements = db.Domain.Postgres().CommandCount;
+        seen.AddRange(page.Records.Select(p => p.Id));
+        while (page.HasMore)
+        {
+            page = await db.Domain.PageAsync(query, 2, after: page.NextCursor, cancellationToken: Ct);
+            seen.AddRange(page.Records.Select(p => p.Id));
+        }
+
+        Assert.Equal(expected, seen);
+        Assert.Equal(2, db.Domain.Postgres().CommandCount - statements);
+    }
+
+    [Fact]
+    public async Task A_sort_key_of_unknown_type_is_refused_for_keyset_pages_with_the_fix()
+    {
+        var error = await Assert.ThrowsAsync<InvalidException>(() =>
+            db.Domain.PageAsync(Query.For<Post>().Sort(p => Fn.Fragment<object>("random()")), 2, cancellationToken: Ct));
+
+        Assert.Contains("use offset pagination", Assert.IsType<InvalidFilterReference>(Assert.Single(error.Errors)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
