@@ -45,7 +45,15 @@ internal static class InSql
     /// <summary>The non-nil values of <paramref name="inExpr"/> as one typed array.</summary>
     private static Array ArrayOf(InExpr inExpr, AttributeType? type, Type elementClr)
     {
-        var values = inExpr.Values.Where(v => v is not null).Select(v => type is null ? v : ValueConverter.ToDatabase(type, v)).ToList();
+        var values = new List<object?>(inExpr.Values.Count);
+        foreach (var value in inExpr.Values)
+        {
+            if (value is not null)
+            {
+                values.Add(type is null ? value : ValueConverter.ToDatabase(type, value));
+            }
+        }
+
         return TypedCollections.ToArray(elementClr, values);
     }
 }

@@ -19,14 +19,18 @@ internal static class ValueConverter
         DateTime d when type.Kind == TypeKind.NaiveDateTime => DateTime.SpecifyKind(d, DateTimeKind.Unspecified),
         DateTime { Kind: DateTimeKind.Local } d => d.ToUniversalTime(),
         _ when type.Kind == TypeKind.Map => JsonSerializer.Serialize(value, type.ClrType),
-        System.Collections.IEnumerable items when type.Kind == TypeKind.Array && NeedsElementConversion(type.ElementType!) =>
-            items.Cast<object?>().Select(item => item is null ? null : ToDatabase(type.ElementType!, item)).ToArray() switch
-            {
-                var converted when type.ElementType!.Kind == TypeKind.Enum => converted.Cast<string?>().ToArray(),
-                var converted => TypedCollections.ToArray(ArrayElementType(converted), converted),
-            },
+        System.Collections.IEnumerable items when type.Kind == TypeKind.Array && NeedsElementConversion(type.ElementType!) => ArrayToDatabase(type.ElementType!, items),
         _ => value,
     };
+
+    /// <summary>An array whose elements need converting (enums to text, dates to UTC), as a typed array.</summary>
+    private static object ArrayToDatabase(AttributeType element, System.Collections.IEnumerable items)
+    {
+        var converted = items.Cast<object?>().Select(item => item is null ? null : ToDatabase(element, item)).ToArray();
+        return element.Kind == TypeKind.Enum
+            ? converted.Cast<string?>().ToArray()
+            : TypedCollections.ToArray(ArrayElementType(converted), converted);
+    }
 
     /// <summary>Reads column <paramref name="ordinal"/> as the attribute's CLR type (null for SQL NULL).</summary>
     public static object? Read(NpgsqlDataReader reader, int ordinal, AttributeType type)

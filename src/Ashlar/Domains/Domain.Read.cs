@@ -121,9 +121,16 @@ public sealed partial class Domain
 
     private static Expr KeyFilter(ResourceDefinition resource, object key)
     {
-        var values = IsScalarKey(resource, key)
-            ? [new KeyValuePair<string, object?>(resource.PrimaryKey[0].Name, key)]
-            : Changesets.InputReader.Read(key);
+        if (IsScalarKey(resource, key))
+        {
+            // The common case, kept lean: one attribute, one value.
+            var attribute = resource.PrimaryKey[0];
+            return ValueCaster.TryCast(attribute.Type, key, out var value, out var error) && value is not null
+                ? new BinaryExpr(BinaryOperator.Equal, new RefExpr([], attribute), new ValueExpr(value, attribute.Type))
+                : throw new InvalidException([new InvalidFilterValue(error ?? "is required in the key") { Resource = resource.Name, Field = attribute.Name }]);
+        }
+
+        var values = Changesets.InputReader.Read(key);
 
         Expr? filter = null;
         var errors = new List<AshlarError>();

@@ -185,9 +185,14 @@ internal sealed partial class LambdaTranslator
     private Expr In(Expression collection, Expression item)
     {
         var operand = Visit(item);
-        var values = ((System.Collections.IEnumerable?)Evaluate(collection) ?? Array.Empty<object>()).Cast<object?>();
         var type = ExprTypes.Of(operand);
-        return new InExpr(operand, values.Select(v => type is null ? v : CastValue(type, v)).ToList());
+        var values = new List<object?>();
+        foreach (var value in (System.Collections.IEnumerable?)Evaluate(collection) ?? Array.Empty<object>())
+        {
+            values.Add(type is null ? value : CastValue(type, value));
+        }
+
+        return new InExpr(operand, values);
     }
 
     private static bool IsContains(MethodCallExpression call, out Expression collection, out Expression item)
