@@ -6,7 +6,8 @@ namespace Ashlar.Postgres.Sql;
 
 /// <summary>
 /// An aggregate as a correlated scalar subquery over the relationship's destination, honouring the relationship's
-/// and the aggregate's filters; cast to the declared type, with the declared default for no rows.
+/// and the aggregate's filters and the relationship's limit (the aggregate's filter chooses among the rows the limit
+/// keeps, see <see cref="LimitedRows"/>); cast to the declared type, with the declared default for no rows.
 /// </summary>
 internal static class AggregateSql
 {
@@ -21,32 +22,23 @@ internal static class AggregateSql
         sql.Append(hasDefault ? "COALESCE(" : "").Append(cast ? "CAST(" : "");
         sql.Append(aggregate.Kind == AggregateKind.Exists ? "EXISTS (SELECT 1" : "(SELECT ");
         var child = writer.Scope.Child(domain.Resource(relationship.DestinationType));
-        if (relationship.ThroughType is not null)
+        var limited = RelatedFrom.IsLimited(relationship);
+        if (relationship.ThroughType is not null && !limited)
         {
             child.ThroughAlias = child.Context.NextAlias();
         }
 
-        WriteValue(sql, child, aggregate, domain.RelationshipSort(relationship));
-        RelatedFrom.WriteFrom(sql, child, relationship);
+        var sort = domain.RelationshipSort(relationship);
         var relationshipFilter = SourceRelative(domain.RelationshipFilter(relationship), expr.Path);
         var aggregateFilter = domain.AggregateFilter(aggregate);
-        child.WriteJoins(sql, ExprWalker.References(relationshipFilter).Concat(ExprWalker.References(aggregateFilter)));
-        sql.Append(" WHERE ");
-        RelatedFrom.WriteCorrelation(sql, writer.Scope.AliasOf(expr.Path), child, relationship);
-        var inner = new FilterWriter(sql, child);
-        foreach (var filter in new[] { relationshipFilter, aggregateFilter })
-        {
-            if (filter is not null)
-            {
-                sql.Append(" AND ");
-                inner.Write(filter);
-            }
-        }
-
+        var ordered = aggregate.Kind is AggregateKind.First || (aggregate.Kind is AggregateKind.List && !aggregate.Uniq);
+        child.Register(ordered ? sort.SelectMany(s => ExprWalker.References(s.Expression)) : []);
+        WriteValue(sql, child, aggregate, sort);
+        var where = RelatedFrom.WriteRows(sql, writer.Scope.AliasOf(expr.Path), child, relationship, limited, relationshipFilter, [aggregateFilter]);
         if (aggregate.Kind == AggregateKind.First)
         {
-            sql.Append(" AND ").Column(child.Alias, aggregate.Field!).Append(" IS NOT NULL");
-            ReadCompiler.WriteOrderBy(inner, domain.RelationshipSort(relationship));
+            sql.Append(where).Column(child.Alias, aggregate.Field!).Append(" IS NOT NULL");
+            ReadCompiler.WriteOrderBy(new FilterWriter(sql, child), sort);
             sql.Append(" LIMIT 1");
         }
 

@@ -4,7 +4,8 @@ namespace Ashlar.Postgres.Sql;
 
 /// <summary>
 /// <c>exists(rel, cond)</c> as a correlated <c>EXISTS (SELECT 1 …)</c>: the destination is a child level whose
-/// references resolve to its own alias, and <see cref="ParentExpr"/> to the enclosing one.
+/// references resolve to its own alias, and <see cref="ParentExpr"/> to the enclosing one. Over a relationship with
+/// a declared limit, the condition is checked among the rows the limit keeps (see <see cref="LimitedRows"/>).
 /// </summary>
 internal static class ExistsSql
 {
@@ -19,24 +20,14 @@ internal static class ExistsSql
 
         var relationship = exists.Path[0];
         var sql = writer.Sql;
+        var domain = writer.Scope.Context.Domain;
+        var child = writer.Scope.Child(domain.Resource(relationship.DestinationType));
+        var filter = RelatedFrom.Filter(domain, relationship);
         sql.Append("EXISTS (SELECT 1");
-        var child = RelatedFrom.Write(sql, writer.Scope, relationship);
-        child.WriteJoins(sql, ExprWalker.References(exists.Condition));
-        sql.Append(" WHERE ");
-        RelatedFrom.WriteCorrelation(sql, writer.Scope, child, relationship);
-        var inner = new FilterWriter(sql, child);
-        if (RelatedFrom.Filter(child.Context.Domain, relationship) is { } filter)
-        {
-            sql.Append(" AND ");
-            inner.Write(filter);
-        }
 
-        if (exists.Condition is not null)
-        {
-            sql.Append(" AND ");
-            inner.Write(exists.Condition);
-        }
-
+        // Without a condition, a limit of one or more keeps a row exactly when there is one: no derived table needed.
+        var limited = RelatedFrom.IsLimited(relationship) && (exists.Condition is not null || relationship.Limit == 0);
+        RelatedFrom.WriteRows(sql, writer.Scope.Alias, child, relationship, limited, filter, [exists.Condition]);
         sql.Append(')');
     }
 }

@@ -17,11 +17,12 @@ internal static class GroupedAggregateSql
     /// <summary>
     /// Whether <paramref name="aggregate"/> can be grouped for <paramref name="plan"/>: the read's rows must be exactly
     /// its filter's rows (no limit, offset, distinct or lock), the aggregate must be a per-group function (not first
-    /// or exists) and its filters must not reach the source row.
+    /// or exists), its relationship must keep all its rows (no declared limit: a per-group cut is what the correlated
+    /// form's <see cref="LimitedRows"/> does) and its filters must not reach the source row.
     /// </summary>
     public static bool CanGroup(SqlContext context, ReadPlan plan, AggregateDefinition aggregate) =>
         plan.Limit is null && plan.Offset is null or 0 && plan.Distinct.Count == 0 && plan.Lock is null &&
-        aggregate.Kind is not AggregateKind.First and not AggregateKind.Exists &&
+        aggregate.Kind is not AggregateKind.First and not AggregateKind.Exists && !RelatedFrom.IsLimited(aggregate.Relationship) &&
         !HasParent(context.Domain.RelationshipFilter(aggregate.Relationship)) && !HasParent(context.Domain.AggregateFilter(aggregate));
 
     /// <summary>Writes the select-list value of a grouped aggregate joined as <paramref name="alias"/>.</summary>

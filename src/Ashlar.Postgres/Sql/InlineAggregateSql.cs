@@ -6,7 +6,8 @@ namespace Ashlar.Postgres.Sql;
 
 /// <summary>
 /// An aggregate written in a lambda (<c>p.Comments!.Sum(c =&gt; c.Likes)</c>) as the correlated scalar subquery a
-/// declared aggregate of its kind produces: the relationship's filter and the inline condition restrict the rows.
+/// declared aggregate of its kind produces: the relationship's filter and the inline condition restrict the rows, and
+/// with a declared limit the condition chooses among the rows the limit keeps (see <see cref="LimitedRows"/>).
 /// As in LINQ, a count or sum of no rows is 0, a min, max or average of no rows is nil.
 /// </summary>
 internal static class InlineAggregateSql
@@ -20,15 +21,14 @@ internal static class InlineAggregateSql
         var cast = expr.Kind is AggregateKind.Count or AggregateKind.Sum or AggregateKind.Avg;
         sql.Append(zero ? "COALESCE(" : "").Append(cast ? "CAST(" : "").Append("(SELECT ");
         var child = writer.Scope.Child(domain.Resource(relationship.DestinationType));
-        if (relationship.ThroughType is not null)
+        var limited = RelatedFrom.IsLimited(relationship);
+        if (relationship.ThroughType is not null && !limited)
         {
             child.ThroughAlias = child.Context.NextAlias();
         }
 
         var relationshipFilter = AggregateSql.SourceRelative(domain.RelationshipFilter(relationship), expr.Path);
-        var references = ExprWalker.References(relationshipFilter)
-            .Concat(ExprWalker.References(expr.Value)).Concat(ExprWalker.References(expr.Condition)).ToList();
-        child.Register(references);
+        child.Register(RelatedFrom.References(limited, relationshipFilter, [expr.Value, expr.Condition]));
         var inner = new FilterWriter(sql, child);
         if (expr.Value is null)
         {
@@ -48,19 +48,7 @@ internal static class InlineAggregateSql
             sql.Append(')');
         }
 
-        RelatedFrom.WriteFrom(sql, child, relationship);
-        child.WriteJoins(sql, references);
-        sql.Append(" WHERE ");
-        RelatedFrom.WriteCorrelation(sql, writer.Scope.AliasOf(expr.Path), child, relationship);
-        foreach (var filter in new[] { relationshipFilter, expr.Condition })
-        {
-            if (filter is not null)
-            {
-                sql.Append(" AND ");
-                inner.Write(filter);
-            }
-        }
-
+        RelatedFrom.WriteRows(sql, writer.Scope.AliasOf(expr.Path), child, relationship, limited, relationshipFilter, [expr.Condition]);
         sql.Append(')');
         if (cast)
         {

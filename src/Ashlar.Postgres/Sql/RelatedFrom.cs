@@ -10,14 +10,6 @@ namespace Ashlar.Postgres.Sql;
 /// </summary>
 internal static class RelatedFrom
 {
-    /// <summary>Writes <c> FROM dest AS tN [INNER JOIN through AS tM ON …]</c> and returns the destination's level.</summary>
-    public static SqlScope Write(SqlBuilder sql, SqlScope source, RelationshipDefinition relationship)
-    {
-        var child = source.Child(source.Context.Domain.Resource(relationship.DestinationType));
-        WriteFrom(sql, child, relationship);
-        return child;
-    }
-
     /// <summary>Writes <c> FROM dest AS alias</c> for an existing level, with the join table for many-to-many.</summary>
     public static void WriteFrom(SqlBuilder sql, SqlScope child, RelationshipDefinition relationship)
     {
@@ -55,6 +47,60 @@ internal static class RelatedFrom
     {
         WriteKeyColumn(sql, child, relationship);
         sql.Append(" = ").Column(sourceAlias, relationship.SourceAttribute);
+    }
+
+    /// <summary>Whether subqueries over <paramref name="relationship"/> must cut its rows to its declared limit.</summary>
+    public static bool IsLimited(RelationshipDefinition relationship) => relationship.Limit is not null;
+
+    /// <summary>
+    /// The to-one paths a subquery level must join for <paramref name="conditions"/> and the relationship's filter
+    /// (which a limited relationship applies inside its derived table instead). A subquery that writes over its level
+    /// before <see cref="WriteRows"/> (an aggregate's value) registers them, and its own, first.
+    /// </summary>
+    public static List<IReadOnlyList<RelationshipDefinition>> References(bool limited, Expr? relationshipFilter, IEnumerable<Expr?> conditions) =>
+        [.. (limited ? [] : ExprWalker.References(relationshipFilter)), .. conditions.SelectMany(ExprWalker.References)];
+
+    /// <summary>
+    /// Writes the FROM and WHERE of a subquery over the related rows of the source row <paramref name="sourceAlias"/>:
+    /// the destination (through the join table), the joins of <see cref="References"/>, the relationship's filter and
+    /// <paramref name="conditions"/>. When <paramref name="limited"/> (see <see cref="IsLimited"/>), the rows are first
+    /// cut to the declared limit in the relationship's sort (<see cref="LimitedRows"/>) and the conditions choose
+    /// among them. Returns the connector for a further condition: <c> AND </c> after a WHERE, else <c> WHERE </c>.
+    /// </summary>
+    public static string WriteRows(
+        SqlBuilder sql, string sourceAlias, SqlScope child, RelationshipDefinition relationship, bool limited, Expr? relationshipFilter, IReadOnlyList<Expr?> conditions)
+    {
+        var where = " WHERE ";
+        if (limited)
+        {
+            LimitedRows.Write(sql, sourceAlias, child, relationship, relationshipFilter);
+        }
+        else
+        {
+            WriteFrom(sql, child, relationship);
+        }
+
+        child.WriteJoins(sql, References(limited, relationshipFilter, conditions));
+        if (!limited)
+        {
+            sql.Append(where);
+            WriteCorrelation(sql, sourceAlias, child, relationship);
+            where = " AND ";
+            conditions = [relationshipFilter, .. conditions];
+        }
+
+        var writer = new FilterWriter(sql, child);
+        foreach (var condition in conditions)
+        {
+            if (condition is not null)
+            {
+                sql.Append(where);
+                where = " AND ";
+                writer.Write(condition);
+            }
+        }
+
+        return where;
     }
 
     /// <summary>The relationship's declared filter, translated once per domain.</summary>

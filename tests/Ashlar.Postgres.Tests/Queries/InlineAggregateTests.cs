@@ -38,6 +38,25 @@ public sealed class InlineAggregateTests(BlogFixture db) : IClassFixture<BlogFix
     }
 
     [Fact]
+    public async Task Where_before_the_aggregate_is_a_condition_on_the_related_rows()
+    {
+        await Filters(db.Domain, p => p.Comments!.Where(c => c.Likes > 0).Count() == 1,
+            $"(CAST((SELECT count(*) {Comments} AND (\"t1\".\"likes\" > $1)) AS integer) = $2)", 2, 3);
+        Assert.Equal(
+            Where(db.Domain.ToSql(Query.For<Post>().Filter(p => p.Comments!.Count(c => c.Likes > 0) == 1))),
+            Where(db.Domain.ToSql(Query.For<Post>().Filter(p => p.Comments!.Where(c => c.Likes > 0).Count() == 1))));
+        await Filters(db.Domain, p => p.Comments!.Where(c => !c.Hidden).Where(c => c.Likes > 0).Count(c => c.AuthorId == p.AuthorId) == 1,
+            $"(CAST((SELECT count(*) {Comments} AND (((NOT \"t1\".\"hidden\") AND (\"t1\".\"likes\" > $1)) AND (\"t1\".\"author_id\" = \"t0\".\"author_id\"))) AS integer) = $2)", 1);
+        await Filters(db.Domain, p => p.Comments!.Where(c => !c.Hidden).Sum(c => c.Likes) > 5,
+            $"(COALESCE(CAST((SELECT sum(\"t1\".\"likes\") {Comments} AND (NOT \"t1\".\"hidden\")) AS integer), 0) > $1)", 1);
+        await Filters(db.Domain, p => p.Comments!.Where(c => c.Hidden).Max(c => (int?)c.Likes) == null,
+            $"((SELECT max(\"t1\".\"likes\") {Comments} AND \"t1\".\"hidden\") IS NULL)", 2, 4, 5, 6);
+        await Filters(db.Domain, p => p.Categories!.Where(c => c.Name == "life").LongCount() == 1,
+            "(CAST((SELECT count(*) FROM \"public\".\"categories\" AS \"t1\" INNER JOIN \"public\".\"post_categories\" AS \"t2\" ON \"t2\".\"category_id\" = \"t1\".\"id\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" AND (\"t1\".\"name\" = $1)) AS bigint) = $2)",
+            1, 2);
+    }
+
+    [Fact]
     public async Task Sum_is_zero_and_min_max_average_are_nil_without_rows()
     {
         await Filters(db.Domain, p => p.Comments!.Sum(c => c.Likes) == 0,
@@ -135,6 +154,8 @@ public sealed class InlineAggregateTests(BlogFixture db) : IClassFixture<BlogFix
             p => p.Comments!.Max(c => c.Likes) > 1,
             p => p.Comments!.Min(c => c.Likes) > 1,
             p => p.Comments!.Sum(c => (long)c.Likes) > 1,
+            p => p.Comments!.Where(c => c.Likes > 1).Sum(c => c.Likes) > 1,
+            p => p.Comments!.Where(c => c.Likes > 1).Where(c => c.Hidden).Count() > 1,
         ];
         var texts = filters.Select(f => db.Domain.ToSql(Query.For<Post>().Filter(f))).ToList();
         Assert.Equal(texts.Count, texts.Distinct(StringComparer.Ordinal).Count());

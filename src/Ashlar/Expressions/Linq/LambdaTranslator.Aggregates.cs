@@ -12,7 +12,8 @@ internal sealed partial class LambdaTranslator
 
     /// <summary>
     /// Translates <c>p.Comments!.Count(c =&gt; …)</c>, <c>LongCount</c>, <c>Sum</c>, <c>Min</c>, <c>Max</c> and
-    /// <c>Average</c> over a to-many relationship into an <see cref="InlineAggregateExpr"/>.
+    /// <c>Average</c> over a to-many relationship into an <see cref="InlineAggregateExpr"/>; <c>Where(c =&gt; …)</c>
+    /// calls chained before the aggregate are conditions on the related records, ANDed with a count's own.
     /// </summary>
     private Expr VisitAggregate(MethodCallExpression call)
     {
@@ -26,7 +27,14 @@ internal sealed partial class LambdaTranslator
         };
         var lambda = call.Arguments.Count > 1 ? LambdaOf(call.Arguments[1]) : null;
         var source = Unconverted(call.Arguments[0]);
-        if (kind == AggregateKind.Count && lambda is null && !TryRelationship(source, out _, out _, out _))
+        var wheres = new List<LambdaExpression>();
+        while (IsWhere(source, out var inner, out var predicate))
+        {
+            wheres.Insert(0, predicate);
+            source = inner;
+        }
+
+        if (kind == AggregateKind.Count && lambda is null && wheres.Count == 0 && !TryRelationship(source, out _, out _, out _))
         {
             return VisitLength(source); // an array or string attribute: its length
         }
@@ -36,10 +44,26 @@ internal sealed partial class LambdaTranslator
             throw Unsupported(call);
         }
 
-        return VisitAggregate(source, lambda, kind, AttributeType.Infer(call.Method.ReturnType) ?? throw Unsupported(call), call.Method.Name);
+        var resultType = AttributeType.Infer(call.Method.ReturnType) ?? throw Unsupported(call);
+        if (kind == AggregateKind.Count)
+        {
+            return VisitAggregate(source, lambda is null ? wheres : [.. wheres, lambda], null, kind, resultType, call.Method.Name);
+        }
+
+        return VisitAggregate(source, wheres, lambda, kind, resultType, call.Method.Name);
     }
 
-    private Expr VisitAggregate(Expression source, LambdaExpression? lambda, AggregateKind kind, AttributeType resultType, string method = "Count")
+    private Expr VisitAggregate(Expression source, LambdaExpression? lambda, AggregateKind kind, AttributeType resultType, string method = "Count") =>
+        kind == AggregateKind.Count
+            ? VisitAggregate(source, lambda is null ? [] : [lambda], null, kind, resultType, method)
+            : VisitAggregate(source, [], lambda, kind, resultType, method);
+
+    /// <summary>
+    /// The aggregate of <paramref name="value"/> (null for a count) over the records of the to-many relationship
+    /// <paramref name="source"/> that meet all <paramref name="conditions"/>.
+    /// </summary>
+    private Expr VisitAggregate(
+        Expression source, IReadOnlyList<LambdaExpression> conditions, LambdaExpression? value, AggregateKind kind, AttributeType resultType, string method)
     {
         if (!TryRelationship(source, out var scope, out var path, out var relationship) || relationship.IsToOne)
         {
@@ -47,16 +71,36 @@ internal sealed partial class LambdaTranslator
         }
 
         var destination = _model.Resource(relationship.DestinationType);
-        var body = lambda is null ? null : Below(scope, [(lambda.Parameters[0], destination)], () => Visit(lambda.Body));
+        var condition = conditions
+            .Select(c => Below(scope, [(c.Parameters[0], destination)], () => Visit(c.Body)))
+            .Aggregate((Expr?)null, (all, c) => all is null ? c : new BinaryExpr(BinaryOperator.And, all, c));
         if (kind == AggregateKind.Count)
         {
-            return Parented(new InlineAggregateExpr(path, relationship, kind, null, body, resultType), scope);
+            return Parented(new InlineAggregateExpr(path, relationship, kind, null, condition, resultType), scope);
         }
+
+        var body = Below(scope, [(value!.Parameters[0], destination)], () => Visit(value.Body));
 
         // Min and Max keep the value's own type (enums, precision); sums, averages and counts take the method's.
         var type = kind is AggregateKind.Min or AggregateKind.Max ? ExprTypes.Of(body) ?? resultType : resultType;
-        var value = body is ValueExpr { Type: null } constant ? new ValueExpr(CastValue(resultType, constant.Value), resultType) : body;
-        return Parented(new InlineAggregateExpr(path, relationship, kind, value, null, type), scope);
+        body = body is ValueExpr { Type: null } constant ? new ValueExpr(CastValue(resultType, constant.Value), resultType) : body;
+        return Parented(new InlineAggregateExpr(path, relationship, kind, body, condition, type), scope);
+    }
+
+    /// <summary>Whether <paramref name="node"/> is <c>source.Where(x =&gt; …)</c> (the overload without an index).</summary>
+    private bool IsWhere(Expression node, out Expression source, out LambdaExpression predicate)
+    {
+        source = node;
+        predicate = null!;
+        if (node is not MethodCallExpression { Method.Name: "Where", Arguments.Count: 2 } call || call.Method.DeclaringType != typeof(Enumerable) ||
+            LambdaOf(call.Arguments[1]) is not { Parameters.Count: 1 } lambda)
+        {
+            return false;
+        }
+
+        source = Unconverted(call.Arguments[0]);
+        predicate = lambda;
+        return true;
     }
 
     /// <summary>Translates <c>Fn.Exists&lt;TResource&gt;(r =&gt; …)</c>: a search of any resource of the domain.</summary>
