@@ -6,75 +6,82 @@ using BenchmarkDotNet.Attributes;
 namespace Ashlar.Benchmarks;
 
 /// <summary>
-/// A second way to run the read workloads: within each workload the contenders take turns, round after round, in a
-/// shuffled order, so slow drift of this shared VM (the same code's time moving by ±30% over minutes) falls on all of
-/// them alike. Reports, per contender, the median time per operation over the rounds, the ratio of medians to the
-/// baseline, the 10th–90th percentile of the per-round ratios, and managed bytes allocated per operation.
-/// The contenders are the <see cref="ReadBenchmarks"/> methods themselves (same code as the BenchmarkDotNet run).
+/// A second way to run the read workloads, built for this noisy shared VM: within each workload the contenders take
+/// turns one operation at a time, in a freshly shuffled order every round, so drift of the machine (the same code's
+/// time moving by ±30% over minutes, or seconds) falls on all of them alike. Reports, per contender, the median time
+/// per operation, the ratio of medians to the baseline, the interquartile range of the per-round ratios, and managed
+/// bytes allocated per operation (measured in a separate pass). The contenders are the <see cref="ReadBenchmarks"/>
+/// methods themselves (the same code as the BenchmarkDotNet run).
 /// </summary>
 internal static class PairedRun
 {
     public static async Task RunAsync(string[] args)
     {
-        var rounds = Option(args, "--rounds", 30);
-        var budget = TimeSpan.FromMilliseconds(Option(args, "--round-ms", 150));
+        var budget = TimeSpan.FromSeconds(Option(args, "--seconds", 8));
         var filter = args.SkipWhile(a => a != "--filter").Skip(1).FirstOrDefault() ?? "";
         var benchmarks = new ReadBenchmarks();
         await benchmarks.Setup();
         var workloads = typeof(ReadBenchmarks).GetMethods()
             .Select(m => (Method: m, Attribute: m.GetCustomAttribute<BenchmarkAttribute>(), Category: m.GetCustomAttribute<BenchmarkCategoryAttribute>()))
-            .Where(m => m.Attribute is not null && m.Category is not null && m.Category!.Categories[0].Contains(filter, StringComparison.OrdinalIgnoreCase))
+            .Where(m => m.Attribute is not null && m.Category is not null && m.Category.Categories[0].Contains(filter, StringComparison.OrdinalIgnoreCase))
             .GroupBy(m => m.Category!.Categories[0])
             .OrderBy(g => g.Key, StringComparer.Ordinal);
 
-        Console.WriteLine($"Paired run: {rounds} rounds of ~{budget.TotalMilliseconds:0} ms per contender, contenders interleaved in a shuffled order.");
+        Console.WriteLine($"Paired run: per workload ~{budget.TotalSeconds:0} s of rounds; each round runs every contender once, in a shuffled order.");
         foreach (var workload in workloads)
         {
             var contenders = workload.Select(m => new Contender(m.Attribute!.Description ?? m.Method.Name, m.Attribute.Baseline,
                 (Func<Task>)(() => (Task)m.Method.Invoke(benchmarks, null)!))).ToList();
-            Report(workload.Key, contenders, await MeasureAsync(contenders, rounds, budget));
+            var times = await MeasureAsync(contenders, budget);
+            await MeasureAllocationsAsync(contenders);
+            Report(workload.Key, contenders, times);
         }
     }
 
-    private static async Task<double[][]> MeasureAsync(List<Contender> contenders, int rounds, TimeSpan budget)
+    private static async Task<double[][]> MeasureAsync(List<Contender> contenders, TimeSpan budget)
     {
-        // Warm up and size a batch so one batch takes about the budget.
-        var batch = new int[contenders.Count];
-        for (var i = 0; i < contenders.Count; i++)
+        foreach (var contender in contenders)
         {
-            var watch = Stopwatch.StartNew();
-            var runs = 0;
-            while (watch.Elapsed < budget || runs < 3)
+            var warmup = Stopwatch.StartNew();
+            while (warmup.Elapsed < TimeSpan.FromMilliseconds(300))
             {
-                await contenders[i].Run();
-                runs++;
+                await contender.Run();
             }
-
-            batch[i] = Math.Max(1, runs);
         }
 
-        var times = contenders.Select(_ => new double[rounds]).ToArray();
+        var times = contenders.Select(_ => new List<double>()).ToArray();
         var random = new Random(20261127);
         var order = Enumerable.Range(0, contenders.Count).ToArray();
-        for (var round = 0; round < rounds; round++)
+        var total = Stopwatch.StartNew();
+        var watch = new Stopwatch();
+        while (total.Elapsed < budget || times[0].Count < 30)
         {
             random.Shuffle(order);
             foreach (var i in order)
             {
-                var bytes = GC.GetTotalAllocatedBytes(precise: true);
-                var watch = Stopwatch.StartNew();
-                for (var op = 0; op < batch[i]; op++)
-                {
-                    await contenders[i].Run();
-                }
-
-                times[i][round] = watch.Elapsed.TotalMicroseconds / batch[i];
-                contenders[i].Bytes += GC.GetTotalAllocatedBytes(precise: true) - bytes;
-                contenders[i].Operations += batch[i];
+                watch.Restart();
+                await contenders[i].Run();
+                times[i].Add(watch.Elapsed.TotalMicroseconds);
             }
         }
 
-        return times;
+        return times.Select(t => t.ToArray()).ToArray();
+    }
+
+    private static async Task MeasureAllocationsAsync(List<Contender> contenders)
+    {
+        const int Operations = 200;
+        foreach (var contender in contenders)
+        {
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            for (var op = 0; op < Operations; op++)
+            {
+                await contender.Run();
+            }
+
+            contender.Bytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+            contender.Operations = Operations;
+        }
     }
 
     private static void Report(string workload, List<Contender> contenders, double[][] times)
@@ -82,7 +89,7 @@ internal static class PairedRun
         var baseline = Math.Max(0, contenders.FindIndex(c => c.Baseline));
         Console.WriteLine();
         Console.WriteLine($"## {workload}");
-        Console.WriteLine("| contender | median µs/op | ratio of medians | per-round ratio p10–p90 | KB allocated/op |");
+        Console.WriteLine($"| contender | median µs/op | ratio of medians | per-round ratio p25–p75 | KB allocated/op |   ({times[0].Length} rounds)");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         var baseMedian = Percentile(times[baseline], 0.5);
         for (var i = 0; i < contenders.Count; i++)
@@ -90,7 +97,7 @@ internal static class PairedRun
             var ratios = times[i].Zip(times[baseline], (a, b) => a / b).ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {contenders[i].Name} | {Percentile(times[i], 0.5):0.0} | {Percentile(times[i], 0.5) / baseMedian:0.00} | " +
-                $"{Percentile(ratios, 0.1):0.00}–{Percentile(ratios, 0.9):0.00} | {contenders[i].Bytes / 1024.0 / contenders[i].Operations:0.0} |"));
+                $"{Percentile(ratios, 0.25):0.00}–{Percentile(ratios, 0.75):0.00} | {contenders[i].Bytes / 1024.0 / contenders[i].Operations:0.0} |"));
         }
     }
 
