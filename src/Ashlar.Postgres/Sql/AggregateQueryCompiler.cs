@@ -67,14 +67,7 @@ internal static class AggregateQueryCompiler
 
         var cast = plan.Kind is AggregateKind.Sum or AggregateKind.Avg;
         sql.Append(plan.Kind == AggregateKind.Sum ? "COALESCE(" : "").Append(cast ? "CAST(" : "");
-        sql.Append(plan.Kind switch
-        {
-            AggregateKind.Count => "count(",
-            AggregateKind.Sum => "sum(",
-            AggregateKind.Avg => "avg(",
-            AggregateKind.Min => "min(",
-            _ => "max(",
-        }).Append(plan.Distinct ? "DISTINCT " : "");
+        sql.Append(AggregateSql.Function(plan.Kind)).Append('(').Append(plan.Distinct ? "DISTINCT " : "");
         writer.Write(plan.Field!);
         sql.Append(')');
         if (cast)

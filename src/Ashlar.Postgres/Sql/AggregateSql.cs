@@ -61,6 +61,17 @@ internal static class AggregateSql
     public static Expr? SourceRelative(Expr? filter, IReadOnlyList<RelationshipDefinition> path) =>
         filter is null ? null : ExprRewriter.ParentsThrough(filter, path);
 
+    /// <summary>The SQL function of a count, sum, avg, min or max.</summary>
+    public static string Function(AggregateKind kind) => kind switch
+    {
+        AggregateKind.Count => "count",
+        AggregateKind.Sum => "sum",
+        AggregateKind.Avg => "avg",
+        AggregateKind.Min => "min",
+        AggregateKind.Max => "max",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an aggregate function"),
+    };
+
     /// <summary>Writes the aggregate function over the destination level (nothing for exists).</summary>
     public static void WriteValue(SqlBuilder sql, SqlScope child, AggregateDefinition aggregate, IReadOnlyList<Ashlar.DataLayer.SortKey> sort)
     {
@@ -84,14 +95,7 @@ internal static class AggregateSql
                 sql.Append(')');
                 return;
             default:
-                sql.Append(aggregate.Kind switch
-                {
-                    AggregateKind.Count => "count(",
-                    AggregateKind.Sum => "sum(",
-                    AggregateKind.Avg => "avg(",
-                    AggregateKind.Min => "min(",
-                    _ => "max(",
-                }).Append(aggregate.Uniq ? "DISTINCT " : "").Column(child.Alias, aggregate.Field!).Append(')');
+                sql.Append(Function(aggregate.Kind)).Append('(').Append(aggregate.Uniq ? "DISTINCT " : "").Column(child.Alias, aggregate.Field!).Append(')');
                 return;
         }
     }

@@ -36,14 +36,7 @@ internal static class InlineAggregateSql
         }
         else
         {
-            sql.Append(expr.Kind switch
-            {
-                AggregateKind.Count => "count(",
-                AggregateKind.Sum => "sum(",
-                AggregateKind.Avg => "avg(",
-                AggregateKind.Min => "min(",
-                _ => "max(",
-            });
+            sql.Append(AggregateSql.Function(expr.Kind)).Append('(');
             inner.Write(expr.Value);
             sql.Append(')');
         }
