@@ -16,14 +16,29 @@ public sealed partial class PostgresDataLayer
         ArgumentNullException.ThrowIfNull(plan);
         var resource = plan.Query.Resource;
         var command = AggregateQueryCompiler.Compile(Domain, plan);
-        var grouped = plan.GroupBy is not null;
-        var keyType = plan.GroupType;
-        var valueOrdinal = grouped ? 1 : 0;
+        var keys = plan.GroupTypes;
         return await _runner.QueryAsync(SourceFor(resource), command, resource, WriteKind.Read,
             reader => new KeyValuePair<TKey, TValue>(
-                grouped ? As<TKey>(reader, 0, keyType!) : default!,
-                As<TValue>(reader, valueOrdinal, plan.Type)),
+                keys.Count switch
+                {
+                    0 => default!,
+                    1 => As<TKey>(reader, 0, keys[0]),
+                    _ => Composite<TKey>(reader, keys),
+                },
+                As<TValue>(reader, keys.Count, plan.Type)),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A composite group key: <typeparamref name="T"/>'s constructor (an anonymous type's, a tuple's) given the parts in order.</summary>
+    private static T Composite<T>(NpgsqlDataReader reader, IReadOnlyList<AttributeType> parts)
+    {
+        var values = new object?[parts.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ValueConverter.Read(reader, i, parts[i]);
+        }
+
+        return (T)Activator.CreateInstance(typeof(T), values)!;
     }
 
     /// <summary>Reads a column as <typeparamref name="T"/>: straight from Npgsql for the plain types, else through the converter.</summary>

@@ -7,7 +7,7 @@ using Ashlar.Resources;
 namespace Ashlar.Postgres.Sql;
 
 /// <summary>
-/// Compiles an <see cref="AggregatePlan"/> into one statement: <c>SELECT key, agg(…) … WHERE filter GROUP BY 1</c>,
+/// Compiles an <see cref="AggregatePlan"/> into one statement: <c>SELECT key, agg(…) … WHERE filter GROUP BY 1</c> (<c>GROUP BY 1, 2</c> for a composite key),
 /// <c>SELECT agg(…) … WHERE filter</c>, or <c>SELECT EXISTS (SELECT 1 … WHERE filter)</c>. To-one paths in the
 /// filter, key or field become LEFT JOINs as in reads.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class AggregateQueryCompiler
         var scope = SqlScope.Root(new SqlContext(domain, read.Tenant), read.Resource);
         var references = ExprWalker.References(read.Filter)
             .Concat(ExprWalker.References(plan.Field))
-            .Concat(ExprWalker.References(plan.GroupBy))
+            .Concat(plan.GroupBy.SelectMany(ExprWalker.References))
             .ToList();
         scope.Register(references);
         var sql = new SqlBuilder();
@@ -31,9 +31,9 @@ internal static class AggregateQueryCompiler
         else
         {
             sql.Append("SELECT ");
-            if (plan.GroupBy is not null)
+            foreach (var key in plan.GroupBy)
             {
-                writer.Write(plan.GroupBy);
+                writer.Write(key);
                 sql.Append(", ");
             }
 
@@ -48,7 +48,16 @@ internal static class AggregateQueryCompiler
             writer.Write(read.Filter);
         }
 
-        sql.Append(plan.Kind == AggregateKind.Exists ? ")" : plan.GroupBy is not null ? " GROUP BY 1" : "");
+        if (plan.Kind == AggregateKind.Exists)
+        {
+            sql.Append(')');
+        }
+
+        for (var i = 0; i < plan.GroupBy.Count; i++)
+        {
+            sql.Append(i == 0 ? " GROUP BY " : ", ").Append((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         return new SqlCommand(sql.ToString(), sql.Parameters, []);
     }
 

@@ -19,9 +19,12 @@ public sealed record AggregatePlan(ReadPlan Query, AggregateKind Kind, Attribute
     /// <summary>True to aggregate each distinct value once.</summary>
     public bool Distinct { get; init; }
 
-    /// <summary>The expression whose values form the groups; null for one value over every record.</summary>
-    public Expr? GroupBy { get; init; }
+    /// <summary>
+    /// The expressions whose values form the groups (several for a composite key such as
+    /// <c>c =&gt; new { c.PostId, c.AuthorId }</c>); empty for one value over every record.
+    /// </summary>
+    public IReadOnlyList<Expr> GroupBy { get; init; } = [];
 
-    /// <summary>The type of <see cref="GroupBy"/>'s values.</summary>
-    public AttributeType? GroupType { get; init; }
+    /// <summary>The type of each <see cref="GroupBy"/> expression's values.</summary>
+    public IReadOnlyList<AttributeType> GroupTypes { get; init; } = [];
 }

@@ -18,8 +18,9 @@ public interface IDataLayer : IAsyncDisposable
 
     /// <summary>
     /// Computes an aggregate over the records the plan's filter selects: one pair per distinct value of
-    /// <see cref="AggregatePlan.GroupBy"/> (in no particular order), or without it a single pair whose key is the
-    /// default of <typeparamref name="TKey"/>.
+    /// <see cref="AggregatePlan.GroupBy"/> (in no particular order; a composite key is built with
+    /// <typeparamref name="TKey"/>'s constructor taking the parts in order), or with no grouping a single pair whose
+    /// key is the default of <typeparamref name="TKey"/>.
     /// </summary>
     ValueTask<IReadOnlyList<KeyValuePair<TKey, TValue>>> AggregateAsync<TKey, TValue>(AggregatePlan plan, CancellationToken cancellationToken);
 

@@ -124,14 +124,23 @@ public sealed partial class Domain
             });
         }
 
-        var key = groupBy is null ? null : LambdaTranslator.Translate(Model, resource, groupBy);
-        var keyType = key is null ? null : ExprTypes.Of(key) ?? AttributeType.Infer(groupBy!.ReturnType);
-        if (key is not null && keyType is null)
+        var keys = new List<Expr>();
+        var keyTypes = new List<AttributeType>();
+        foreach (var part in KeyParts(groupBy))
         {
-            errors.Add(new InvalidFilterReference($"cannot group by {key}: its type is unknown; group by an attribute or cast the expression (Fn.Cast<T>)")
+            var key = LambdaTranslator.Translate(Model, resource, part);
+            var keyType = ExprTypes.Of(key) ?? AttributeType.Infer(part.ReturnType);
+            if (keyType is null)
             {
-                Resource = resource.Name,
-            });
+                errors.Add(new InvalidFilterReference($"cannot group by {key}: its type is unknown; group by an attribute or cast the expression (Fn.Cast<T>)")
+                {
+                    Resource = resource.Name,
+                });
+                continue;
+            }
+
+            keys.Add(key);
+            keyTypes.Add(keyType);
         }
 
         if (errors.Count > 0)
@@ -139,6 +148,18 @@ public sealed partial class Domain
             throw new InvalidException(errors);
         }
 
-        return new AggregatePlan(read, aggregation.Kind, type!) { Field = field, Distinct = aggregation.Distinct, GroupBy = key, GroupType = keyType };
+        return new AggregatePlan(read, aggregation.Kind, type!) { Field = field, Distinct = aggregation.Distinct, GroupBy = keys, GroupTypes = keyTypes };
     }
+
+    /// <summary>
+    /// The parts of a group key: the lambda itself, or for a composite key (<c>c =&gt; new { c.PostId, c.AuthorId }</c>, or
+    /// <c>new PostAuthor(c.PostId, c.AuthorId)</c> for any type whose constructor takes the parts) one lambda per
+    /// constructor argument, in order.
+    /// </summary>
+    private static IEnumerable<LambdaExpression> KeyParts(LambdaExpression? groupBy) => groupBy switch
+    {
+        null => [],
+        { Body: NewExpression { Arguments.Count: > 0 } composite } => composite.Arguments.Select(a => Expression.Lambda(a, groupBy.Parameters)),
+        _ => [groupBy],
+    };
 }

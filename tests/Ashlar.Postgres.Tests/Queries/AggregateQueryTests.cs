@@ -56,6 +56,26 @@ public sealed class AggregateQueryTests(BlogFixture db) : IClassFixture<BlogFixt
     }
 
     [Fact]
+    public async Task Composite_keys_group_by_each_part_and_come_back_as_the_key_type()
+    {
+        var query = Query.For<Comment>();
+        Assert.Equal(
+            "SELECT \"t0\".\"post_id\", \"t0\".\"hidden\", count(*) FROM \"public\".\"comments\" AS \"t0\" GROUP BY 1, 2",
+            db.Domain.ToSql(query, c => new { c.PostId, c.Hidden }, a => a.Count()));
+
+        var counts = await db.Domain.AggregateByAsync(query, c => new { c.PostId, c.Hidden }, a => a.Count(), cancellationToken: Ct);
+        Assert.Equal(
+            [(1L, false, 2L), (1L, true, 1L), (2L, false, 1L), (3L, true, 1L)],
+            counts.Select(g => (g.Key.PostId, g.Key.Hidden, g.Value)).Order());
+
+        // A related part that is nil for some records, into a type of the caller's own.
+        var likes = await db.Domain.AggregateByAsync(Query.For<Post>(), p => new AuthorScore(p.Author!.Name, p.Score > 5), a => a.Count(), cancellationToken: Ct);
+        Assert.Equal(
+            [("Ada", false, 1L), ("Ada", true, 1L), ("Bob", false, 1L), ("Bob", true, 1L), ("Cy", true, 1L), ("", false, 1L)],
+            likes.Select(g => (g.Key.Author ?? "", g.Key.High, g.Value)).OrderBy(g => g.Item1 == "" ? "~" : g.Item1, StringComparer.Ordinal).ThenBy(g => g.Item2));
+    }
+
+    [Fact]
     public async Task A_nil_key_is_a_group_of_its_own()
     {
         var byAuthor = await db.Domain.AggregateByAsync(Query.For<Post>(), p => p.AuthorId, a => a.Count(), cancellationToken: Ct);
@@ -117,3 +137,6 @@ public sealed class AggregateQueryTests(BlogFixture db) : IClassFixture<BlogFixt
         Assert.Equal(before, db.Domain.Postgres().CommandCount);
     }
 }
+
+/// <summary>A group key of the caller's own type, built from its constructor.</summary>
+internal sealed record AuthorScore(string? Author, bool High);
