@@ -19,6 +19,17 @@ public sealed class RelationshipFilterTests(BlogFixture db) : IClassFixture<Blog
     }
 
     [Fact]
+    public async Task Where_before_any_adds_conditions_on_the_related_rows()
+    {
+        await Filters(db.Domain, p => p.Comments!.Where(c => !c.Hidden).Any(c => c.Likes >= 3),
+            $"EXISTS (SELECT 1 {Comments} WHERE \"t1\".\"post_id\" = \"t0\".\"id\" AND ((NOT \"t1\".\"hidden\") AND (\"t1\".\"likes\" >= $1)))", 1);
+        await Filters(db.Domain, p => p.Comments!.Where(c => c.Hidden).Any(),
+            $"EXISTS (SELECT 1 {Comments} WHERE \"t1\".\"post_id\" = \"t0\".\"id\" AND \"t1\".\"hidden\")", 1, 3);
+        await Filters(db.Domain, p => p.Comments!.Where(c => c.Hidden).Where(c => c.Likes > 0).Any(c => c.AuthorId == p.AuthorId),
+            $"EXISTS (SELECT 1 {Comments} WHERE \"t1\".\"post_id\" = \"t0\".\"id\" AND ((\"t1\".\"hidden\" AND (\"t1\".\"likes\" > $1)) AND (\"t1\".\"author_id\" = \"t0\".\"author_id\")))");
+    }
+
+    [Fact]
     public async Task Exists_conditions_join_their_own_to_one_paths()
     {
         await Filters(db.Domain, p => Fn.Exists(p.Comments, c => c.Author!.Name == "Cy"),

@@ -54,9 +54,24 @@ internal sealed partial class LambdaTranslator
         return true;
     }
 
-    /// <summary>Translates <c>p.Comments.Any(c =&gt; …)</c> or <c>Fn.Exists(p.Comments, c =&gt; …)</c>; hops become nested exists.</summary>
+    /// <summary>
+    /// Translates <c>p.Comments.Any(c =&gt; …)</c> or <c>Fn.Exists(p.Comments, c =&gt; …)</c>; hops become nested exists.
+    /// <c>Where(…)</c> calls before <c>Any</c> add conditions on the last hop, ANDed in the order written.
+    /// </summary>
     private Expr VisitExists(Expression source, Expression? predicate)
     {
+        var conditions = new List<LambdaExpression>();
+        if (predicate is not null)
+        {
+            conditions.Add(LambdaOf(predicate));
+        }
+
+        while (IsWhere(source, out var inner, out var where))
+        {
+            conditions.Insert(0, where);
+            source = inner;
+        }
+
         if (!TryMembers(source, out var scope, out var members) || members.Count == 0)
         {
             throw Unsupported(source);
@@ -75,18 +90,20 @@ internal sealed partial class LambdaTranslator
             resource = _model.Resource(relationship.DestinationType);
         }
 
-        var lambda = predicate is null ? null : LambdaOf(predicate);
-
-        // Each hop is one exists level; intermediate levels have no lambda parameter.
-        var levels = new List<(ParameterExpression, ResourceDefinition)>();
-        var hopResource = _scopes[scope].Resource;
-        for (var i = 0; i < hops.Count; i++)
+        // Each hop is one exists level; intermediate levels have no lambda parameter, the last has each condition's.
+        Expr? result = null;
+        foreach (var lambda in conditions)
         {
-            hopResource = _model.Resource(hops[i].DestinationType);
-            levels.Add((i == hops.Count - 1 && lambda is not null ? lambda.Parameters[0] : Expression.Parameter(typeof(object)), hopResource));
+            var levels = new List<(ParameterExpression, ResourceDefinition)>();
+            for (var i = 0; i < hops.Count; i++)
+            {
+                levels.Add((i == hops.Count - 1 ? lambda.Parameters[0] : Expression.Parameter(typeof(object)), _model.Resource(hops[i].DestinationType)));
+            }
+
+            var condition = Below(scope, levels, () => Visit(lambda.Body));
+            result = result is null ? condition : new BinaryExpr(BinaryOperator.And, result, condition);
         }
 
-        var result = lambda is null ? null : Below(scope, levels, () => Visit(lambda.Body));
         for (var i = hops.Count - 1; i >= 0; i--)
         {
             result = new ExistsExpr([hops[i]], result);
