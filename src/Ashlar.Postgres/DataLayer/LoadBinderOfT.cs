@@ -23,6 +23,7 @@ internal sealed class LoadBinder<TParent, TKey, TDest> : LoadBinder
     private readonly Action<TParent, TDest?>? _setOne;
     private readonly Action<TParent, List<TDest>>? _setMany;
     private readonly string _field;
+    private readonly IEqualityComparer<TKey>? _comparer;
 
     public LoadBinder(ResourceDefinition source, AttributeDefinition key, RelationshipDefinition relationship)
     {
@@ -32,6 +33,7 @@ internal sealed class LoadBinder<TParent, TKey, TDest> : LoadBinder
         KeyType = key.Type;
         _key = CompileKey(key.Property);
         _directKey = Materializer.IsDirect(key.Type);
+        _comparer = KeyComparer(key.Type);
         _toOne = relationship.IsToOne;
         _field = $"{source.Name}.{relationship.Name}";
         if (_toOne)
@@ -56,6 +58,17 @@ internal sealed class LoadBinder<TParent, TKey, TDest> : LoadBinder
     /// <inheritdoc />
     public override LoadBatch Begin(IEnumerable parents, bool keepRecords) =>
         new Batch(this, parents as IReadOnlyList<TParent> ?? [.. parents.Cast<TParent>()], keepRecords);
+
+    /// <summary>
+    /// Keys group rows as the database matched them: case-insensitive text ignoring case, binary keys by content
+    /// (a <c>byte[]</c> read from each row is a new array); everything else by its own equality.
+    /// </summary>
+    private static IEqualityComparer<TKey>? KeyComparer(AttributeType type) => type.Kind switch
+    {
+        TypeKind.CiString when typeof(TKey) == typeof(string) => (IEqualityComparer<TKey>)(object)StringComparer.OrdinalIgnoreCase,
+        TypeKind.Binary when typeof(TKey) == typeof(byte[]) => (IEqualityComparer<TKey>)(object)BinaryKeyComparer.Instance,
+        _ => null,
+    };
 
     private static KeyGetter CompileKey(PropertyInfo property)
     {
@@ -133,7 +146,7 @@ internal sealed class LoadBinder<TParent, TKey, TDest> : LoadBinder
         {
             _binder = binder;
             _parents = parents;
-            _groups = new Dictionary<TKey, Group>(parents.Count);
+            _groups = new Dictionary<TKey, Group>(parents.Count, binder._comparer);
             _records = keepRecords ? [] : null;
             for (var i = 0; i < parents.Count; i++)
             {

@@ -32,13 +32,44 @@ internal sealed class RelationshipResolver(IReadOnlyDictionary<Type, IResourceDr
             return null;
         }
 
-        return draft.Kind switch
+        CheckProperty(source, draft, option);
+        var definition = draft.Kind switch
         {
             RelationshipKind.BelongsTo => BelongsTo(source, destination, draft, option),
             RelationshipKind.ManyToMany => ManyToMany(source, destination, draft, option),
             _ => Has(source, destination, draft, option),
         };
+        if (definition is not null && draft.Filter is { Parameters.Count: 2 } && !IsUnique(source, definition.SourceAttribute))
+        {
+            Problem(source, option, $"its filter reads the source record, but {source.Name}.{definition.SourceAttribute} is not unique, so records sharing it would share the filtered rows",
+                "relate through the primary key or a single-attribute identity, or filter without reading the source record");
+        }
+
+        return definition;
     }
+
+    /// <summary>A loaded relationship is assigned to its property: a record (to-one) or a list or array of them (to-many).</summary>
+    private void CheckProperty(IResourceDraft source, RelationshipDraft draft, string option)
+    {
+        var property = draft.Property;
+        var toMany = draft.Kind is RelationshipKind.HasMany or RelationshipKind.ManyToMany;
+        var accepts = toMany
+            ? property.PropertyType == draft.DestinationType.MakeArrayType() ||
+              property.PropertyType.IsAssignableFrom(typeof(List<>).MakeGenericType(draft.DestinationType))
+            : property.PropertyType.IsAssignableFrom(draft.DestinationType);
+        if (property.SetMethod is null || !accepts)
+        {
+            var type = toMany ? $"List<{draft.DestinationType.Name}>" : draft.DestinationType.Name;
+            Problem(source, option, $"the property {property.Name} ({property.PropertyType.Name}{(property.SetMethod is null ? ", no setter" : "")}) cannot take the loaded {type}",
+                toMany
+                    ? $"declare it as a settable List<{draft.DestinationType.Name}>?, IReadOnlyList<{draft.DestinationType.Name}>?, IEnumerable<{draft.DestinationType.Name}>? or {draft.DestinationType.Name}[]?"
+                    : $"declare it as a settable {draft.DestinationType.Name}?");
+        }
+    }
+
+    private static bool IsUnique(IResourceDraft resource, string attribute) =>
+        SinglePrimaryKey(resource)?.Name == attribute ||
+        resource.Identities.Any(i => i.Keys.Count == 1 && i.Keys[0] == attribute);
 
     private RelationshipDefinition? BelongsTo(IResourceDraft source, IResourceDraft destination, RelationshipDraft draft, string option)
     {

@@ -50,6 +50,79 @@ public sealed class ValidationGapTests
         Assert.Contains(error.Problems, p => p.Option == "attribute count" && p.Problem.StartsWith("MaxLength/MinLength only apply", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_relationship_property_that_cannot_take_the_loaded_records_is_refused()
+    {
+        var error = Assert.Throws<DeclarationException>(() => DomainModel.Build("x", d => d.Resource<SetHolder>().Resource<Held>()));
+
+        Assert.Contains(error.Problems, p => p.Option == "has_many held_set" && p.Problem.Contains("cannot take the loaded List<Held>", StringComparison.Ordinal) &&
+            p.Fix.Contains("IReadOnlyList<Held>", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Option == "has_many read_only" && p.Problem.Contains("no setter", StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Problems, p => p.Option is "has_many as_array" or "has_many as_read_only_list");
+    }
+
+    [Fact]
+    public void A_filter_reading_the_source_record_needs_a_unique_source_attribute()
+    {
+        var error = Assert.Throws<DeclarationException>(() => DomainModel.Build("x", d => d.Resource<SetHolder>().Resource<Held>()));
+
+        Assert.Contains(error.Problems, p => p.Option == "has_many cheap" && p.Problem.Contains("SetHolder.code is not unique", StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Problems, p => p.Option == "has_many cheap_by_id");
+    }
+
+    public sealed class SetHolder : IResource<SetHolder>
+    {
+        public long Id { get; set; }
+
+        public int Code { get; set; }
+
+        public int MaxPrice { get; set; }
+
+        public HashSet<Held>? HeldSet { get; set; }
+
+        public List<Held> ReadOnly { get; } = [];
+
+        public Held[]? AsArray { get; set; }
+
+        public IReadOnlyList<Held>? AsReadOnlyList { get; set; }
+
+        public List<Held>? Cheap { get; set; }
+
+        public List<Held>? CheapById { get; set; }
+
+        public static void Define(ResourceBuilder<SetHolder> r)
+        {
+            r.IntegerPrimaryKey(h => h.Id);
+            r.Attribute(h => h.Code);
+            r.Attribute(h => h.MaxPrice);
+            r.HasMany(h => h.HeldSet, h => h.DestinationAttribute(x => x.SetHolderId));
+            r.HasMany(h => h.ReadOnly, h => h.DestinationAttribute(x => x.SetHolderId));
+            r.HasMany(h => h.AsArray, h => h.DestinationAttribute(x => x.SetHolderId));
+            r.HasMany(h => h.AsReadOnlyList, h => h.DestinationAttribute(x => x.SetHolderId));
+            r.HasMany(h => h.Cheap, h => h.SourceAttribute(x => x.Code).DestinationAttribute(x => x.Code).Filter((held, holder) => held.Price <= holder.MaxPrice));
+            r.HasMany(h => h.CheapById, h => h.DestinationAttribute(x => x.SetHolderId).Filter((held, holder) => held.Price <= holder.MaxPrice));
+        }
+    }
+
+    public sealed class Held : IResource<Held>
+    {
+        public long Id { get; set; }
+
+        public long SetHolderId { get; set; }
+
+        public int Code { get; set; }
+
+        public int Price { get; set; }
+
+        public static void Define(ResourceBuilder<Held> r)
+        {
+            r.IntegerPrimaryKey(h => h.Id);
+            r.Attribute(h => h.SetHolderId);
+            r.Attribute(h => h.Code);
+            r.Attribute(h => h.Price);
+        }
+    }
+
     public sealed class CompositeOwner : IResource<CompositeOwner>
     {
         public Guid A { get; set; }
