@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ashlar.DataLayer;
+using Ashlar.Errors;
 using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Sql;
 using Ashlar.Postgres.Types;
@@ -19,14 +20,22 @@ public sealed partial class PostgresDataLayer
         var keys = plan.GroupTypes;
         return await _runner.QueryAsync(SourceFor(resource), command, resource, WriteKind.Read,
             reader => new KeyValuePair<TKey, TValue>(
-                keys.Count switch
-                {
-                    0 => default!,
-                    1 => As<TKey>(reader, 0, keys[0]),
-                    _ => Composite<TKey>(reader, keys),
-                },
+                keys.Count == 0 ? default! : plan.CompositeKey ? Composite<TKey>(reader, keys) : Key<TKey>(reader, keys[0], resource.Name),
                 As<TValue>(reader, keys.Count, plan.Type)),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A single group key; a nil one needs a key type that can hold it, or it would pass for a real 0.</summary>
+    private static T Key<T>(NpgsqlDataReader reader, AttributeType type, string resource)
+    {
+        if (default(T) is not null && reader.IsDBNull(0))
+        {
+            throw AshlarException.From(new InvalidFilterReference(
+                $"a group's key is nil (a missing related record or a nil attribute), which {typeof(T).Name} cannot hold; group by a nullable type, e.g. c => (long?)c.Author!.Id")
+            { Resource = resource });
+        }
+
+        return As<T>(reader, 0, type);
     }
 
     /// <summary>A composite group key: <typeparamref name="T"/>'s constructor (an anonymous type's, a tuple's) given the parts in order.</summary>

@@ -39,6 +39,12 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
                 Field = constraint?.Field,
             },
             PostgresErrorCodes.NotNullViolation => new Required { Resource = resource, Field = exception.ColumnName },
+            PostgresErrorCodes.NumericValueOutOfRange when kind == WriteKind.Read => new InvalidAttribute(
+                $"a value computed by the read does not fit its type ({exception.MessageText}): an aggregate or calculation overflowed; " +
+                "compute it in a wider type, e.g. Sum(c => (long)c.Likes) or Fn.Cast<decimal>(…)")
+            {
+                Resource = resource,
+            },
             PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.NumericValueOutOfRange or
             PostgresErrorCodes.InvalidTextRepresentation or PostgresErrorCodes.InvalidDatetimeFormat or
             PostgresErrorCodes.DatetimeFieldOverflow => new InvalidAttribute($"is invalid: {exception.MessageText}")

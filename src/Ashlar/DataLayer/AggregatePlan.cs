@@ -27,4 +27,7 @@ public sealed record AggregatePlan(ReadPlan Query, AggregateKind Kind, Attribute
 
     /// <summary>The type of each <see cref="GroupBy"/> expression's values.</summary>
     public IReadOnlyList<AttributeType> GroupTypes { get; init; } = [];
+
+    /// <summary>True when the key is built from its parts with a constructor (<c>new { … }</c>), even from one part.</summary>
+    public bool CompositeKey { get; init; }
 }

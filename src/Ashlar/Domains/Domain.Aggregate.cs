@@ -107,6 +107,8 @@ public sealed partial class Domain
             AggregateKind.Exists => AttributeType.Of(TypeKind.Boolean, typeof(bool)),
             AggregateKind.Avg when typeof(TValue) == typeof(decimal?) => AttributeType.Of(TypeKind.Decimal, typeof(decimal)),
             AggregateKind.Avg => AttributeType.Of(TypeKind.Double, typeof(double)),
+            // A sum outgrows its column's precision (three numeric(4,1) of 999.9): it is plain numeric.
+            AggregateKind.Sum when fieldType?.Kind == TypeKind.Decimal => fieldType with { Precision = null, Scale = null },
             _ => fieldType,
         };
         if (aggregation.Kind is AggregateKind.Sum or AggregateKind.Avg && fieldType?.Kind is not (TypeKind.Short or TypeKind.Integer or TypeKind.Long or TypeKind.Decimal or TypeKind.Double))
@@ -116,7 +118,7 @@ public sealed partial class Domain
                 Resource = resource.Name,
             });
         }
-        else if (aggregation.Kind is AggregateKind.Min or AggregateKind.Max && fieldType?.Kind is null or TypeKind.Boolean or TypeKind.Map or TypeKind.Binary)
+        else if (aggregation.Kind is AggregateKind.Min or AggregateKind.Max && fieldType?.Kind is null or TypeKind.Boolean or TypeKind.Map or TypeKind.Binary or TypeKind.Uuid)
         {
             errors.Add(new InvalidFilterReference($"{aggregation.Kind.ToString().ToLowerInvariant()} needs a field with an order, and {field} is {fieldType?.ToString() ?? "of an unknown type"}")
             {
@@ -148,7 +150,14 @@ public sealed partial class Domain
             throw new InvalidException(errors);
         }
 
-        return new AggregatePlan(read, aggregation.Kind, type!) { Field = field, Distinct = aggregation.Distinct, GroupBy = keys, GroupTypes = keyTypes };
+        return new AggregatePlan(read, aggregation.Kind, type!)
+        {
+            Field = field,
+            Distinct = aggregation.Distinct,
+            GroupBy = keys,
+            GroupTypes = keyTypes,
+            CompositeKey = groupBy?.Body is NewExpression { Arguments.Count: > 0 },
+        };
     }
 
     /// <summary>

@@ -34,6 +34,13 @@ public sealed partial class Domain
             return new Page<T>(rows.Take(limit).ToList(), null, rows.Count > limit) { Count = counted };
         }
 
+        if (plan.Distinct.Count > 0)
+        {
+            throw AshlarException.From(new InvalidFilterReference(
+                "keyset pages cannot be combined with Distinct (the cursor would apply before the distinct and repeat groups); use offset pagination")
+            { Resource = resource.Name });
+        }
+
         var sort = Keyset.TotalSort(resource, plan.Sort);
         var filter = plan.Filter;
         if (after is not null)

@@ -162,5 +162,6 @@ public sealed partial class Domain
     /// </summary>
     private static bool IsScalarKey(ResourceDefinition resource, object key) =>
         resource.PrimaryKey.Count == 1 &&
-        (resource.PrimaryKey[0].Type.ClrType.IsInstanceOfType(key) || key is IConvertible or Guid or DateTimeOffset or DateOnly or TimeOnly);
+        (resource.PrimaryKey[0].Type.ClrType.IsInstanceOfType(key) || key is IConvertible or Guid or DateTimeOffset or DateOnly or TimeOnly ||
+         key is System.Text.Json.JsonElement { ValueKind: not System.Text.Json.JsonValueKind.Object });
 }

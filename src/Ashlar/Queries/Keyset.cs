@@ -18,6 +18,9 @@ internal static class Keyset
 {
     private static readonly AttributeType Boolean = AttributeType.Of(TypeKind.Boolean, typeof(bool));
 
+    /// <summary>Cursor values as JSON; PostgreSQL floats may be NaN or ±Infinity, written as "NaN", "Infinity".</summary>
+    private static readonly JsonSerializerOptions CursorJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     /// <summary>The plan's sort plus any primary-key attributes it lacks, ascending.</summary>
     /// <exception cref="InvalidException">A sort key's type cannot be told, so its cursor value could not be read back.</exception>
     public static List<SortKey> TotalSort(ResourceDefinition resource, IReadOnlyList<SortKey> sort)
@@ -49,7 +52,7 @@ internal static class Keyset
             {
                 Resource = resource.Name,
             });
-        return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values.Take(sort.Count).ToArray()));
+        return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values.Take(sort.Count).ToArray(), CursorJson));
     }
 
     /// <summary>The condition "after the cursor" for a total sort.</summary>

@@ -1,3 +1,4 @@
+using Ashlar.Errors;
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using Ashlar.Actions;
@@ -104,6 +105,22 @@ public sealed class ResourceDefinition
 
     internal object? GetValue(object record, string field) => _access[field].Get(record);
 
-    internal void SetValue(object record, string field, object? value) =>
-        (_access[field].Set ?? throw new InvalidOperationException($"{Name}.{field} has no setter."))(record, value);
+    /// <exception cref="InvalidException">
+    /// The value is nil and the property a non-nullable value type (an aggregate or calculation over no rows).
+    /// </exception>
+    internal void SetValue(object record, string field, object? value)
+    {
+        var access = _access[field];
+        if (value is null && access.RejectsNil)
+        {
+            throw new InvalidException([new InvalidAttribute(
+                $"is nil for a record (e.g. a min, max or average over no related rows), which its non-nullable property cannot hold; declare the property nullable, or cast in the expression (c => (int?)c.Likes)")
+            {
+                Resource = Name,
+                Field = field,
+            }]);
+        }
+
+        (access.Set ?? throw new InvalidOperationException($"{Name}.{field} has no setter."))(record, value);
+    }
 }

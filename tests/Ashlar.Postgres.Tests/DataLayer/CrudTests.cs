@@ -131,7 +131,8 @@ public sealed class CrudTests(HelpDeskFixture db) : IClassFixture<HelpDeskFixtur
     {
         var (_, user) = await SeedAsync("keys1");
         var asJson = System.Text.Json.JsonDocument.Parse($"{{\"id\": \"{user.Id}\"}}").RootElement;
-        object[] keys = [user.Id, user.Id.ToString(), new { id = user.Id }, new Dictionary<string, object?> { ["id"] = user.Id }, asJson];
+        var asJsonText = System.Text.Json.JsonDocument.Parse($"\"{user.Id}\"").RootElement;
+        object[] keys = [user.Id, user.Id.ToString(), new { id = user.Id }, new Dictionary<string, object?> { ["id"] = user.Id }, asJson, asJsonText];
         foreach (var key in keys)
         {
             Assert.Equal(user.Id, (await db.Domain.GetAsync<User>(key, cancellationToken: Ct)).Id);

@@ -76,6 +76,40 @@ public sealed class AggregateQueryTests(BlogFixture db) : IClassFixture<BlogFixt
     }
 
     [Fact]
+    public async Task A_one_part_composite_key_is_still_built_with_its_constructor()
+    {
+        var counts = await db.Domain.AggregateByAsync(Query.For<Comment>(), c => new { c.PostId }, a => a.Count(), cancellationToken: Ct);
+        Assert.Equal([(1L, 3L), (2L, 1L), (3L, 1L)], counts.Select(g => (g.Key.PostId, g.Value)).Order());
+    }
+
+    [Fact]
+    public async Task A_nil_key_for_a_non_nullable_key_type_is_a_typed_error_not_a_zero()
+    {
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.AggregateByAsync(Query.For<Post>(), p => p.Author!.Id, a => a.Count(), cancellationToken: Ct));
+        Assert.Contains("group by a nullable type", error.Message, StringComparison.Ordinal);
+
+        var counts = await db.Domain.AggregateByAsync(Query.For<Post>(), p => (long?)p.Author!.Id, a => a.Count(), cancellationToken: Ct);
+        Assert.Equal(1L, counts.Single(g => g.Key is null).Value);
+    }
+
+    [Fact]
+    public async Task An_overflowing_sum_is_a_typed_error_naming_the_fix()
+    {
+        var error = await Assert.ThrowsAsync<InvalidException>(() =>
+            db.Domain.AggregateAsync(Query.For<Comment>(), a => a.Sum(c => c.Likes * 1_000_000_000), cancellationToken: Ct));
+
+        Assert.Contains("compute it in a wider type", Assert.IsType<InvalidAttribute>(Assert.Single(error.Errors)).Message, StringComparison.Ordinal);
+        Assert.Equal(11_000_000_000L, await db.Domain.AggregateAsync(Query.For<Comment>(), a => a.Sum(c => (long)c.Likes * 1_000_000_000), cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task A_decimal_sum_may_outgrow_the_column_precision()
+    {
+        // rating is numeric(4,1); 100 times the ratings sum to 1050.0, which numeric(4,1) cannot hold.
+        Assert.Equal(1050.0m, await db.Domain.AggregateAsync(Query.For<Post>(), a => a.Sum(p => p.Rating * 100), cancellationToken: Ct));
+    }
+
+    [Fact]
     public async Task A_nil_key_is_a_group_of_its_own()
     {
         var byAuthor = await db.Domain.AggregateByAsync(Query.For<Post>(), p => p.AuthorId, a => a.Count(), cancellationToken: Ct);
@@ -130,6 +164,8 @@ public sealed class AggregateQueryTests(BlogFixture db) : IClassFixture<BlogFixt
 
         var maxOfBool = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.AggregateAsync(Query.For<Comment>(), a => a.Max(c => c.Hidden), cancellationToken: Ct));
         Assert.Contains("max needs a field with an order", maxOfBool.Message, StringComparison.Ordinal);
+        var minOfUuid = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.AggregateAsync(Query.For<Post>(), a => a.Min(p => p.ExternalId), cancellationToken: Ct));
+        Assert.Contains("min needs a field with an order", minOfUuid.Message, StringComparison.Ordinal);
 
         var limited = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.AggregateByAsync(Query.For<Comment>().Limit(2), c => c.PostId, a => a.Count(), cancellationToken: Ct));
         Assert.Contains("takes a filter only", limited.Message, StringComparison.Ordinal);

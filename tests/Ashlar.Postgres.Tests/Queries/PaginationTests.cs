@@ -119,6 +119,47 @@ public sealed class PaginationTests(BlogFixture db) : IClassFixture<BlogFixture>
     }
 
     [Fact]
+    public async Task Keyset_pages_carry_nan_and_infinite_floats_in_their_cursors()
+    {
+        var query = Query.For<Post>().Sort(p => Fn.Fragment<double>("CASE WHEN ? > 5 THEN 'NaN'::float8 WHEN ? = 1 THEN '-Infinity'::float8 ELSE ?::float8 END", p.Score, p.Score, p.Score));
+        var expected = await Ids(query.Sort(p => p.Id));
+        var seen = new List<long>();
+        var page = await db.Domain.PageAsync(query, 2, cancellationToken: Ct);
+        seen.AddRange(page.Records.Select(p => p.Id));
+        while (page.HasMore)
+        {
+            page = await db.Domain.PageAsync(query, 2, after: page.NextCursor, cancellationToken: Ct);
+            seen.AddRange(page.Records.Select(p => p.Id));
+        }
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task Keyset_pages_refuse_distinct_which_would_repeat_groups()
+    {
+        var error = await Assert.ThrowsAsync<InvalidException>(() =>
+            db.Domain.PageAsync(Query.For<Post>().Distinct(p => p.AuthorId).Sort(p => p.Score, descending: true), 1, cancellationToken: Ct));
+
+        Assert.Contains("use offset pagination", Assert.IsType<InvalidFilterReference>(Assert.Single(error.Errors)).Message, StringComparison.Ordinal);
+        var offsetPage = await db.Domain.PageAsync(Query.For<Post>().Distinct(p => p.AuthorId).Sort(p => p.AuthorId), 2, offset: 2, cancellationToken: Ct);
+        Assert.Equal([5L, 6], offsetPage.Records.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task A_captured_value_whose_getter_throws_surfaces_its_own_exception()
+    {
+        var source = new ThrowingSource();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Domain.ReadAsync(Query.For<Post>().Filter(p => p.Score > source.Value), cancellationToken: Ct));
+        Assert.Equal("boom", error.Message);
+    }
+
+    private sealed class ThrowingSource
+    {
+        public int Value => throw new InvalidOperationException("boom");
+    }
+
+    [Fact]
     public async Task A_tampered_cursor_is_an_invalid_value()
     {
         var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.PageAsync(Query.For<Post>(), 2, after: "WyInOyBEUk9QIFRBQkxFIHBvc3RzOyAtLSJd", cancellationToken: Ct));

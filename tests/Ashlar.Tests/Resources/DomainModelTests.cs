@@ -27,6 +27,20 @@ public sealed class DomainModelTests
     }
 
     [Fact]
+    public void Nil_computed_for_a_non_nullable_property_is_a_typed_error_naming_the_field()
+    {
+        var post = Blog().Resource<Post>();
+        var record = new Post();
+
+        var error = Assert.Throws<InvalidException>(() => post.SetValue(record, "score", null));
+        var invalid = Assert.IsType<InvalidAttribute>(Assert.Single(error.Errors));
+        Assert.Equal(("Post", "score"), (invalid.Resource, invalid.Field));
+        Assert.Contains("declare the property nullable", invalid.Message, StringComparison.Ordinal);
+        post.SetValue(record, "author_id", null);
+        Assert.Null(record.AuthorId);
+    }
+
+    [Fact]
     public void Nullable_reference_types_allow_nil()
     {
         var author = Blog().Resource<Author>();

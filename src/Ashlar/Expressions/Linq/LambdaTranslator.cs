@@ -254,8 +254,9 @@ internal sealed partial class LambdaTranslator
                     case System.Reflection.FieldInfo field:
                         value = field.GetValue(target);
                         return true;
-                    case System.Reflection.PropertyInfo { GetMethod: not null } property when property.GetIndexParameters().Length == 0:
-                        value = property.GetValue(target);
+                    case System.Reflection.PropertyInfo { GetMethod: { } getter } property when property.GetIndexParameters().Length == 0:
+                        // A getter that throws surfaces its own exception, as when the value is compiled and run.
+                        value = getter.Invoke(target, System.Reflection.BindingFlags.DoNotWrapExceptions, null, null, null);
                         return true;
                     default:
                         return false;
