@@ -1,7 +1,7 @@
-using Ashlar.Errors;
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using Ashlar.Actions;
+using Ashlar.Errors;
 
 namespace Ashlar.Resources;
 
