@@ -17,9 +17,8 @@ internal static class AggregateQueryCompiler
     {
         var read = plan.Query;
         var scope = SqlScope.Root(new SqlContext(domain, read.Tenant), read.Resource);
-        var references = ExprWalker.References(read.Filter)
-            .Concat(ExprWalker.References(plan.Field))
-            .Concat(plan.GroupBy.SelectMany(ExprWalker.References))
+        var references = new[] { read.Filter, plan.Field }.Concat(plan.GroupBy)
+            .SelectMany(e => ExprWalker.References(e).Concat(RelationshipFilterPaths.Of(domain, e)))
             .ToList();
         scope.Register(references);
         var sql = new SqlBuilder();

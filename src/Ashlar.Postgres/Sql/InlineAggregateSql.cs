@@ -28,7 +28,7 @@ internal static class InlineAggregateSql
         }
 
         var relationshipFilter = AggregateSql.SourceRelative(domain.RelationshipFilter(relationship), expr.Path);
-        child.Register(RelatedFrom.References(limited, relationshipFilter, [expr.Value, expr.Condition]));
+        child.Register(RelatedFrom.References(domain, limited, relationshipFilter, [expr.Value, expr.Condition]));
         var inner = new FilterWriter(sql, child);
         if (expr.Value is null)
         {

@@ -29,7 +29,7 @@ internal static class ReadCompiler
             sql.Append("SELECT * FROM (");
         }
 
-        scope.Register(References(plan));
+        scope.Register(References(domain, plan));
         sql.Append("SELECT ");
         var writer = new FilterWriter(sql, scope);
         if (plan.Distinct.Count > 0)
@@ -49,7 +49,7 @@ internal static class ReadCompiler
         var computed = WriteComputed(writer, plan, grouped);
         var sortValues = WriteSortValues(writer, plan);
         sql.Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
-        scope.WriteJoins(sql, References(plan));
+        scope.WriteJoins(sql, References(domain, plan));
         GroupedAggregateSql.WriteJoins(sql, scope, plan, grouped);
         if (plan.Filter is not null)
         {
@@ -138,7 +138,7 @@ internal static class ReadCompiler
     {
         var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), plan.Resource);
         var sql = new SqlBuilder().Append("SELECT count(*) FROM ").Append(TableNames.Qualified(plan.Resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
-        scope.WriteJoins(sql, ExprWalker.References(plan.Filter));
+        scope.WriteJoins(sql, ExprWalker.References(plan.Filter).Concat(RelationshipFilterPaths.Of(domain, plan.Filter)));
         if (plan.Filter is not null)
         {
             sql.Append(" WHERE ");
@@ -209,11 +209,15 @@ internal static class ReadCompiler
         return plan.Resource.Attributes.Where(a => plan.Select.Contains(a) || needed.Contains(a.Name)).ToList();
     }
 
-    private static IEnumerable<IReadOnlyList<RelationshipDefinition>> References(ReadPlan plan) =>
-        ExprWalker.References(plan.Filter)
-            .Concat(plan.Sort.SelectMany(s => ExprWalker.References(s.Expression)))
-            .Concat(plan.Distinct.SelectMany(ExprWalker.References))
-            .Concat(ComputedReferences(plan));
+    private static IEnumerable<IReadOnlyList<RelationshipDefinition>> References(DomainModel domain, ReadPlan plan)
+    {
+        var expressions = new List<Expr?> { plan.Filter };
+        expressions.AddRange(plan.Sort.Select(s => s.Expression));
+        expressions.AddRange(plan.Distinct);
+        expressions.AddRange(plan.Calculations.Select(c => c.Expression));
+        expressions.AddRange(plan.Aggregates.Select(a => new AggregateExpr([], a)));
+        return expressions.SelectMany(e => ExprWalker.References(e).Concat(RelationshipFilterPaths.Of(domain, e)));
+    }
 
     /// <summary>The relationship paths loaded calculations reach.</summary>
     public static IEnumerable<IReadOnlyList<RelationshipDefinition>> ComputedReferences(ReadPlan plan) =>

@@ -57,8 +57,11 @@ internal static class RelatedFrom
     /// (which a limited relationship applies inside its derived table instead). A subquery that writes over its level
     /// before <see cref="WriteRows"/> (an aggregate's value) registers them, and its own, first.
     /// </summary>
-    public static List<IReadOnlyList<RelationshipDefinition>> References(bool limited, Expr? relationshipFilter, IEnumerable<Expr?> conditions) =>
-        [.. (limited ? [] : ExprWalker.References(relationshipFilter)), .. conditions.SelectMany(ExprWalker.References)];
+    public static List<IReadOnlyList<RelationshipDefinition>> References(Domains.DomainModel domain, bool limited, Expr? relationshipFilter, IEnumerable<Expr?> conditions) =>
+    [
+        .. (limited ? [] : ExprWalker.References(relationshipFilter).Concat(RelationshipFilterPaths.Of(domain, relationshipFilter))),
+        .. conditions.SelectMany(c => ExprWalker.References(c).Concat(RelationshipFilterPaths.Of(domain, c))),
+    ];
 
     /// <summary>
     /// Writes the FROM and WHERE of a subquery over the related rows of the source row <paramref name="sourceAlias"/>:
@@ -80,7 +83,7 @@ internal static class RelatedFrom
             WriteFrom(sql, child, relationship);
         }
 
-        child.WriteJoins(sql, References(limited, relationshipFilter, conditions));
+        child.WriteJoins(sql, References(child.Context.Domain, limited, relationshipFilter, conditions));
         if (!limited)
         {
             sql.Append(where);

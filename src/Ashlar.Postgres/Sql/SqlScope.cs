@@ -1,3 +1,4 @@
+using Ashlar.Errors;
 using Ashlar.Resources;
 
 namespace Ashlar.Postgres.Sql;
@@ -35,7 +36,9 @@ internal sealed class SqlScope(SqlContext context, ResourceDefinition resource, 
     public string AliasOf(IReadOnlyList<RelationshipDefinition> path) =>
         path.Count == 0 ? alias : _joined.TryGetValue(Key(path, path.Count), out var joined)
             ? joined
-            : throw new InvalidOperationException($"The path {Key(path, path.Count)} was not joined.");
+            : throw AshlarException.From(new UnsupportedFeature(
+                $"the query reads {Key(path, path.Count)} from {resource.Name} where Ashlar did not join it (a relationship filter's parent(...) through a to-one path, in a position not supported yet); read the field through a declared aggregate or a load instead")
+            { Resource = resource.Name });
 
     /// <summary>Gives every to-one path the references walk a join alias, so expressions can be written before the FROM.</summary>
     public void Register(IEnumerable<IReadOnlyList<RelationshipDefinition>> paths)

@@ -1,5 +1,7 @@
 using Ashlar.Expressions;
+using Ashlar.Postgres.DataLayer;
 using Ashlar.Postgres.Tests.Queries.Blog;
+using Ashlar.Queries;
 using Xunit;
 using static Ashlar.Postgres.Tests.Queries.QueryAssert;
 
@@ -27,6 +29,22 @@ public sealed class RelationshipFilterTests(BlogFixture db) : IClassFixture<Blog
             $"EXISTS (SELECT 1 {Comments} WHERE \"t1\".\"post_id\" = \"t0\".\"id\" AND \"t1\".\"hidden\")", 1, 3);
         await Filters(db.Domain, p => p.Comments!.Where(c => c.Hidden).Where(c => c.Likes > 0).Any(c => c.AuthorId == p.AuthorId),
             $"EXISTS (SELECT 1 {Comments} WHERE \"t1\".\"post_id\" = \"t0\".\"id\" AND ((\"t1\".\"hidden\" AND (\"t1\".\"likes\" > $1)) AND (\"t1\".\"author_id\" = \"t0\".\"author_id\")))");
+    }
+
+    [Fact]
+    public async Task A_relationship_filter_reading_a_to_one_path_of_the_source_joins_it_at_the_source_level()
+    {
+        // (c, post) => c.Author!.Name == post.Author!.Name: the subquery reads post.author.name from the outer level.
+        var query = Query.For<Post>().Filter(p => p.SameNameComments!.Any());
+        Assert.EndsWith(
+            " FROM \"public\".\"posts\" AS \"t0\" LEFT JOIN \"public\".\"authors\" AS \"t1\" ON \"t1\".\"id\" = \"t0\".\"author_id\" WHERE EXISTS (SELECT 1 " +
+            "FROM \"public\".\"comments\" AS \"t2\" LEFT JOIN \"public\".\"authors\" AS \"t3\" ON \"t3\".\"id\" = \"t2\".\"author_id\" " +
+            "WHERE \"t2\".\"post_id\" = \"t0\".\"id\" AND (\"t3\".\"name\" = \"t1\".\"name\"))",
+            db.Domain.ToSql(query), StringComparison.Ordinal);
+        Assert.Equal<long[]>([1], [.. (await db.Domain.ReadAsync(query, cancellationToken: TestContext.Current.CancellationToken)).Select(p => p.Id)]);
+        Assert.Equal<long[]>([1], [.. (await db.Domain.ReadAsync(Query.For<Post>().Filter(p => p.SameNameComments!.Count() == 1), cancellationToken: TestContext.Current.CancellationToken)).Select(p => p.Id)]);
+        Assert.Equal([1L, 1L, 1L], (await db.Domain.ReadAsync(Query.For<Comment>().Filter(c => c.Post!.SameNameComments!.Any()).Sort(c => c.Id), cancellationToken: TestContext.Current.CancellationToken)).Select(c => c.PostId));
+        Assert.Equal(1L, await db.Domain.CountAsync(Query.For<Post>().Filter(p => p.SameNameComments!.Any()), cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]

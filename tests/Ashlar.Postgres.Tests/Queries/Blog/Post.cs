@@ -35,6 +35,8 @@ public sealed class Post : IResource<Post>
 
     public List<Comment>? OwnComments { get; set; }
 
+    public List<Comment>? SameNameComments { get; set; }
+
     public int? CommentCount { get; set; }
 
     public int? VisibleLikes { get; set; }
@@ -70,6 +72,7 @@ public sealed class Post : IResource<Post>
         r.HasMany(p => p.Comments);
         r.HasMany(p => p.VisibleComments, h => h.DestinationAttribute(c => c.PostId).Filter(c => !c.Hidden).Sort(c => c.Likes, descending: true));
         r.HasMany(p => p.OwnComments, h => h.DestinationAttribute(c => c.PostId).Filter((c, post) => c.AuthorId == post.AuthorId));
+        r.HasMany(p => p.SameNameComments, h => h.DestinationAttribute(c => c.PostId).Filter((c, post) => c.Author!.Name == post.Author!.Name));
         r.ManyToMany(p => p.Categories, m => m.Through<PostCategory, long, long>(j => j.PostId, j => j.CategoryId));
         r.Count(p => p.CommentCount, p => p.Comments);
         r.Sum(p => p.VisibleLikes, p => p.Comments, c => c.Likes, a => a.Filter(c => !c.Hidden).Default(0));
