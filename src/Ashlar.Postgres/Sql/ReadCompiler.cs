@@ -11,10 +11,13 @@ namespace Ashlar.Postgres.Sql;
 /// </summary>
 internal static class ReadCompiler
 {
-    public static SqlCommand Compile(DomainModel domain, ReadPlan plan) => CompileWithSlots(domain, plan).Command;
+    public static SqlCommand Compile(DomainModel domain, ReadPlan plan) => CompileWithSlots(domain, plan, PagingNodes.Of(plan)).Command;
 
-    /// <summary>Compiles, also returning where each parameter's value came from (null when one cannot be traced).</summary>
-    public static (SqlCommand Command, IReadOnlyList<ParameterSlot>? Slots) CompileWithSlots(DomainModel domain, ReadPlan plan)
+    /// <summary>
+    /// Compiles, also returning where each parameter's value came from (null when one cannot be traced). The limit and
+    /// offset are sent as the parameters of <paramref name="paging"/> (the shape's nodes, for the cache).
+    /// </summary>
+    public static (SqlCommand Command, IReadOnlyList<ParameterSlot>? Slots) CompileWithSlots(DomainModel domain, ReadPlan plan, PagingNodes paging)
     {
         var resource = plan.Resource;
         var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), resource);
@@ -66,7 +69,7 @@ internal static class ReadCompiler
             WriteOrderBy(new FilterWriter(sql, SqlScope.Root(scope.Context, resource)), plan.Sort);
         }
 
-        WritePaging(sql, plan);
+        paging.Write(sql);
         WriteLock(sql, plan.Lock, scope.Alias);
         return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = sortValues }, sql.Rebindable ? sql.Slots : null);
     }

@@ -27,14 +27,25 @@ internal sealed class ShapeKey
     /// <summary>The <see cref="ValueExpr"/> and <see cref="InExpr"/> nodes, in visiting order.</summary>
     public IReadOnlyList<Expr> Nodes => _nodes;
 
-    public static ShapeKey Of(ReadPlan plan)
+    /// <summary>The shape of a top-level read: its limit and offset are parameters, so only their presence counts.</summary>
+    public static ShapeKey Of(ReadPlan plan) => Of(plan, pagingAsParameters: true);
+
+    /// <summary>
+    /// The shape of <paramref name="plan"/>. With <paramref name="pagingAsParameters"/>, the limit and offset become
+    /// the last <see cref="Nodes"/> (<see cref="Paging"/>) and only their presence enters the key; otherwise (a load,
+    /// whose per-parent limit is part of its text) their values do.
+    /// </summary>
+    public static ShapeKey Of(ReadPlan plan, bool pagingAsParameters)
     {
         var shape = new ShapeKey();
-        shape.Plan(plan);
+        shape.Plan(plan, pagingAsParameters);
         return shape;
     }
 
-    private void Plan(ReadPlan plan)
+    /// <summary>The value nodes of the limit and the offset (each null when absent), when they are parameters.</summary>
+    public PagingNodes Paging { get; private set; }
+
+    private void Plan(ReadPlan plan, bool pagingAsParameters)
     {
         Text("R").Text(plan.Resource.ClrType.FullName ?? plan.Resource.Name).Text("|T").Text(plan.Tenant is null ? "-" : plan.Tenant.Length.ToString(CultureInfo.InvariantCulture) + ":" + plan.Tenant);
         Text("|F");
@@ -46,7 +57,15 @@ internal sealed class ShapeKey
         }
 
         Text(plan.ReturnSortValues ? "|V" : "");
-        Text("|L").Text(plan.Limit?.ToString(CultureInfo.InvariantCulture) ?? "").Text("|O").Text(plan.Offset?.ToString(CultureInfo.InvariantCulture) ?? "");
+        if (pagingAsParameters)
+        {
+            Text("|L").Text(plan.Limit is null ? "" : "?").Text("|O").Text(plan.Offset is > 0 ? "?" : "");
+        }
+        else
+        {
+            Text("|L").Text(plan.Limit?.ToString(CultureInfo.InvariantCulture) ?? "").Text("|O").Text(plan.Offset?.ToString(CultureInfo.InvariantCulture) ?? "");
+        }
+
         Text("|C").Text(plan.Select is null ? "*" : string.Join(",", plan.Select.Select(a => a.Name)));
         foreach (var distinct in plan.Distinct)
         {
@@ -70,6 +89,12 @@ internal sealed class ShapeKey
         {
             // The top-level statement only selects the keys loads need; the loads compile on their own.
             Text("|J").Text(load.Relationship.Name);
+        }
+
+        if (pagingAsParameters)
+        {
+            Paging = PagingNodes.Of(plan);
+            _nodes.AddRange(new[] { Paging.Limit, Paging.Offset }.OfType<Expr>());
         }
     }
 

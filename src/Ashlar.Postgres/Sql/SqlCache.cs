@@ -10,8 +10,8 @@ namespace Ashlar.Postgres.Sql;
 /// <summary>
 /// Compiled read and load statements per query shape (<see cref="ShapeKey"/>): a later plan of the same shape reuses
 /// the SQL text and parameter layout, and only its values are read from its nodes (for a load, also its parent keys).
-/// Bounded: past <see cref="Capacity"/> shapes, new ones are compiled every time. Debug builds recompile on every hit
-/// and check the text and values agree.
+/// Bounded: past <see cref="Capacity"/> shapes the cache starts over. A read's limit and offset are parameters, so
+/// pages of one query share one entry. Debug builds recompile on every hit and check the text and values agree.
 /// </summary>
 internal sealed class SqlCache(DomainModel domain)
 {
@@ -36,7 +36,7 @@ internal sealed class SqlCache(DomainModel domain)
     /// <summary>Relationship loads compiled from scratch.</summary>
     public long LoadMisses => Interlocked.Read(ref _loadMisses);
 
-    private bool Full => _entries.Count + _loads.Count >= Capacity;
+    private int _count;
 
     public SqlCommand Read(ReadPlan plan)
     {
@@ -53,10 +53,10 @@ internal sealed class SqlCache(DomainModel domain)
         }
 
         Interlocked.Increment(ref _misses);
-        var (compiled, slots) = ReadCompiler.CompileWithSlots(domain, plan);
-        if (!Full && slots is not null && SqlCacheEntry.Create(compiled, slots, shape.Nodes) is { } created)
+        var (compiled, slots) = ReadCompiler.CompileWithSlots(domain, plan, shape.Paging);
+        if (slots is not null && SqlCacheEntry.Create(compiled, slots, shape.Nodes) is { } created)
         {
-            _entries.TryAdd(key, created);
+            Remember(_entries, key, created);
         }
 
         return compiled;
@@ -66,7 +66,7 @@ internal sealed class SqlCache(DomainModel domain)
     public SqlCommand Load(LoadPlan load, Array keys, AttributeType keyType, string? tenant)
     {
         var plan = LoadCompiler.Effective(domain, load);
-        var shape = ShapeKey.Of(plan);
+        var shape = ShapeKey.Of(plan, pagingAsParameters: false);
         var key = new LoadShape(load.Relationship, keyType, tenant, shape.Key);
         var keysNode = new ValueExpr(keys, LoadCompiler.KeysType(keyType));
         if (_loads.TryGetValue(key, out var entry))
@@ -81,12 +81,32 @@ internal sealed class SqlCache(DomainModel domain)
 
         Interlocked.Increment(ref _loadMisses);
         var (compiled, slots) = LoadCompiler.CompileWithSlots(domain, load.Relationship, plan, keysNode, keyType, tenant);
-        if (!Full && slots is not null && SqlCacheEntry.Create(compiled, slots, shape.Nodes, keysNode) is { } created)
+        if (slots is not null && SqlCacheEntry.Create(compiled, slots, shape.Nodes, keysNode) is { } created)
         {
-            _loads.TryAdd(key, created);
+            Remember(_loads, key, created);
         }
 
         return compiled;
+    }
+
+    /// <summary>
+    /// Adds an entry; past <see cref="Capacity"/> entries the cache starts over, so an application whose shapes keep
+    /// changing keeps caching its current ones instead of freezing the first 2,048.
+    /// </summary>
+    private void Remember<TKey>(ConcurrentDictionary<TKey, SqlCacheEntry> entries, TKey key, SqlCacheEntry entry)
+        where TKey : notnull
+    {
+        if (Interlocked.Increment(ref _count) > Capacity)
+        {
+            _entries.Clear();
+            _loads.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
+
+        if (!entries.TryAdd(key, entry))
+        {
+            Interlocked.Decrement(ref _count);
+        }
     }
 
 #if DEBUG

@@ -30,7 +30,7 @@ public sealed class LockAndTransactionTests(BlogFixture db) : IClassFixture<Blog
     [Fact]
     public void Lock_clauses_name_the_table_and_the_wait_policy()
     {
-        Assert.EndsWith("LIMIT 1 FOR UPDATE OF \"t0\" NOWAIT", db.Domain.ToSql(Query.For<Post>().Limit(1).Lock(LockKind.ForUpdate, LockWait.NoWait)), StringComparison.Ordinal);
+        Assert.EndsWith("LIMIT $1 FOR UPDATE OF \"t0\" NOWAIT", db.Domain.ToSql(Query.For<Post>().Limit(1).Lock(LockKind.ForUpdate, LockWait.NoWait)), StringComparison.Ordinal);
         Assert.EndsWith("FOR NO KEY UPDATE OF \"t0\" SKIP LOCKED", db.Domain.ToSql(Query.For<Post>().Lock(LockKind.ForNoKeyUpdate, LockWait.SkipLocked)), StringComparison.Ordinal);
         Assert.EndsWith("FOR SHARE OF \"t0\"", db.Domain.ToSql(Query.For<Post>().Lock(LockKind.ForShare)), StringComparison.Ordinal);
         Assert.EndsWith("FOR KEY SHARE OF \"t0\"", db.Domain.ToSql(Query.For<Post>().Lock(LockKind.ForKeyShare)), StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class PaginationTests(BlogFixture db) : IClassFixture<BlogFixture>
 
         var resorted = Query.For<Post>().Distinct(p => p.AuthorId).Sort(p => p.Score, descending: true).Sort(p => p.Id).Limit(3);
         Assert.EndsWith(
-            "ORDER BY \"t0\".\"author_id\" ASC, \"t0\".\"score\" DESC, \"t0\".\"id\" ASC) AS \"t0\" ORDER BY \"t0\".\"score\" DESC, \"t0\".\"id\" ASC LIMIT 3",
+            "ORDER BY \"t0\".\"author_id\" ASC, \"t0\".\"score\" DESC, \"t0\".\"id\" ASC) AS \"t0\" ORDER BY \"t0\".\"score\" DESC, \"t0\".\"id\" ASC LIMIT $1",
             db.Domain.ToSql(resorted), StringComparison.Ordinal);
         Assert.Equal<long[]>([1L, 3, 5], await Ids(resorted));
     }

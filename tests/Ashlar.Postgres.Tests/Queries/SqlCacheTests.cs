@@ -23,10 +23,20 @@ public sealed class SqlCacheTests(BlogFixture db) : IClassFixture<BlogFixture>
         Assert.Equal(hits + 3, cache.Hits);
         Assert.Equal(misses + 1, cache.Misses);
 
-        // Another limit, or a different sort, is another shape.
-        await db.Domain.ReadAsync(Query.For<Post>().Filter(p => p.Score >= 1).Sort(p => p.Id).Limit(2), cancellationToken: Ct);
-        await db.Domain.ReadAsync(Query.For<Post>().Filter(p => p.Score >= 1).Sort(p => p.Id).Limit(3), cancellationToken: Ct);
+        // A limit is one more shape; another limit or offset value is the same shape (they are parameters).
+        var two = await db.Domain.ReadAsync(Query.For<Post>().Filter(p => p.Score >= 1).Sort(p => p.Id).Limit(2), cancellationToken: Ct);
+        var three = await db.Domain.ReadAsync(Query.For<Post>().Filter(p => p.Score >= 1).Sort(p => p.Id).Limit(3), cancellationToken: Ct);
+        Assert.Equal(misses + 2, cache.Misses);
+        Assert.Equal([1L, 2], two.Select(p => p.Id));
+        Assert.Equal([1L, 2, 3], three.Select(p => p.Id));
+        for (var offset = 1; offset <= 5; offset++)
+        {
+            var page = await db.Domain.ReadAsync(Query.For<Post>().Sort(p => p.Id).Limit(1).Offset(offset), cancellationToken: Ct);
+            Assert.Equal(offset + 1, Assert.Single(page).Id);
+        }
+
         Assert.Equal(misses + 3, cache.Misses);
+        Assert.EndsWith("ORDER BY \"t0\".\"id\" ASC LIMIT $1 OFFSET $2", db.Domain.ToSql(Query.For<Post>().Sort(p => p.Id).Limit(1).Offset(4)), StringComparison.Ordinal);
 
         async Task<long[]> Ids(int minScore, string part)
         {
@@ -78,7 +88,9 @@ public sealed class SqlCacheTests(BlogFixture db) : IClassFixture<BlogFixture>
         Assert.Equal(key, Key(Query.For<Post>().Filter(p => p.Title == other && p.Id != 1)));
 
         Assert.NotEqual(Key(Query.For<Post>()), Key(Query.For<Post>(), tenant: "acme"));
-        Assert.NotEqual(Key(Query.For<Post>().Limit(1)), Key(Query.For<Post>().Limit(2)));
+        Assert.Equal(Key(Query.For<Post>().Limit(1)), Key(Query.For<Post>().Limit(2)));
+        Assert.NotEqual(Key(Query.For<Post>().Limit(1)), Key(Query.For<Post>()));
+        Assert.NotEqual(Key(Query.For<Post>().Limit(1)), Key(Query.For<Post>().Limit(1).Offset(1)));
         Assert.NotEqual(Key(Query.For<Post>().Sort(p => p.Id)), Key(Query.For<Post>().Sort(p => p.Id, descending: true)));
         Assert.NotEqual(Key(Query.For<Post>().Filter(p => p.Score > 1)), Key(Query.For<Post>().Filter(p => p.Score >= 1)));
         Assert.NotEqual(Key(Query.For<Post>()), Key(Query.For<Post>().LoadAggregate(p => p.CommentCount)));
