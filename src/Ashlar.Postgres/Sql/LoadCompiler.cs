@@ -27,7 +27,7 @@ internal static class LoadCompiler
         var relationship = load.Relationship;
         var plan = load.Query;
         var filter = Combine(domain.RelationshipFilter(relationship), plan.Filter);
-        var sort = plan.Sort.Count > 0 || relationship.Sort.Count == 0 ? plan.Sort : domain.RelationshipSort(relationship);
+        var sort = plan.Sort.Count > 0 || (relationship.Sort.Count == 0 && relationship.Limit is null) ? plan.Sort : domain.RelationshipSort(relationship);
         var limit = plan.Limit ?? relationship.Limit;
         return ReferenceEquals(filter, plan.Filter) && ReferenceEquals(sort, plan.Sort) && limit == plan.Limit
             ? plan

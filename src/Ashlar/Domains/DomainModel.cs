@@ -100,13 +100,26 @@ public sealed class DomainModel
             : _relationshipFilters.GetOrAdd(relationship, r =>
                 LambdaTranslator.TranslateRelationshipFilter(this, Resource(r.Property.ReflectedType!), Resource(r.DestinationType), r.Filter!));
 
-    /// <summary>A relationship's declared sort over its destination.</summary>
+    /// <summary>
+    /// A relationship's declared sort over its destination. With a declared limit, the destination's primary key
+    /// completes it, so the rows kept at the limit are the same for loads, EXISTS and aggregates even across ties.
+    /// </summary>
     internal IReadOnlyList<SortKey> RelationshipSort(RelationshipDefinition relationship) =>
-        relationship.Sort.Count == 0
+        relationship.Sort.Count == 0 && relationship.Limit is null
             ? []
-            : _relationshipSorts.GetOrAdd(relationship, r => r.Sort
-                .Select(s => new SortKey(LambdaTranslator.Translate(this, Resource(r.DestinationType), s.Field), s.Descending))
-                .ToList());
+            : _relationshipSorts.GetOrAdd(relationship, r =>
+            {
+                var destination = Resource(r.DestinationType);
+                var sort = r.Sort.Select(s => new SortKey(LambdaTranslator.Translate(this, destination, s.Field), s.Descending)).ToList();
+                if (r.Limit is not null)
+                {
+                    sort.AddRange(destination.PrimaryKey
+                        .Where(key => !sort.Any(s => s.Expression is RefExpr { Path.Count: 0 } reference && reference.Attribute == key))
+                        .Select(key => new SortKey(new RefExpr([], key), false)));
+                }
+
+                return sort;
+            });
 
     /// <summary>An aggregate's declared filter as an expression over the related resource, or null.</summary>
     internal Expr? AggregateFilter(AggregateDefinition aggregate) =>

@@ -14,7 +14,7 @@ namespace Ashlar.Postgres.Tests.Queries;
 /// </summary>
 public sealed class LimitedRelationshipTests(BlogFixture db) : IClassFixture<BlogFixture>
 {
-    private const string TopTwo = "(SELECT \"t2\".* FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" ORDER BY \"t2\".\"likes\" DESC LIMIT 2) AS \"t1\"";
+    private const string TopTwo = "(SELECT \"t2\".* FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" ORDER BY \"t2\".\"likes\" DESC, \"t2\".\"id\" ASC LIMIT 2) AS \"t1\"";
 
     private static readonly DomainModel LimitedModel = DomainModel.Build("limited", d => d
         .Resource<Author>().Resource<Profile>().Resource<Post>().Resource<Comment>().Resource<Category>().Resource<PostCategory>()
@@ -39,14 +39,14 @@ public sealed class LimitedRelationshipTests(BlogFixture db) : IClassFixture<Blo
     public async Task The_relationship_filter_applies_before_the_limit_and_the_condition_after()
     {
         await using var domain = Create();
-        const string best = "EXISTS (SELECT 1 FROM (SELECT \"t2\".* FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" AND (NOT \"t2\".\"hidden\") ORDER BY \"t2\".\"likes\" DESC LIMIT 1) AS \"t1\" WHERE (\"t1\".\"likes\" = $1))";
+        const string best = "EXISTS (SELECT 1 FROM (SELECT \"t2\".* FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" AND (NOT \"t2\".\"hidden\") ORDER BY \"t2\".\"likes\" DESC, \"t2\".\"id\" ASC LIMIT 1) AS \"t1\" WHERE (\"t1\".\"likes\" = $1))";
         await Filters(domain, p => p.BestVisible!.Any(c => c.Likes == 3), best);
         await Filters(domain, p => p.BestVisible!.Any(c => c.Likes == 5), best, 1);
         await Filters(domain, p => p.BestVisible!.Any(c => c.Likes == 2), best); // post 3's only comment is hidden
 
         // A filter reading the post: parent(...) inside the derived table is still the outer row.
         await Filters(domain, p => p.OwnBest!.Any(c => c.Likes > 0),
-            "EXISTS (SELECT 1 FROM (SELECT \"t2\".* FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" AND (\"t2\".\"author_id\" = \"t0\".\"author_id\") ORDER BY \"t2\".\"likes\" DESC LIMIT 1) AS \"t1\" WHERE (\"t1\".\"likes\" > $1))",
+            "EXISTS (SELECT 1 FROM (SELECT \"t2\".* FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" AND (\"t2\".\"author_id\" = \"t0\".\"author_id\") ORDER BY \"t2\".\"likes\" DESC, \"t2\".\"id\" ASC LIMIT 1) AS \"t1\" WHERE (\"t1\".\"likes\" > $1))",
             1);
     }
 
@@ -56,7 +56,7 @@ public sealed class LimitedRelationshipTests(BlogFixture db) : IClassFixture<Blo
         await using var domain = Create();
         await Filters(domain, p => p.TopCount == 2, $"(CAST((SELECT count(*) FROM {TopTwo}) AS integer) = $1)", 1);
         await Filters(domain, p => p.TopIdSum == 4,
-            "(CAST((SELECT sum(\"t1\".\"id\") FROM (SELECT \"t2\".* FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" ORDER BY \"t2\".\"likes\" DESC LIMIT 2) AS \"t1\") AS bigint) = $1)",
+            "(CAST((SELECT sum(\"t1\".\"id\") FROM (SELECT \"t2\".* FROM \"public\".\"comments\" AS \"t2\" WHERE \"t2\".\"post_id\" = \"t0\".\"id\" ORDER BY \"t2\".\"likes\" DESC, \"t2\".\"id\" ASC LIMIT 2) AS \"t1\") AS bigint) = $1)",
             1, 2);
 
         // The aggregate's own filter chooses among the two kept rows (5 and 3 likes for post 1, not 3 and 0).
@@ -94,9 +94,9 @@ public sealed class LimitedRelationshipTests(BlogFixture db) : IClassFixture<Blo
         var sql = domain.ToSql(query);
         Assert.StartsWith($"SELECT \"t0\".\"id\", \"t0\".\"title\", \"t0\".\"author_id\", CAST((SELECT count(*) FROM {TopTwo}) AS integer) AS \"top_count\", ", sql, StringComparison.Ordinal);
         Assert.Contains(
-            "(SELECT \"t7\".\"body\" FROM (SELECT \"t8\".* FROM \"public\".\"comments\" AS \"t8\" WHERE \"t8\".\"post_id\" = \"t0\".\"id\" ORDER BY \"t8\".\"likes\" DESC LIMIT 2) AS \"t7\" WHERE \"t7\".\"body\" IS NOT NULL ORDER BY \"t7\".\"likes\" DESC LIMIT 1) AS \"top_body\"",
+            "(SELECT \"t7\".\"body\" FROM (SELECT \"t8\".* FROM \"public\".\"comments\" AS \"t8\" WHERE \"t8\".\"post_id\" = \"t0\".\"id\" ORDER BY \"t8\".\"likes\" DESC, \"t8\".\"id\" ASC LIMIT 2) AS \"t7\" WHERE \"t7\".\"body\" IS NOT NULL ORDER BY \"t7\".\"likes\" DESC, \"t7\".\"id\" ASC LIMIT 1) AS \"top_body\"",
             sql, StringComparison.Ordinal);
-        Assert.Contains("(SELECT array_agg(\"t9\".\"body\" ORDER BY \"t9\".\"likes\" DESC) FROM (SELECT \"t10\".* FROM", sql, StringComparison.Ordinal);
+        Assert.Contains("(SELECT array_agg(\"t9\".\"body\" ORDER BY \"t9\".\"likes\" DESC, \"t9\".\"id\" ASC) FROM (SELECT \"t10\".* FROM", sql, StringComparison.Ordinal);
 
         // Only the unlimited count may take the grouped form, and only without a read limit.
         Assert.Equal(readLimit ? 0 : 1, sql.Split(" LEFT JOIN (SELECT ").Length - 1);
@@ -115,7 +115,7 @@ public sealed class LimitedRelationshipTests(BlogFixture db) : IClassFixture<Blo
     public async Task Many_to_many_cuts_through_the_join_table()
     {
         await using var domain = Create();
-        const string first = "(SELECT \"t2\".* FROM \"public\".\"categories\" AS \"t2\" INNER JOIN \"public\".\"post_categories\" AS \"t3\" ON \"t3\".\"category_id\" = \"t2\".\"id\" WHERE \"t3\".\"post_id\" = \"t0\".\"id\" ORDER BY \"t2\".\"name\" ASC LIMIT 1) AS \"t1\"";
+        const string first = "(SELECT \"t2\".* FROM \"public\".\"categories\" AS \"t2\" INNER JOIN \"public\".\"post_categories\" AS \"t3\" ON \"t3\".\"category_id\" = \"t2\".\"id\" WHERE \"t3\".\"post_id\" = \"t0\".\"id\" ORDER BY \"t2\".\"name\" ASC, \"t2\".\"id\" ASC LIMIT 1) AS \"t1\"";
 
         // Post 1 is in tech and life, but its first category by name is life.
         await Filters(domain, p => p.FirstCategory!.Any(c => c.Name == "tech"), $"EXISTS (SELECT 1 FROM {first} WHERE (\"t1\".\"name\" = $1))", 3);
