@@ -50,7 +50,7 @@ internal static class ReadCompiler
         var grouped = plan.Aggregates.Where(a => GroupedAggregateSql.CanGroup(scope.Context, plan, a))
             .Select((a, i) => (a, "a" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var computed = WriteComputed(writer, plan, grouped);
-        var sortValues = WriteSortValues(writer, plan);
+        var sortValues = WriteSortValues(writer, plan, project: plan.ReturnSortValues || wrap);
         sql.Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
         scope.WriteJoins(sql, References(domain, plan));
         GroupedAggregateSql.WriteJoins(sql, scope, plan, grouped);
@@ -65,13 +65,18 @@ internal static class ReadCompiler
         WriteOrderBy(writer, plan.Distinct.Count > 0 && (wrap || plan.Sort.Count == 0) ? [.. distinctSort, .. plan.Sort] : plan.Sort);
         if (wrap)
         {
+            // The outer query sorts by the sort values the inner one selected: its own scope has none of the joins.
             sql.Append(") AS \"t0\"");
-            WriteOrderBy(new FilterWriter(sql, SqlScope.Root(scope.Context, resource)), plan.Sort);
+            for (var i = 0; i < plan.Sort.Count; i++)
+            {
+                sql.Append(i == 0 ? " ORDER BY " : ", ").Column("t0", SortValueName(i));
+                WriteDirection(sql, plan.Sort[i]);
+            }
         }
 
         paging.Write(sql);
         WriteLock(sql, plan.Lock, scope.Alias);
-        return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = sortValues }, sql.Rebindable ? sql.Slots : null);
+        return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = plan.ReturnSortValues ? sortValues : [] }, sql.Rebindable ? sql.Slots : null);
     }
 
     /// <summary>
@@ -111,30 +116,37 @@ internal static class ReadCompiler
     }
 
     /// <summary>
-    /// For keyset pages: writes <c>, (sort expression) AS "ashlar_sort_N"</c> for each sort key, read after the computed
-    /// values (see <see cref="ReadPlan.ReturnSortValues"/>). An expression holding values sends them once, shared with
-    /// the ORDER BY.
+    /// Writes <c>, (sort expression) AS "ashlar_sort_N"</c> for each sort key when <paramref name="project"/>: keyset
+    /// pages read them after the computed values (see <see cref="ReadPlan.ReturnSortValues"/>), and a DISTINCT ON
+    /// wrapped in an outer query re-sorts by them. An expression holding values sends them once, shared with the
+    /// ORDER BY. Returns their types.
     /// </summary>
-    private static List<Ashlar.Types.AttributeType> WriteSortValues(FilterWriter writer, ReadPlan plan)
+    private static List<Ashlar.Types.AttributeType> WriteSortValues(FilterWriter writer, ReadPlan plan, bool project)
     {
         var types = new List<Ashlar.Types.AttributeType>();
-        if (!plan.ReturnSortValues)
+        if (!project)
         {
             return types;
         }
 
         for (var i = 0; i < plan.Sort.Count; i++)
         {
-            var type = ExprTypes.Of(plan.Sort[i].Expression)
-                ?? throw new InvalidOperationException($"The sort key {plan.Sort[i].Expression} has no type, so its value cannot be returned.");
+            var type = ExprTypes.Of(plan.Sort[i].Expression);
+            if (type is null && plan.ReturnSortValues)
+            {
+                throw new InvalidOperationException($"The sort key {plan.Sort[i].Expression} has no type, so its value cannot be returned.");
+            }
+
             writer.Sql.Append(", ");
             writer.Write(plan.Sort[i].Expression, type);
-            writer.Sql.Append(" AS ").Identifier("ashlar_sort_" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            types.Add(type);
+            writer.Sql.Append(" AS ").Identifier(SortValueName(i));
+            types.Add(type!);
         }
 
         return types;
     }
+
+    private static string SortValueName(int index) => "ashlar_sort_" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary><c>SELECT count(*)</c> over the plan's filter.</summary>
     public static SqlCommand Count(DomainModel domain, ReadPlan plan)
@@ -157,11 +169,16 @@ internal static class ReadCompiler
         {
             writer.Sql.Append(i == 0 ? " ORDER BY " : ", ");
             writer.Write(sort[i].Expression);
-            writer.Sql.Append(sort[i].Descending ? " DESC" : " ASC");
-            if (sort[i].NullsFirst is { } nullsFirst)
-            {
-                writer.Sql.Append(nullsFirst ? " NULLS FIRST" : " NULLS LAST");
-            }
+            WriteDirection(writer.Sql, sort[i]);
+        }
+    }
+
+    private static void WriteDirection(SqlBuilder sql, SortKey key)
+    {
+        sql.Append(key.Descending ? " DESC" : " ASC");
+        if (key.NullsFirst is { } nullsFirst)
+        {
+            sql.Append(nullsFirst ? " NULLS FIRST" : " NULLS LAST");
         }
     }
 

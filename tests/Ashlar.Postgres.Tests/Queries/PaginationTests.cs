@@ -33,9 +33,13 @@ public sealed class PaginationTests(BlogFixture db) : IClassFixture<BlogFixture>
 
         var resorted = Query.For<Post>().Distinct(p => p.AuthorId).Sort(p => p.Score, descending: true).Sort(p => p.Id).Limit(3);
         Assert.EndsWith(
-            "ORDER BY \"t0\".\"author_id\" ASC, \"t0\".\"score\" DESC, \"t0\".\"id\" ASC) AS \"t0\" ORDER BY \"t0\".\"score\" DESC, \"t0\".\"id\" ASC LIMIT $1",
+            "ORDER BY \"t0\".\"author_id\" ASC, \"t0\".\"score\" DESC, \"t0\".\"id\" ASC) AS \"t0\" ORDER BY \"t0\".\"ashlar_sort_1\" DESC, \"t0\".\"ashlar_sort_2\" ASC LIMIT $1",
             db.Domain.ToSql(resorted), StringComparison.Ordinal);
         Assert.Equal<long[]>([1L, 3, 5], await Ids(resorted));
+
+        // The outer query re-sorts by values the inner one selected, so a sort through a to-one path works too.
+        var byAuthorName = Query.For<Post>().Distinct(p => p.AuthorId).Sort(p => p.Author!.Name, descending: true, nullsFirst: false).Sort(p => p.Id);
+        Assert.Equal<long[]>([5L, 3, 1, 6], await Ids(byAuthorName));
     }
 
     [Fact]
