@@ -18,10 +18,11 @@ public sealed partial class PostgresDataLayer
         var resource = plan.Query.Resource;
         var command = AggregateQueryCompiler.Compile(Domain, plan);
         var keys = plan.GroupTypes;
+        var values = plan.Aggregates.Select(a => a.Type).ToList();
         return await _runner.QueryAsync(SourceFor(resource), command, resource, WriteKind.Read,
             reader => new KeyValuePair<TKey, TValue>(
-                keys.Count == 0 ? default! : plan.CompositeKey ? Composite<TKey>(reader, keys) : Key<TKey>(reader, keys[0], resource.Name),
-                As<TValue>(reader, keys.Count, plan.Type)),
+                keys.Count == 0 ? default! : plan.CompositeKey ? Composite<TKey>(reader, 0, keys) : Key<TKey>(reader, keys[0], resource.Name),
+                plan.CompositeValue ? Composite<TValue>(reader, keys.Count, values) : As<TValue>(reader, keys.Count, values[0])),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -38,13 +39,16 @@ public sealed partial class PostgresDataLayer
         return As<T>(reader, 0, type);
     }
 
-    /// <summary>A composite group key: <typeparamref name="T"/>'s constructor (an anonymous type's, a tuple's) given the parts in order.</summary>
-    private static T Composite<T>(NpgsqlDataReader reader, IReadOnlyList<AttributeType> parts)
+    /// <summary>
+    /// A composite key or value: <typeparamref name="T"/>'s constructor (an anonymous type's, a record's) given the
+    /// parts read from <paramref name="first"/> on, in order.
+    /// </summary>
+    private static T Composite<T>(NpgsqlDataReader reader, int first, IReadOnlyList<AttributeType> parts)
     {
         var values = new object?[parts.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = ValueConverter.Read(reader, i, parts[i]);
+            values[i] = ValueConverter.Read(reader, first + i, parts[i]);
         }
 
         return (T)Activator.CreateInstance(typeof(T), values)!;

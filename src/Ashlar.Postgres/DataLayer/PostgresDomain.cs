@@ -33,22 +33,22 @@ public static class PostgresDomain
     }
 
     /// <summary>The SQL of <c>domain.AggregateAsync(query, aggregate)</c> (values appear as <c>$1</c>, <c>$2</c>…).</summary>
-    public static string ToSql<T, TValue>(this Domain domain, Query<T> query, Func<Aggregations<T>, Aggregation<T, TValue>> aggregate, string? tenant = null)
+    public static string ToSql<T, TValue>(this Domain domain, Query<T> query, Expression<Func<Aggregations<T>, TValue>> aggregate, string? tenant = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return AggregateQueryCompiler.Compile(domain.Model, domain.AggregatePlanOf(query, aggregate(Aggregations<T>.Instance), null, tenant)).Text;
+        return AggregateQueryCompiler.Compile(domain.Model, domain.AggregatePlanOf(query, aggregate, null, tenant)).Text;
     }
 
     /// <summary>The SQL of <c>domain.AggregateByAsync(query, groupBy, aggregate)</c> (values appear as <c>$1</c>, <c>$2</c>…).</summary>
     public static string ToSql<T, TKey, TValue>(this Domain domain, Query<T> query, Expression<Func<T, TKey>> groupBy,
-        Func<Aggregations<T>, Aggregation<T, TValue>> aggregate, string? tenant = null)
+        Expression<Func<Aggregations<T>, TValue>> aggregate, string? tenant = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(groupBy);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return AggregateQueryCompiler.Compile(domain.Model, domain.AggregatePlanOf(query, aggregate(Aggregations<T>.Instance), groupBy, tenant)).Text;
+        return AggregateQueryCompiler.Compile(domain.Model, domain.AggregatePlanOf(query, aggregate, groupBy, tenant)).Text;
     }
 }

@@ -7,7 +7,7 @@ using Ashlar.Resources;
 namespace Ashlar.Postgres.Sql;
 
 /// <summary>
-/// Compiles an <see cref="AggregatePlan"/> into one statement: <c>SELECT key, agg(…) … WHERE filter GROUP BY 1</c> (<c>GROUP BY 1, 2</c> for a composite key),
+/// Compiles an <see cref="AggregatePlan"/> into one statement: <c>SELECT key, agg(…)[, agg(…)…] … WHERE filter GROUP BY 1</c> (<c>GROUP BY 1, 2</c> for a composite key),
 /// <c>SELECT agg(…) … WHERE filter</c>, or <c>SELECT EXISTS (SELECT 1 … WHERE filter)</c>. To-one paths in the
 /// filter, key or field become LEFT JOINs as in reads.
 /// </summary>
@@ -17,13 +17,14 @@ internal static class AggregateQueryCompiler
     {
         var read = plan.Query;
         var scope = SqlScope.Root(new SqlContext(domain, read.Tenant), read.Resource);
-        var references = new[] { read.Filter, plan.Field }.Concat(plan.GroupBy)
+        var exists = plan.Aggregates is [{ Kind: AggregateKind.Exists }];
+        var references = new[] { read.Filter }.Concat(plan.Aggregates.Select(a => a.Field)).Concat(plan.GroupBy)
             .SelectMany(e => ExprWalker.References(e).Concat(RelationshipFilterPaths.Of(domain, e)))
             .ToList();
         scope.Register(references);
         var sql = new SqlBuilder();
         var writer = new FilterWriter(sql, scope);
-        if (plan.Kind == AggregateKind.Exists)
+        if (exists)
         {
             sql.Append("SELECT EXISTS (SELECT 1");
         }
@@ -36,7 +37,11 @@ internal static class AggregateQueryCompiler
                 sql.Append(", ");
             }
 
-            WriteAggregate(writer, plan);
+            for (var i = 0; i < plan.Aggregates.Count; i++)
+            {
+                sql.Append(i > 0 ? ", " : "");
+                WriteAggregate(writer, plan.Aggregates[i]);
+            }
         }
 
         sql.Append(" FROM ").Append(TableNames.Qualified(read.Resource, read.Tenant)).Append(" AS ").Identifier(scope.Alias);
@@ -47,7 +52,7 @@ internal static class AggregateQueryCompiler
             writer.Write(read.Filter);
         }
 
-        if (plan.Kind == AggregateKind.Exists)
+        if (exists)
         {
             sql.Append(')');
         }
@@ -61,29 +66,29 @@ internal static class AggregateQueryCompiler
     }
 
     /// <summary>
-    /// Writes the aggregate function, cast so its value arrives as the plan's type: sums keep the field's type (and
+    /// Writes one aggregate function, cast so its value arrives as the column's type: sums keep the field's type (and
     /// are 0, not nil, over no rows, as in LINQ), averages are double precision unless decimal.
     /// </summary>
-    private static void WriteAggregate(FilterWriter writer, AggregatePlan plan)
+    private static void WriteAggregate(FilterWriter writer, AggregateColumn column)
     {
         var sql = writer.Sql;
-        if (plan.Kind == AggregateKind.Count && plan.Field is null)
+        if (column.Kind == AggregateKind.Count && column.Field is null)
         {
             sql.Append("count(*)");
             return;
         }
 
-        var cast = plan.Kind is AggregateKind.Sum or AggregateKind.Avg;
-        sql.Append(plan.Kind == AggregateKind.Sum ? "COALESCE(" : "").Append(cast ? "CAST(" : "");
-        sql.Append(AggregateSql.Function(plan.Kind)).Append('(').Append(plan.Distinct ? "DISTINCT " : "");
-        writer.Write(plan.Field!);
+        var cast = column.Kind is AggregateKind.Sum or AggregateKind.Avg;
+        sql.Append(column.Kind == AggregateKind.Sum ? "COALESCE(" : "").Append(cast ? "CAST(" : "");
+        sql.Append(AggregateSql.Function(column.Kind)).Append('(').Append(column.Distinct ? "DISTINCT " : "");
+        writer.Write(column.Field!);
         sql.Append(')');
         if (cast)
         {
-            sql.Append(" AS ").Append(PgTypeMap.ColumnType(plan.Type)).Append(')');
+            sql.Append(" AS ").Append(PgTypeMap.ColumnType(column.Type)).Append(')');
         }
 
-        if (plan.Kind == AggregateKind.Sum)
+        if (column.Kind == AggregateKind.Sum)
         {
             sql.Append(", 0)");
         }

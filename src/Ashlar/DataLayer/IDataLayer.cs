@@ -20,7 +20,8 @@ public interface IDataLayer : IAsyncDisposable
     /// Computes an aggregate over the records the plan's filter selects: one pair per distinct value of
     /// <see cref="AggregatePlan.GroupBy"/> (in no particular order; a composite key is built with
     /// <typeparamref name="TKey"/>'s constructor taking the parts in order), or with no grouping a single pair whose
-    /// key is the default of <typeparamref name="TKey"/>.
+    /// key is the default of <typeparamref name="TKey"/>. Several aggregates (<see cref="AggregatePlan.CompositeValue"/>)
+    /// are built with <typeparamref name="TValue"/>'s constructor the same way.
     /// </summary>
     ValueTask<IReadOnlyList<KeyValuePair<TKey, TValue>>> AggregateAsync<TKey, TValue>(AggregatePlan plan, CancellationToken cancellationToken);
 

@@ -13,6 +13,8 @@ namespace Ashlar.Domains;
 
 public sealed partial class Domain
 {
+    private static readonly AttributeType LongType = AttributeType.Of(TypeKind.Long, typeof(long));
+
     /// <summary>Counts the records a query's filter selects (one <c>SELECT count(*)</c>).</summary>
     /// <exception cref="InvalidException">The query is invalid, or has a limit, offset or distinct.</exception>
     public Task<long> CountAsync<T>(Query<T> query, string? tenant = null, CancellationToken cancellationToken = default)
@@ -24,54 +26,56 @@ public sealed partial class Domain
     public async Task<bool> ExistsAsync<T>(Query<T> query, string? tenant = null, CancellationToken cancellationToken = default)
         where T : class
     {
-        var plan = AggregatePlanOf(query, new Aggregation<T, bool>(AggregateKind.Exists, null, false), null, tenant);
+        var plan = AggregatePlanOf<T>(query, null, null, tenant);
         var rows = await RunAggregateAsync<T, bool, bool>(query, plan, cancellationToken).ConfigureAwait(false);
         return rows[0].Value;
     }
 
     /// <summary>
-    /// Computes one aggregate over every record a query's filter selects, in the database:
-    /// <c>await domain.AggregateAsync(Query.For&lt;Post&gt;().Filter(p => p.Published), a => a.Sum(p => p.Score))</c>.
+    /// Computes aggregates over every record a query's filter selects, in one statement: one
+    /// (<c>a => a.Sum(p => p.Score)</c>) or several into a type of your own
+    /// (<c>a => new { Posts = a.Count(), Score = a.Sum(p => p.Score) }</c>).
     /// </summary>
     /// <param name="query">Selects the records; only its filter applies (sorts, loads and selects are ignored).</param>
-    /// <param name="aggregate">What to compute, from <see cref="Aggregations{T}"/>.</param>
+    /// <param name="aggregate">What to compute, with <see cref="Aggregations{T}"/>.</param>
     /// <param name="tenant">The tenant, for multitenant resources.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="InvalidException">
-    /// The query or field is invalid (e.g. a sum of text), or the query has a limit, offset or distinct.
+    /// The query or a field is invalid (e.g. a sum of text), or the query has a limit, offset or distinct.
     /// </exception>
-    public async Task<TValue> AggregateAsync<T, TValue>(Query<T> query, Func<Aggregations<T>, Aggregation<T, TValue>> aggregate,
+    public async Task<TValue> AggregateAsync<T, TValue>(Query<T> query, Expression<Func<Aggregations<T>, TValue>> aggregate,
         string? tenant = null, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        var plan = AggregatePlanOf(query, aggregate(Aggregations<T>.Instance), null, tenant);
+        var plan = AggregatePlanOf(query, aggregate, null, tenant);
         var rows = await RunAggregateAsync<T, bool, TValue>(query, plan, cancellationToken).ConfigureAwait(false);
         return rows[0].Value;
     }
 
     /// <summary>
-    /// Computes one aggregate per group of the records a query's filter selects, in one <c>GROUP BY</c> statement:
-    /// <c>await domain.AggregateByAsync(Query.For&lt;Comment&gt;().Filter(c => ids.Contains(c.PostId)), c => c.PostId, a => a.Count())</c>.
+    /// Computes aggregates per group of the records a query's filter selects, in one <c>GROUP BY</c> statement:
+    /// <c>await domain.AggregateByAsync(Query.For&lt;Comment&gt;().Filter(c => ids.Contains(c.PostId)), c => c.PostId, a => a.Count())</c>,
+    /// or several per group (<c>a => new { Comments = a.Count(), Likes = a.Sum(c => c.Likes) }</c>).
     /// Groups with no records do not appear; the pairs come in no particular order (<c>.ToDictionary()</c> them
     /// for look-ups). A nil key is a group of its own.
     /// </summary>
     /// <param name="query">Selects the records; only its filter applies (sorts, loads and selects are ignored).</param>
     /// <param name="groupBy">The value records are grouped by: an attribute, a to-one related attribute or an expression.</param>
-    /// <param name="aggregate">What to compute per group, from <see cref="Aggregations{T}"/>.</param>
+    /// <param name="aggregate">What to compute per group, with <see cref="Aggregations{T}"/>.</param>
     /// <param name="tenant">The tenant, for multitenant resources.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="InvalidException">
-    /// The query, key or field is invalid (e.g. a sum of text), or the query has a limit, offset or distinct.
+    /// The query, key or a field is invalid (e.g. a sum of text), or the query has a limit, offset or distinct.
     /// </exception>
     public Task<IReadOnlyList<KeyValuePair<TKey, TValue>>> AggregateByAsync<T, TKey, TValue>(Query<T> query,
-        Expression<Func<T, TKey>> groupBy, Func<Aggregations<T>, Aggregation<T, TValue>> aggregate,
+        Expression<Func<T, TKey>> groupBy, Expression<Func<Aggregations<T>, TValue>> aggregate,
         string? tenant = null, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(groupBy);
         ArgumentNullException.ThrowIfNull(aggregate);
-        var plan = AggregatePlanOf(query, aggregate(Aggregations<T>.Instance), groupBy, tenant);
+        var plan = AggregatePlanOf(query, aggregate, groupBy, tenant);
         return RunAggregateAsync<T, TKey, TValue>(query, plan, cancellationToken);
     }
 
@@ -83,12 +87,11 @@ public sealed partial class Domain
         return await DataLayer.AggregateAsync<TKey, TValue>(plan, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The plan of an aggregate query, also used to show its SQL.</summary>
-    internal AggregatePlan AggregatePlanOf<T, TValue>(Query<T> query, Aggregation<T, TValue> aggregation, LambdaExpression? groupBy, string? tenant)
+    /// <summary>The plan of an aggregate query (an exists test when <paramref name="aggregate"/> is null), also used to show its SQL.</summary>
+    internal AggregatePlan AggregatePlanOf<T>(Query<T> query, LambdaExpression? aggregate, LambdaExpression? groupBy, string? tenant)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(aggregation);
         var resource = Model.Resource<T>();
         var read = Plan(resource, query) with { Tenant = tenant };
         var errors = new List<AshlarError>();
@@ -99,32 +102,16 @@ public sealed partial class Domain
             errors.Add(new InvalidFilterReference(message) { Resource = resource.Name });
         }
 
-        var field = aggregation.Field is null ? null : LambdaTranslator.Translate(Model, resource, aggregation.Field);
-        var fieldType = field is null ? null : ExprTypes.Of(field) ?? AttributeType.Infer(aggregation.Field!.ReturnType);
-        var type = aggregation.Kind switch
+        var body = aggregate is null ? null : Unconverted(aggregate.Body);
+        var calls = body switch
         {
-            AggregateKind.Count => AttributeType.Of(TypeKind.Long, typeof(long)),
-            AggregateKind.Exists => AttributeType.Of(TypeKind.Boolean, typeof(bool)),
-            AggregateKind.Avg when typeof(TValue) == typeof(decimal?) => AttributeType.Of(TypeKind.Decimal, typeof(decimal)),
-            AggregateKind.Avg => AttributeType.Of(TypeKind.Double, typeof(double)),
-            // A sum outgrows its column's precision (three numeric(4,1) of 999.9): it is plain numeric.
-            AggregateKind.Sum when fieldType?.Kind == TypeKind.Decimal => fieldType with { Precision = null, Scale = null },
-            _ => fieldType,
+            null => [],
+            NewExpression { Arguments.Count: > 0 } composite => composite.Arguments.Select(Unconverted).ToList(),
+            _ => [body],
         };
-        if (aggregation.Kind is AggregateKind.Sum or AggregateKind.Avg && fieldType?.Kind is not (TypeKind.Short or TypeKind.Integer or TypeKind.Long or TypeKind.Decimal or TypeKind.Double))
-        {
-            errors.Add(new InvalidFilterReference($"{aggregation.Kind.ToString().ToLowerInvariant()} needs a numeric field, and {field} is {fieldType?.ToString() ?? "of an unknown type"}")
-            {
-                Resource = resource.Name,
-            });
-        }
-        else if (aggregation.Kind is AggregateKind.Min or AggregateKind.Max && fieldType?.Kind is null or TypeKind.Boolean or TypeKind.Map or TypeKind.Binary or TypeKind.Uuid)
-        {
-            errors.Add(new InvalidFilterReference($"{aggregation.Kind.ToString().ToLowerInvariant()} needs a field with an order, and {field} is {fieldType?.ToString() ?? "of an unknown type"}")
-            {
-                Resource = resource.Name,
-            });
-        }
+        var columns = aggregate is null
+            ? [new AggregateColumn(AggregateKind.Exists, AttributeType.Of(TypeKind.Boolean, typeof(bool)))]
+            : calls.Select(call => ColumnOf<T>(resource, call, errors)).OfType<AggregateColumn>().ToList();
 
         var keys = new List<Expr>();
         var keyTypes = new List<AttributeType>();
@@ -150,15 +137,76 @@ public sealed partial class Domain
             throw new InvalidException(errors);
         }
 
-        return new AggregatePlan(read, aggregation.Kind, type!)
+        return new AggregatePlan(read, columns)
         {
-            Field = field,
-            Distinct = aggregation.Distinct,
             GroupBy = keys,
             GroupTypes = keyTypes,
             CompositeKey = groupBy?.Body is NewExpression { Arguments.Count: > 0 },
+            CompositeValue = body is NewExpression { Arguments.Count: > 0 },
         };
     }
+
+    /// <summary>One aggregate of the lambda (<c>a.Sum(p => p.Score)</c>), checked; null (with an error) when it is not one.</summary>
+    private AggregateColumn? ColumnOf<T>(ResourceDefinition resource, Expression node, List<AshlarError> errors)
+        where T : class
+    {
+        if (node is not MethodCallExpression call || call.Method.DeclaringType != typeof(Aggregations<T>))
+        {
+            errors.Add(new InvalidFilterReference(
+                $"the aggregate lambda may only call a.Count(), a.Sum(…), a.Min(…), a.Max(…) and a.Average(…), alone or as new {{ … }}, and {node} is none of them")
+            {
+                Resource = resource.Name,
+            });
+            return null;
+        }
+
+        var kind = call.Method.Name switch
+        {
+            nameof(Aggregations<T>.Count) => AggregateKind.Count,
+            nameof(Aggregations<T>.Sum) => AggregateKind.Sum,
+            nameof(Aggregations<T>.Min) => AggregateKind.Min,
+            nameof(Aggregations<T>.Max) => AggregateKind.Max,
+            _ => AggregateKind.Avg,
+        };
+        var lambda = call.Arguments.Count > 0 ? LambdaArgument(call.Arguments[0]) : null;
+        var distinct = call.Arguments.Count > 1 && Expression.Lambda<Func<bool>>(call.Arguments[1]).Compile(preferInterpretation: true)();
+        var field = lambda is null ? null : LambdaTranslator.Translate(Model, resource, lambda);
+        var fieldType = field is null ? null : ExprTypes.Of(field) ?? AttributeType.Infer(lambda!.ReturnType);
+        var name = kind.ToString().ToLowerInvariant();
+        if (kind is AggregateKind.Sum or AggregateKind.Avg && fieldType?.Kind is not (TypeKind.Short or TypeKind.Integer or TypeKind.Long or TypeKind.Decimal or TypeKind.Double))
+        {
+            errors.Add(new InvalidFilterReference($"{name} needs a numeric field, and {field} is {fieldType?.ToString() ?? "of an unknown type"}") { Resource = resource.Name });
+            return null;
+        }
+
+        if (kind is AggregateKind.Min or AggregateKind.Max && fieldType?.Kind is null or TypeKind.Boolean or TypeKind.Map or TypeKind.Binary or TypeKind.Uuid)
+        {
+            errors.Add(new InvalidFilterReference($"{name} needs a field with an order, and {field} is {fieldType?.ToString() ?? "of an unknown type"}") { Resource = resource.Name });
+            return null;
+        }
+
+        var type = kind switch
+        {
+            AggregateKind.Count => LongType,
+            AggregateKind.Avg when call.Method.ReturnType == typeof(decimal?) => AttributeType.Of(TypeKind.Decimal, typeof(decimal)),
+            AggregateKind.Avg => AttributeType.Of(TypeKind.Double, typeof(double)),
+
+            // A sum outgrows its column's precision (three numeric(4,1) of 999.9): it is plain numeric.
+            AggregateKind.Sum when fieldType!.Kind == TypeKind.Decimal => fieldType with { Precision = null, Scale = null },
+            _ => fieldType!,
+        };
+        return new AggregateColumn(kind, type) { Field = field, Distinct = distinct };
+    }
+
+    private static Expression Unconverted(Expression node) =>
+        node is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert ? Unconverted(convert.Operand) : node;
+
+    private static LambdaExpression? LambdaArgument(Expression argument) => argument switch
+    {
+        UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression quoted } => quoted,
+        LambdaExpression lambda => lambda,
+        _ => Expression.Lambda(argument).Compile(preferInterpretation: true).DynamicInvoke() as LambdaExpression,
+    };
 
     /// <summary>
     /// The parts of a group key: the lambda itself, or for a composite key (<c>c =&gt; new { c.PostId, c.AuthorId }</c>, or

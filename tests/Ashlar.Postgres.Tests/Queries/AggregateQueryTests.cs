@@ -110,6 +110,31 @@ public sealed class AggregateQueryTests(BlogFixture db) : IClassFixture<BlogFixt
     }
 
     [Fact]
+    public async Task Several_aggregates_come_from_one_statement_into_a_type_of_the_callers()
+    {
+        var query = Query.For<Comment>();
+        Assert.Equal(
+            "SELECT \"t0\".\"post_id\", count(*), COALESCE(CAST(sum(\"t0\".\"likes\") AS integer), 0), max(\"t0\".\"body\") FROM \"public\".\"comments\" AS \"t0\" GROUP BY 1",
+            db.Domain.ToSql(query, c => c.PostId, a => new { Comments = a.Count(), Likes = a.Sum(c => c.Likes), Last = a.Max(c => c.Body) }));
+
+        var stats = await db.Domain.AggregateByAsync(query, c => c.PostId,
+            a => new { Comments = a.Count(), Likes = a.Sum(c => c.Likes), Last = a.Max(c => c.Body) }, cancellationToken: Ct);
+        Assert.Equal(
+            [(1L, 3L, 8, "spam"), (2L, 1L, 1, "meh"), (3L, 1L, 2, "hidden")],
+            stats.Select(g => (g.Key, g.Value.Comments, g.Value.Likes, g.Value.Last)).Order());
+
+        var totals = await db.Domain.AggregateAsync(Query.For<Post>(), a => new PostTotals(a.Count(), a.Average(p => p.Rating), a.Min(p => (int?)p.Score)), cancellationToken: Ct);
+        Assert.Equal(new PostTotals(6, 2.625m, 1), totals);
+    }
+
+    [Fact]
+    public async Task An_aggregate_lambda_that_is_not_an_aggregate_is_a_typed_error()
+    {
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.AggregateAsync(Query.For<Comment>(), a => a.Count() + 1, cancellationToken: Ct));
+        Assert.Contains("may only call a.Count()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_nil_key_is_a_group_of_its_own()
     {
         var byAuthor = await db.Domain.AggregateByAsync(Query.For<Post>(), p => p.AuthorId, a => a.Count(), cancellationToken: Ct);
@@ -151,7 +176,7 @@ public sealed class AggregateQueryTests(BlogFixture db) : IClassFixture<BlogFixt
         Assert.Equal(
             "SELECT EXISTS (SELECT 1 FROM \"public\".\"posts\" AS \"t0\" LEFT JOIN \"public\".\"authors\" AS \"t1\" ON \"t1\".\"id\" = \"t0\".\"author_id\" WHERE (\"t1\".\"name\" = $1))",
             Sql.AggregateQueryCompiler.Compile(db.Domain.Model,
-                db.Domain.AggregatePlanOf(adaPosts, new Aggregation<Post, bool>(Resources.AggregateKind.Exists, null, false), null, null)).Text);
+                db.Domain.AggregatePlanOf(adaPosts, null, null, null)).Text);
     }
 
     [Fact]
@@ -176,3 +201,6 @@ public sealed class AggregateQueryTests(BlogFixture db) : IClassFixture<BlogFixt
 
 /// <summary>A group key of the caller's own type, built from its constructor.</summary>
 internal sealed record AuthorScore(string? Author, bool High);
+
+/// <summary>Several query-wide aggregates, built from its constructor.</summary>
+internal sealed record PostTotals(long Posts, decimal? AverageRating, int? LowestScore);
