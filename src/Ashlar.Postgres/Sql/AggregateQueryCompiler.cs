@@ -1,6 +1,5 @@
 using Ashlar.DataLayer;
 using Ashlar.Domains;
-using Ashlar.Expressions;
 using Ashlar.Postgres.Types;
 using Ashlar.Resources;
 
@@ -19,7 +18,7 @@ internal static class AggregateQueryCompiler
         var scope = SqlScope.Root(new SqlContext(domain, read.Tenant), read.Resource);
         var exists = plan.Aggregates is [{ Kind: AggregateKind.Exists }];
         var references = new[] { read.Filter }.Concat(plan.Aggregates.Select(a => a.Field)).Concat(plan.GroupBy)
-            .SelectMany(e => ExprWalker.References(e).Concat(RelationshipFilterPaths.Of(domain, e)))
+            .SelectMany(e => RelationshipFilterPaths.Joins(domain, e))
             .ToList();
         scope.Register(references);
         var sql = new SqlBuilder();

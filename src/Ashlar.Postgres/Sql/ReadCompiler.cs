@@ -153,7 +153,7 @@ internal static class ReadCompiler
     {
         var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), plan.Resource);
         var sql = new SqlBuilder().Append("SELECT count(*) FROM ").Append(TableNames.Qualified(plan.Resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
-        scope.WriteJoins(sql, ExprWalker.References(plan.Filter).Concat(RelationshipFilterPaths.Of(domain, plan.Filter)));
+        scope.WriteJoins(sql, RelationshipFilterPaths.Joins(domain, plan.Filter));
         if (plan.Filter is not null)
         {
             sql.Append(" WHERE ");
@@ -236,7 +236,7 @@ internal static class ReadCompiler
         expressions.AddRange(plan.Distinct);
         expressions.AddRange(plan.Calculations.Select(c => c.Expression));
         expressions.AddRange(plan.Aggregates.Select(a => new AggregateExpr([], a)));
-        return expressions.SelectMany(e => ExprWalker.References(e).Concat(RelationshipFilterPaths.Of(domain, e)));
+        return expressions.SelectMany(e => RelationshipFilterPaths.Joins(domain, e));
     }
 
     /// <summary>The relationship paths loaded calculations reach.</summary>

@@ -59,8 +59,8 @@ internal static class RelatedFrom
     /// </summary>
     public static List<IReadOnlyList<RelationshipDefinition>> References(Domains.DomainModel domain, bool limited, Expr? relationshipFilter, IEnumerable<Expr?> conditions) =>
     [
-        .. (limited ? [] : ExprWalker.References(relationshipFilter).Concat(RelationshipFilterPaths.Of(domain, relationshipFilter))),
-        .. conditions.SelectMany(c => ExprWalker.References(c).Concat(RelationshipFilterPaths.Of(domain, c))),
+        .. (limited ? [] : RelationshipFilterPaths.Joins(domain, relationshipFilter)),
+        .. conditions.SelectMany(c => RelationshipFilterPaths.Joins(domain, c)),
     ];
 
     /// <summary>

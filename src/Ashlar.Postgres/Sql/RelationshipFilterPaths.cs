@@ -13,71 +13,29 @@ namespace Ashlar.Postgres.Sql;
 /// </summary>
 internal static class RelationshipFilterPaths
 {
+    /// <summary>The to-one paths a query level must join for <paramref name="expr"/>: its own references and those of <see cref="Of"/>.</summary>
+    public static IEnumerable<IReadOnlyList<RelationshipDefinition>> Joins(DomainModel domain, Expr? expr) =>
+        ExprWalker.References(expr).Concat(Of(domain, expr));
+
+    /// <summary>The paths the relationship filters of the EXISTS and aggregates evaluated at this level read through <c>parent(...)</c>.</summary>
     public static List<IReadOnlyList<RelationshipDefinition>> Of(DomainModel domain, Expr? expr)
     {
         var found = new List<IReadOnlyList<RelationshipDefinition>>();
-        if (expr is not null)
+        foreach (var (node, depth) in ExprWalker.Levels(expr))
         {
-            Walk(domain, expr, 0, found);
+            var (relationship, path) = depth != 0 ? default : node switch
+            {
+                ExistsExpr exists => (exists.Path[0], (IReadOnlyList<RelationshipDefinition>)[]),
+                AggregateExpr aggregate => (aggregate.Aggregate.Relationship, aggregate.Path),
+                InlineAggregateExpr aggregate => (aggregate.Relationship, aggregate.Path),
+                _ => default,
+            };
+            if (relationship is not null)
+            {
+                found.AddRange(ExprWalker.ParentReferences(AggregateSql.SourceRelative(domain.RelationshipFilter(relationship), path)));
+            }
         }
 
         return found;
-    }
-
-    private static void Walk(DomainModel domain, Expr expr, int depth, List<IReadOnlyList<RelationshipDefinition>> found)
-    {
-        switch (expr)
-        {
-            case ParentExpr parent:
-                Walk(domain, parent.Operand, depth - 1, found);
-                return;
-            case ExistsExpr exists:
-                if (depth == 0)
-                {
-                    Add(domain, exists.Path[0], [], found);
-                }
-
-                if (exists.Condition is not null)
-                {
-                    Walk(domain, exists.Condition, depth + 1, found);
-                }
-
-                return;
-            case AggregateExpr aggregate:
-                if (depth == 0)
-                {
-                    Add(domain, aggregate.Aggregate.Relationship, aggregate.Path, found);
-                }
-
-                return;
-            case InlineAggregateExpr aggregate:
-                if (depth == 0)
-                {
-                    Add(domain, aggregate.Relationship, aggregate.Path, found);
-                }
-
-                foreach (var child in ExprWalker.Children(aggregate))
-                {
-                    Walk(domain, child, depth + 1, found);
-                }
-
-                return;
-            case UnrelatedExistsExpr { Condition: { } condition }:
-                Walk(domain, condition, depth + 1, found);
-                return;
-            default:
-                foreach (var child in ExprWalker.Children(expr))
-                {
-                    Walk(domain, child, depth, found);
-                }
-
-                return;
-        }
-    }
-
-    private static void Add(DomainModel domain, RelationshipDefinition relationship, IReadOnlyList<RelationshipDefinition> path, List<IReadOnlyList<RelationshipDefinition>> found)
-    {
-        var filter = AggregateSql.SourceRelative(domain.RelationshipFilter(relationship), path);
-        found.AddRange(ExprWalker.ParentReferences(filter));
     }
 }

@@ -32,61 +32,53 @@ internal static class ExprWalker
     private static List<IReadOnlyList<Resources.RelationshipDefinition>> Collect(Expr? expr, int level)
     {
         var found = new List<IReadOnlyList<Resources.RelationshipDefinition>>();
-        if (expr is not null)
+        foreach (var (node, depth) in Levels(expr))
         {
-            Collect(expr, 0, level, found);
+            if (depth == level && node is RefExpr or AggregateExpr or InlineAggregateExpr)
+            {
+                found.Add(node switch
+                {
+                    RefExpr reference => reference.Path,
+                    AggregateExpr aggregate => aggregate.Path,
+                    _ => ((InlineAggregateExpr)node).Path,
+                });
+            }
         }
 
         return found;
     }
 
-    private static void Collect(Expr expr, int depth, int level, List<IReadOnlyList<Resources.RelationshipDefinition>> found)
+    /// <summary>
+    /// Every node of <paramref name="expr"/> with the query level it is evaluated at, relative to the root (0): an
+    /// exists condition and an inline aggregate's value and condition are one level down, a <see cref="ParentExpr"/>
+    /// operand one level up. References and aggregates are leaves.
+    /// </summary>
+    public static IEnumerable<(Expr Node, int Depth)> Levels(Expr? expr)
     {
-        switch (expr)
+        var pending = new Stack<(Expr Node, int Depth)>();
+        if (expr is not null)
         {
-            case RefExpr reference:
-                if (depth == level)
-                {
-                    found.Add(reference.Path);
-                }
+            pending.Push((expr, 0));
+        }
 
-                return;
-            case AggregateExpr aggregate:
-                if (depth == level)
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            yield return (node, depth);
+            var childDepth = node switch
+            {
+                RefExpr or AggregateExpr => (int?)null,
+                ParentExpr => depth - 1,
+                ExistsExpr or UnrelatedExistsExpr or InlineAggregateExpr => depth + 1,
+                _ => depth,
+            };
+            if (childDepth is { } next)
+            {
+                foreach (var child in Children(node).Reverse())
                 {
-                    found.Add(aggregate.Path);
+                    pending.Push((child, next));
                 }
-
-                return;
-            case ParentExpr parent:
-                Collect(parent.Operand, depth - 1, level, found);
-                return;
-            case ExistsExpr { Condition: { } condition }:
-                Collect(condition, depth + 1, level, found);
-                return;
-            case UnrelatedExistsExpr { Condition: { } condition }:
-                Collect(condition, depth + 1, level, found);
-                return;
-            case InlineAggregateExpr aggregate:
-                if (depth == level)
-                {
-                    found.Add(aggregate.Path);
-                }
-
-                // The value and the condition are written one level down, at the relationship's destination.
-                foreach (var child in Children(aggregate))
-                {
-                    Collect(child, depth + 1, level, found);
-                }
-
-                return;
-            default:
-                foreach (var child in Children(expr))
-                {
-                    Collect(child, depth, level, found);
-                }
-
-                return;
+            }
         }
     }
 }
