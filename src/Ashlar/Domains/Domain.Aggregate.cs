@@ -102,11 +102,11 @@ public sealed partial class Domain
             errors.Add(new InvalidFilterReference(message) { Resource = resource.Name });
         }
 
-        var body = aggregate is null ? null : Unconverted(aggregate.Body);
+        var body = aggregate is null ? null : ExpressionNodes.Unconverted(aggregate.Body);
         var calls = body switch
         {
             null => [],
-            NewExpression { Arguments.Count: > 0 } composite => composite.Arguments.Select(Unconverted).ToList(),
+            NewExpression { Arguments.Count: > 0 } composite => composite.Arguments.Select(ExpressionNodes.Unconverted).ToList(),
             _ => [body],
         };
         var columns = aggregate is null
@@ -198,15 +198,9 @@ public sealed partial class Domain
         return new AggregateColumn(kind, type) { Field = field, Distinct = distinct };
     }
 
-    private static Expression Unconverted(Expression node) =>
-        node is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert ? Unconverted(convert.Operand) : node;
-
-    private static LambdaExpression? LambdaArgument(Expression argument) => argument switch
-    {
-        UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression quoted } => quoted,
-        LambdaExpression lambda => lambda,
-        _ => Expression.Lambda(argument).Compile(preferInterpretation: true).DynamicInvoke() as LambdaExpression,
-    };
+    /// <summary>A field argument: the lambda written in place, or a lambda held in a variable.</summary>
+    private static LambdaExpression? LambdaArgument(Expression argument) =>
+        ExpressionNodes.Lambda(argument) ?? Expression.Lambda(argument).Compile(preferInterpretation: true).DynamicInvoke() as LambdaExpression;
 
     /// <summary>
     /// The parts of a group key: the lambda itself, or for a composite key (<c>c =&gt; new { c.PostId, c.AuthorId }</c>, or

@@ -26,7 +26,7 @@ internal sealed partial class LambdaTranslator
             _ => AggregateKind.Max,
         };
         var lambda = call.Arguments.Count > 1 ? LambdaOf(call.Arguments[1]) : null;
-        var source = Unconverted(call.Arguments[0]);
+        var source = ExpressionNodes.Unconverted(call.Arguments[0]);
         var wheres = new List<LambdaExpression>();
         while (IsWhere(source, out var inner, out var predicate))
         {
@@ -98,7 +98,7 @@ internal sealed partial class LambdaTranslator
             return false;
         }
 
-        source = Unconverted(call.Arguments[0]);
+        source = ExpressionNodes.Unconverted(call.Arguments[0]);
         predicate = lambda;
         return true;
     }
@@ -179,20 +179,5 @@ internal sealed partial class LambdaTranslator
             : $"{method}(...) in the filter {_lambda} needs a to-many relationship of {_root.Name} (like p.Comments!.{method}(...)), not '{source}'")
         { Resource = _root.Name });
 
-    private LambdaExpression LambdaOf(Expression node) => node switch
-    {
-        LambdaExpression lambda => lambda,
-        UnaryExpression { NodeType: ExpressionType.Quote, Operand: LambdaExpression quoted } => quoted,
-        _ => throw Unsupported(node),
-    };
-
-    private static Expression Unconverted(Expression node)
-    {
-        while (node is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.TypeAs } convert)
-        {
-            node = convert.Operand;
-        }
-
-        return node;
-    }
+    private LambdaExpression LambdaOf(Expression node) => ExpressionNodes.Lambda(node) ?? throw Unsupported(node);
 }
