@@ -169,7 +169,7 @@ public sealed partial class Domain
             _ => AggregateKind.Avg,
         };
         var lambda = call.Arguments.Count > 0 ? LambdaArgument(call.Arguments[0]) : null;
-        var distinct = call.Arguments.Count > 1 && Expression.Lambda<Func<bool>>(call.Arguments[1]).Compile(preferInterpretation: true)();
+        var distinct = call.Arguments.Count > 1 && ExpressionNodes.Evaluate(call.Arguments[1]) is true;
         var field = lambda is null ? null : LambdaTranslator.Translate(Model, resource, lambda);
         var fieldType = field is null ? null : ExprTypes.Of(field) ?? AttributeType.Infer(lambda!.ReturnType);
         var name = kind.ToString().ToLowerInvariant();
@@ -200,7 +200,7 @@ public sealed partial class Domain
 
     /// <summary>A field argument: the lambda written in place, or a lambda held in a variable.</summary>
     private static LambdaExpression? LambdaArgument(Expression argument) =>
-        ExpressionNodes.Lambda(argument) ?? Expression.Lambda(argument).Compile(preferInterpretation: true).DynamicInvoke() as LambdaExpression;
+        ExpressionNodes.Lambda(argument) ?? ExpressionNodes.Evaluate(argument) as LambdaExpression;
 
     /// <summary>
     /// The parts of a group key: the lambda itself, or for a composite key (<c>c =&gt; new { c.PostId, c.AuthorId }</c>, or

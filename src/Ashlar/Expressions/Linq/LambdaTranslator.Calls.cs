@@ -50,7 +50,7 @@ internal sealed partial class LambdaTranslator
                     "StartsWith" => ExprFunction.StartsWith,
                     _ => ExprFunction.EndsWith,
                 };
-                var ignoreCase = call.Arguments.Count > 1 && Evaluate(call.Arguments[1]) is StringComparison comparison &&
+                var ignoreCase = call.Arguments.Count > 1 && ExpressionNodes.Evaluate(call.Arguments[1]) is StringComparison comparison &&
                     comparison is StringComparison.OrdinalIgnoreCase or StringComparison.InvariantCultureIgnoreCase or StringComparison.CurrentCultureIgnoreCase;
                 var receiver = Visit(call.Object!);
                 var search = Visit(call.Arguments[0]);
@@ -133,7 +133,7 @@ internal sealed partial class LambdaTranslator
     }
 
     private TValue Constant<TValue>(Expression node) =>
-        !DependsOnParameter(node) && Evaluate(node) is TValue value ? value : throw Unsupported(node);
+        !DependsOnParameter(node) && ExpressionNodes.Evaluate(node) is TValue value ? value : throw Unsupported(node);
 
     /// <summary>The expressions of a params array (or of plain arguments), each translated.</summary>
     private List<Expr> Elements(IReadOnlyList<Expression> arguments)
@@ -147,7 +147,7 @@ internal sealed partial class LambdaTranslator
             }
             else if (argument.Type.IsArray && !DependsOnParameter(argument))
             {
-                result.AddRange(((System.Collections.IEnumerable)Evaluate(argument)!).Cast<object?>().Select(v => new ValueExpr(v, null)));
+                result.AddRange(((System.Collections.IEnumerable)ExpressionNodes.Evaluate(argument)!).Cast<object?>().Select(v => new ValueExpr(v, null)));
             }
             else
             {
@@ -187,7 +187,7 @@ internal sealed partial class LambdaTranslator
         var operand = Visit(item);
         var type = ExprTypes.Of(operand);
         var values = new List<object?>();
-        foreach (var value in (System.Collections.IEnumerable?)Evaluate(collection) ?? Array.Empty<object>())
+        foreach (var value in (System.Collections.IEnumerable?)ExpressionNodes.Evaluate(collection) ?? Array.Empty<object>())
         {
             values.Add(type is null ? value : CastValue(type, value));
         }

@@ -106,7 +106,7 @@ internal sealed partial class LambdaTranslator
 
         if (!DependsOnParameter(node))
         {
-            return new ValueExpr(Evaluate(node), null);
+            return new ValueExpr(ExpressionNodes.Evaluate(node), null);
         }
 
         throw Unsupported(node);
@@ -222,49 +222,6 @@ internal sealed partial class LambdaTranslator
         var finder = new ParameterFinder(_scopes.Select(s => s.Parameter).Concat(_hidden).ToList());
         finder.Visit(node);
         return finder.Found;
-    }
-
-    /// <summary>
-    /// The value of a sub-expression that does not depend on the lambda's parameters. Captured variables and constants
-    /// (fields and properties of a closure) are read directly; anything else is compiled and run once.
-    /// </summary>
-    private static object? Evaluate(Expression node) =>
-        TryRead(node, out var value)
-            ? value
-            : Expression.Lambda<Func<object?>>(Expression.Convert(node, typeof(object))).Compile(preferInterpretation: true)();
-
-    /// <summary>Reads constants and chains of field/property accesses over them without compiling anything.</summary>
-    private static bool TryRead(Expression? node, out object? value)
-    {
-        value = null;
-        switch (node)
-        {
-            case ConstantExpression constant:
-                value = constant.Value;
-                return true;
-            case MemberExpression member when member.Expression is null || TryRead(member.Expression, out value):
-                var target = value;
-                if (target is null && member.Expression is not null)
-                {
-                    return false;
-                }
-
-                switch (member.Member)
-                {
-                    case System.Reflection.FieldInfo field:
-                        value = field.GetValue(target);
-                        return true;
-                    case System.Reflection.PropertyInfo { GetMethod: { } getter } property when property.GetIndexParameters().Length == 0:
-                        // A getter that throws surfaces its own exception, as when the value is compiled and run.
-                        value = getter.Invoke(target, System.Reflection.BindingFlags.DoNotWrapExceptions, null, null, null);
-                        return true;
-                    default:
-                        return false;
-                }
-
-            default:
-                return false;
-        }
     }
 
     private AshlarException Unsupported(Expression node) =>
