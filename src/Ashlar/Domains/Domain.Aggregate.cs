@@ -173,7 +173,7 @@ public sealed partial class Domain
         var field = lambda is null ? null : LambdaTranslator.Translate(Model, resource, lambda);
         var fieldType = field is null ? null : ExprTypes.Of(field) ?? AttributeType.Infer(lambda!.ReturnType);
         var name = kind.ToString().ToLowerInvariant();
-        if (kind is AggregateKind.Sum or AggregateKind.Avg && fieldType?.Kind is not (TypeKind.Short or TypeKind.Integer or TypeKind.Long or TypeKind.Decimal or TypeKind.Double))
+        if (kind is AggregateKind.Sum or AggregateKind.Avg && fieldType?.IsNumber != true)
         {
             errors.Add(new InvalidFilterReference($"{name} needs a numeric field, and {field} is {fieldType?.ToString() ?? "of an unknown type"}") { Resource = resource.Name });
             return null;

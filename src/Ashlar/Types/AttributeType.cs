@@ -18,6 +18,9 @@ public sealed record AttributeType
     /// <summary>The CLR type values have in records (without <see cref="Nullable{T}"/>).</summary>
     public Type ClrType { get; }
 
+    /// <summary>Whether values are numbers (smallint, integer, bigint, decimal, double precision).</summary>
+    public bool IsNumber => Kind is TypeKind.Short or TypeKind.Integer or TypeKind.Long or TypeKind.Decimal or TypeKind.Double;
+
     /// <summary>Total digits for <see cref="TypeKind.Decimal"/>, when declared.</summary>
     public int? Precision { get; init; }
 

@@ -43,8 +43,7 @@ internal static class ResourceRules
             }
 
             var isText = attribute.Type.Kind is Types.TypeKind.String or Types.TypeKind.CiString;
-            var isNumber = attribute.Type.Kind is Types.TypeKind.Short or Types.TypeKind.Integer or Types.TypeKind.Long or
-                Types.TypeKind.Decimal or Types.TypeKind.Double;
+            var isNumber = attribute.Type.IsNumber;
             if ((attribute.MaxLength is not null || attribute.MinLength is not null) && !isText)
             {
                 yield return new(name, $"attribute {attribute.Name}", $"MaxLength/MinLength only apply to strings, but it is {attribute.Type}",
