@@ -46,7 +46,8 @@ internal sealed class MigrationLock
             if (await TryLockAsync(connection, key, cancellationToken).ConfigureAwait(false))
             {
                 MigrationLog.LockTaken(logger, key, clock.ElapsedMilliseconds);
-                return new MigrationLock(connection, key, clock.Elapsed, logger);
+                // Taken at the first try is no wait, however slow that round trip was on a loaded machine.
+                return new MigrationLock(connection, key, announced ? clock.Elapsed : TimeSpan.Zero, logger);
             }
 
             if (clock.Elapsed >= options.LockTimeout)
