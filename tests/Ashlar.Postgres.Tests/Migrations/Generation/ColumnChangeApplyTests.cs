@@ -1,3 +1,4 @@
+using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Schema;
 using Ashlar.Testing;
@@ -77,6 +78,34 @@ public sealed class ColumnChangeApplyTests(DatabaseFixture database) : IClassFix
         var files = await RoundTripAsync("using_type", v1, v2, "INSERT INTO using_type.t (at) VALUES (1700000000)");
 
         Assert.Contains("USING to_timestamp(at)", Assert.Single(files).Up[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_conversion_declared_with_MigrationUsing_reaches_the_column_but_not_its_snapshot()
+    {
+        var domain = Ashlar.Domains.DomainModel.Build("events", d => d.Resource<Happening>());
+
+        var column = MigrationGenerator.Schemas(domain)["happening_repo"].Tables[0].Column("at")!;
+
+        Assert.Equal(("to_timestamp(at)", "extract(epoch FROM at)::bigint"), (column.Using, column.UsingDown));
+        var snapshot = Ashlar.Postgres.Snapshots.SnapshotJson.Write(new Ashlar.Postgres.Snapshots.TableSnapshot { Table = MigrationGenerator.Schemas(domain)["happening_repo"].Tables[0] });
+        Assert.DoesNotContain("to_timestamp", snapshot, StringComparison.Ordinal);
+    }
+
+    public sealed class HappeningRepo : Repos.PostgresRepo;
+
+    public sealed class Happening : Resources.IResource<Happening>
+    {
+        public Guid Id { get; set; }
+
+        public DateTimeOffset At { get; set; }
+
+        public static void Define(Resources.ResourceBuilder<Happening> r)
+        {
+            r.UuidPrimaryKey(x => x.Id);
+            r.Attribute(x => x.At);
+            r.Postgres(pg => pg.Table("happenings").Repo<HappeningRepo>().MigrationUsing(x => x.At, "to_timestamp(at)", down: "extract(epoch FROM at)::bigint"));
+        }
     }
 
     /// <summary>
