@@ -71,7 +71,10 @@ public sealed class ColumnChangeApplyTests(DatabaseFixture database) : IClassFix
         var v1 = Model("using_type", new ColumnModel { Name = "at", Type = "bigint" });
         var declared = new ColumnModel
         {
-            Name = "at", Type = "timestamp with time zone", Using = "to_timestamp(at)", UsingDown = "extract(epoch FROM at)::bigint",
+            Name = "at",
+            Type = "timestamp with time zone",
+            Using = "to_timestamp(at)",
+            UsingDown = "extract(epoch FROM at)::bigint",
         };
         var v2 = Model("using_type", declared);
 
