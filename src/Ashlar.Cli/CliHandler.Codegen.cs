@@ -17,6 +17,7 @@ internal sealed partial class CliHandler
             {
                 MigrationsDirectory = options.MigrationsDirectory,
                 Prompt = new CliRenamePrompt(request.Renames, options.Input, Out),
+                AllowDrops = request.AllowDrops,
             });
             if (request.Check)
             {

@@ -114,7 +114,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
             return await action().ConfigureAwait(false);
         }
         catch (Exception e) when (e is MigrationException or FormatException or PostgresBinariesNotFoundException or NpgsqlException
-            or OperationCycleException or CliUsageException)
+            or OperationCycleException or DropsNotAllowedException or ColumnTypeChangeException or CliUsageException)
         {
             await options.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 1;

@@ -27,7 +27,12 @@ internal static partial class CliParser
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be written and done, change nothing." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Answer yes to every \"Are you renaming …?\" question." };
         var noRenames = new Option<bool>("--no-renames") { Description = "Answer no to every rename question: drop and add instead." };
-        var command = new Command("codegen", "Compare the declarations with the snapshots and write a migration for the difference.") { name, dev, check, dryRun, yes, noRenames };
+        var allowDrops = new Option<bool>("--allow-drops")
+        {
+            Description = "Write drops of tables and columns (their data is lost) without asking. Without it codegen asks on a terminal, "
+                + "and without a terminal (CI) it fails listing what would be dropped.",
+        };
+        var command = new Command("codegen", "Compare the declarations with the snapshots and write a migration for the difference.") { name, dev, check, dryRun, yes, noRenames, allowDrops };
         command.Validators.Add(result =>
         {
             var given = result.GetValue(name);
@@ -52,7 +57,8 @@ internal static partial class CliParser
                 parse.GetValue(dev),
                 parse.GetValue(check),
                 parse.GetValue(dryRun),
-                parse.GetValue(yes) ? RenameAnswer.Yes : parse.GetValue(noRenames) ? RenameAnswer.No : RenameAnswer.Ask),
+                parse.GetValue(yes) ? RenameAnswer.Yes : parse.GetValue(noRenames) ? RenameAnswer.No : RenameAnswer.Ask,
+                parse.GetValue(allowDrops)),
             ct));
         return command;
     }
@@ -60,7 +66,7 @@ internal static partial class CliParser
     private static Command Check(ICliHandler handler)
     {
         var command = new Command("check", "Same as codegen --check: exit 1 when the declarations and snapshots disagree or dev migrations remain.");
-        command.SetAction((_, ct) => handler.CodegenAsync(new CodegenRequest(null, Dev: false, Check: true, DryRun: false, RenameAnswer.No), ct));
+        command.SetAction((_, ct) => handler.CodegenAsync(new CodegenRequest(null, Dev: false, Check: true, DryRun: false, RenameAnswer.No, AllowDrops: false), ct));
         return command;
     }
 

@@ -3,11 +3,14 @@ using Ashlar.Postgres.Migrations.Generation;
 namespace Ashlar.Cli;
 
 /// <summary>
-/// Answers the generator's questions from the flags (<c>--yes</c>, <c>--no-renames</c>) or, when interactive,
-/// from the user; a non-interactive run with neither flag refuses to guess a rename.
+/// Answers the generator's rename questions from the flags (<c>--yes</c>, <c>--no-renames</c>) or, when interactive,
+/// from the user; a non-interactive run with neither flag refuses to guess a rename. Drops are asked only on a terminal;
+/// without one the generator needs <c>--allow-drops</c>.
 /// </summary>
 internal sealed class CliRenamePrompt(RenameAnswer answer, TextReader? input, TextWriter output) : IRenamePrompt
 {
+    public bool CanConfirmDrops => input is not null;
+
     public bool IsRename(string kind, string from, string to) => answer switch
     {
         RenameAnswer.Yes => true,
@@ -19,7 +22,10 @@ internal sealed class CliRenamePrompt(RenameAnswer answer, TextReader? input, Te
     };
 
     public bool ConfirmDrop(string table) =>
-        answer != RenameAnswer.Ask || input is null || Ask($"The resource for {table} is gone. Drop the table {table} (its data is lost)? [y/N] ");
+        input is not null && Ask($"The resource for {table} is gone. Drop the table {table} (its rows are lost)? [y/N] ");
+
+    public bool ConfirmColumnDrop(string column) =>
+        input is not null && Ask($"The attribute for {column} is gone. Drop the column {column} (its values are lost)? [y/N] ");
 
     private bool Ask(string question)
     {

@@ -21,7 +21,7 @@ public sealed class CliParserTests
         var (exit, call, _) = await RunAsync("codegen", "add_priority", "--dry-run", "--no-renames");
 
         Assert.Equal(0, exit);
-        Assert.Equal(new CodegenRequest("add_priority", Dev: false, Check: false, DryRun: true, RenameAnswer.No), call);
+        Assert.Equal(new CodegenRequest("add_priority", Dev: false, Check: false, DryRun: true, RenameAnswer.No, AllowDrops: false), call);
     }
 
     [Fact]
@@ -29,7 +29,15 @@ public sealed class CliParserTests
     {
         var (_, call, _) = await RunAsync("codegen", "--dev", "--yes");
 
-        Assert.Equal(new CodegenRequest(null, Dev: true, Check: false, DryRun: false, RenameAnswer.Yes), call);
+        Assert.Equal(new CodegenRequest(null, Dev: true, Check: false, DryRun: false, RenameAnswer.Yes, AllowDrops: false), call);
+    }
+
+    [Fact]
+    public async Task Codegen_allow_drops_lets_the_generator_write_drops()
+    {
+        var (_, call, _) = await RunAsync("codegen", "remove_legacy", "--allow-drops");
+
+        Assert.Equal(new CodegenRequest("remove_legacy", Dev: false, Check: false, DryRun: false, RenameAnswer.Ask, AllowDrops: true), call);
     }
 
     [Theory]
@@ -55,7 +63,7 @@ public sealed class CliParserTests
     {
         var (_, call, _) = await RunAsync("check");
 
-        Assert.Equal(new CodegenRequest(null, Dev: false, Check: true, DryRun: false, RenameAnswer.No), call);
+        Assert.Equal(new CodegenRequest(null, Dev: false, Check: true, DryRun: false, RenameAnswer.No, AllowDrops: false), call);
     }
 
     [Fact]

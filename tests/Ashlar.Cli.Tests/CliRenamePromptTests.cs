@@ -11,8 +11,17 @@ public sealed class CliRenamePromptTests
 
         Assert.True(new CliRenamePrompt(RenameAnswer.Yes, null, output).IsRename("column", "public.users.mail", "public.users.email"));
         Assert.False(new CliRenamePrompt(RenameAnswer.No, null, output).IsRename("column", "public.users.mail", "public.users.email"));
-        Assert.True(new CliRenamePrompt(RenameAnswer.No, null, output).ConfirmDrop("public.legacy"));
         Assert.Equal("", output.ToString());
+    }
+
+    [Fact]
+    public void Without_a_terminal_no_drop_is_confirmed_so_the_generator_needs_allow_drops()
+    {
+        var prompt = new CliRenamePrompt(RenameAnswer.Yes, null, new StringWriter());
+
+        Assert.False(prompt.CanConfirmDrops);
+        Assert.False(prompt.ConfirmDrop("public.legacy"));
+        Assert.False(prompt.ConfirmColumnDrop("public.posts.legacy"));
     }
 
     [Fact]
@@ -28,14 +37,16 @@ public sealed class CliRenamePromptTests
     }
 
     [Fact]
-    public void In_a_terminal_the_user_answers()
+    public void In_a_terminal_the_user_answers_each_drop_even_when_renames_are_answered_by_a_flag()
     {
         var output = new StringWriter();
-        var prompt = new CliRenamePrompt(RenameAnswer.Ask, new StringReader("y\nno\n"), output);
+        var prompt = new CliRenamePrompt(RenameAnswer.Yes, new StringReader("no\nyes\n"), output);
 
+        Assert.True(prompt.CanConfirmDrops);
         Assert.True(prompt.IsRename("column", "public.users.mail", "public.users.email"));
         Assert.False(prompt.ConfirmDrop("public.legacy"));
-        Assert.Contains("Are you renaming column public.users.mail to public.users.email? [y/N]", output.ToString(), StringComparison.Ordinal);
+        Assert.True(prompt.ConfirmColumnDrop("public.posts.legacy"));
+        Assert.Contains("Drop the column public.posts.legacy", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Drop the table public.legacy", output.ToString(), StringComparison.Ordinal);
     }
 }

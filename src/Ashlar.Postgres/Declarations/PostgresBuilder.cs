@@ -131,6 +131,20 @@ public sealed class PostgresBuilder<T>
         return this;
     }
 
+    /// <summary>
+    /// Says how the next migration converts a column's values when its type changes in a way no cast can, e.g. from a
+    /// <c>bigint</c> of seconds to <c>timestamptz</c>: <c>MigrationUsing(x => x.At, "to_timestamp(at)", down: "extract(epoch FROM at)::bigint")</c>.
+    /// It is not kept in snapshots: remove it once that migration is generated.
+    /// </summary>
+    /// <param name="attribute">The attribute whose column changes type.</param>
+    /// <param name="up">The SQL expression of the new value, over the old column (<c>USING</c>).</param>
+    /// <param name="down">The SQL expression converting back on rollback; null to cast, which makes the down irreversible when no cast exists.</param>
+    public PostgresBuilder<T> MigrationUsing<TValue>(Expression<Func<T, TValue>> attribute, string up, string? down = null)
+    {
+        Options.MigrationUsingMap[MemberNames.Of(attribute)] = new ColumnConversion(up, down);
+        return this;
+    }
+
     /// <summary>Gives a column a SQL default in migrations, e.g. <c>0</c> or <c>now()</c>.</summary>
     public PostgresBuilder<T> MigrationDefault<TValue>(Expression<Func<T, TValue>> attribute, string sqlDefault)
     {

@@ -48,6 +48,9 @@ public sealed class PostgresOptions : IResourceExtension
     /// <summary>Column defaults (SQL) overriding the attribute's default, by attribute name.</summary>
     public IReadOnlyDictionary<string, string> MigrationDefaults => MigrationDefaultMap;
 
+    /// <summary>Conversions for the next type change of a column, by attribute name (see <see cref="PostgresBuilder{T}.MigrationUsing"/>).</summary>
+    public IReadOnlyDictionary<string, ColumnConversion> MigrationUsings => MigrationUsingMap;
+
     /// <summary>The schema the table is in.</summary>
     public string SchemaOrPublic => Schema ?? "public";
 
@@ -66,6 +69,8 @@ public sealed class PostgresOptions : IResourceExtension
     internal Dictionary<string, string> MigrationTypeMap { get; } = [];
 
     internal Dictionary<string, string> MigrationDefaultMap { get; } = [];
+
+    internal Dictionary<string, ColumnConversion> MigrationUsingMap { get; } = [];
 
     /// <summary>The repo instance, created from <see cref="RepoType"/>.</summary>
     public PostgresRepo Repo => RepoCache.For(RepoType);

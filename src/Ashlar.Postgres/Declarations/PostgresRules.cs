@@ -3,6 +3,7 @@ using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.Schema;
 using Ashlar.Resources;
+using Ashlar.Types;
 using Ashlar.Validation;
 
 namespace Ashlar.Postgres.Declarations;
@@ -66,6 +67,7 @@ internal static class PostgresRules
             Problem($"identity index {identity}", "names an identity that is not declared", "use the name of a declared identity");
         }
 
+        CheckExtensions(resource, options, Problem);
         foreach (var attribute in resource.Attributes.Where(a => a.Default is LiteralDefault && !options.MigrationDefaults.ContainsKey(a.Name)))
         {
             try
@@ -79,9 +81,10 @@ internal static class PostgresRules
             }
         }
 
-        foreach (var attribute in options.MigrationTypes.Keys.Concat(options.MigrationDefaults.Keys).Where(a => resource.Attribute(a) is null))
+        foreach (var attribute in options.MigrationTypes.Keys.Concat(options.MigrationDefaults.Keys).Concat(options.MigrationUsings.Keys)
+                     .Where(a => resource.Attribute(a) is null))
         {
-            Problem($"migration type/default for {attribute}", "names an attribute that is not declared", "use a declared attribute");
+            Problem($"migration type/default/using for {attribute}", "names an attribute that is not declared", "use a declared attribute");
         }
 
         return problems;
@@ -172,6 +175,21 @@ internal static class PostgresRules
                 problem(option, $"NullsDistinct(false) needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
                     "raise MinPostgresVersion on the repo to 15.0");
             }
+        }
+    }
+
+    /// <summary>A case-insensitive attribute is read and written through <c>citext</c> casts, so its repo must install it.</summary>
+    private static void CheckExtensions(ResourceDefinition resource, PostgresOptions options, Action<string, string, string> problem)
+    {
+        if (options.Repo.InstalledExtensions.Contains("citext", StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        foreach (var attribute in resource.Attributes.Where(a => a.Type.Kind == TypeKind.CiString || a.Type.ElementType?.Kind == TypeKind.CiString))
+        {
+            problem($"attribute {attribute.Name}", $"is case-insensitive (citext), but the repo {options.Repo.Name} does not install the citext extension",
+                $"add \"citext\" to InstalledExtensions of {options.RepoType.Name}");
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ashlar.Postgres.Schema;
 
 /// <summary>One column. Immutable.</summary>
@@ -23,4 +25,15 @@ public sealed record ColumnModel
 
     /// <summary>Earlier names of the column, for rename detection.</summary>
     public IReadOnlyList<string> RenamedFrom { get; init; } = [];
+
+    /// <summary>
+    /// SQL converting the old values when the column's type changes (<c>USING</c>), for changes no cast makes; it serves
+    /// the next type change only and is not kept in snapshots, so removing it later changes nothing.
+    /// </summary>
+    [JsonIgnore]
+    public string? Using { get; init; }
+
+    /// <summary>SQL converting the values back when that migration is rolled back, or null for a cast.</summary>
+    [JsonIgnore]
+    public string? UsingDown { get; init; }
 }

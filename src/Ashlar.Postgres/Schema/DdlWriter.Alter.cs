@@ -35,8 +35,8 @@ internal static partial class DdlWriter
     public static string RenameColumn(string schema, string table, string from, string to) =>
         $"{AlterTable(schema, table)} RENAME COLUMN {SqlIdentifier.Quote(from)} TO {SqlIdentifier.Quote(to)}";
 
-    public static string AlterColumnType(string schema, string table, string column, string type) =>
-        $"{AlterColumn(schema, table, column)} TYPE {type} USING {SqlIdentifier.Quote(column)}::{type}";
+    public static string AlterColumnType(string schema, string table, string column, string type, string? usingSql = null) =>
+        $"{AlterColumn(schema, table, column)} TYPE {type} USING {usingSql ?? $"{SqlIdentifier.Quote(column)}::{type}"}";
 
     public static string SetNullable(string schema, string table, string column, bool nullable) =>
         $"{AlterColumn(schema, table, column)} {(nullable ? "DROP" : "SET")} NOT NULL";

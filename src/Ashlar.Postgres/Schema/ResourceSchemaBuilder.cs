@@ -23,12 +23,21 @@ public static class ResourceSchemaBuilder
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
 
+        var unmanaged = domain.Resources
+            .Select(r => r.Extension<PostgresOptions>())
+            .Where(o => o is { Migrate: false, Table: not null } && o.RepoType == repoType)
+            .Select(o => $"{o!.SchemaOrPublic}.{o.Table}")
+            .Where(name => tables.All(t => t.QualifiedName != name))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var repo = Ashlar.Postgres.Repos.RepoCache.For(repoType);
         return new SchemaModel
         {
             Schemas = tables.Select(t => t.Schema).Where(s => s != "public").Distinct().Order(StringComparer.Ordinal).ToList(),
             Extensions = repo.InstalledExtensions.Distinct().Order(StringComparer.Ordinal).ToList(),
             Tables = tables,
+            Unmanaged = unmanaged,
         };
     }
 
@@ -62,6 +71,8 @@ public static class ResourceSchemaBuilder
         Identity = attribute.Identity,
         Generated = attribute.GeneratedSql,
         RenamedFrom = attribute.RenamedFrom,
+        Using = options.MigrationUsings.GetValueOrDefault(attribute.Name)?.Up,
+        UsingDown = options.MigrationUsings.GetValueOrDefault(attribute.Name)?.Down,
     };
 
     private static string? DefaultSql(AttributeDefinition attribute) => attribute.Default switch

@@ -15,6 +15,12 @@ public sealed record SchemaModel
     /// <summary>Tables, sorted by schema and name.</summary>
     public IReadOnlyList<TableModel> Tables { get; init; } = [];
 
+    /// <summary>
+    /// Qualified names of tables whose resources have migrations turned off (<c>Migrate(false)</c>): managed elsewhere,
+    /// so migrations never drop or change them and their snapshots are kept.
+    /// </summary>
+    public IReadOnlyList<string> Unmanaged { get; init; } = [];
+
     /// <summary>The table with this schema and name, or null.</summary>
     public TableModel? Table(string schema, string name) =>
         Tables.FirstOrDefault(t => t.Schema == schema && t.Name == name);

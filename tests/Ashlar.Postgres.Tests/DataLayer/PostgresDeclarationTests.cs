@@ -17,6 +17,41 @@ public sealed class PostgresDeclarationTests
         Assert.Contains(error.Problems, p => p.Resource == "GadgetCopy" && p.Option == "postgres table" && p.Problem.Contains("lab.gadgets", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_case_insensitive_attribute_on_a_repo_without_citext_is_refused_naming_the_repo_and_extension()
+    {
+        var error = Assert.Throws<DeclarationException>(() => DomainModel.Build("plain", d => d.Resource<Nickname>()));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("Nickname", "attribute handle"), (problem.Resource, problem.Option));
+        Assert.Contains("plain_repo", problem.Problem, StringComparison.Ordinal);
+        Assert.Contains("citext", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_case_insensitive_attribute_on_a_repo_listing_citext_is_accepted()
+    {
+        var domain = DomainModel.Build("lab", d => d.Resource<Gadget>().Resource<Manual>());
+
+        Assert.Contains(domain.Resources, r => r.Name == "Gadget");
+    }
+
+    public sealed class PlainRepo : Repos.PostgresRepo;
+
+    public sealed class Nickname : IResource<Nickname>
+    {
+        public Guid Id { get; set; }
+
+        public string Handle { get; set; } = "";
+
+        public static void Define(ResourceBuilder<Nickname> r)
+        {
+            r.UuidPrimaryKey(x => x.Id);
+            r.Attribute(x => x.Handle, a => a.CaseInsensitive());
+            r.Postgres(pg => pg.Table("nicknames").Repo<PlainRepo>());
+        }
+    }
+
     public sealed class GadgetCopy : IResource<GadgetCopy>
     {
         public Guid Id { get; set; }

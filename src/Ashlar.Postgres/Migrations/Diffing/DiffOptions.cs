@@ -8,6 +8,9 @@ internal sealed record DiffOptions
     /// <summary>Asks about undeclared renames and drops; null answers "no rename" and "drop".</summary>
     public IRenamePrompt? Prompt { get; init; }
 
+    /// <summary>True to drop removed tables and columns without asking the prompt.</summary>
+    public bool AllowDrops { get; init; }
+
     /// <summary>Qualified names of tables the user chose to keep though their resource is gone.</summary>
     public IReadOnlySet<string> DeclinedDrops { get; init; } = new HashSet<string>();
 

@@ -17,7 +17,10 @@ internal sealed partial class SchemaDiffer
             .ToList();
         pairedOld.UnionWith(pairs.Select(p => p.Old.QualifiedName));
         pairedNew.UnionWith(pairs.Select(p => p.New.QualifiedName));
-        var removed = old.Tables.Where(t => !pairedOld.Contains(t.QualifiedName) && !_options.DeclinedDrops.Contains(t.QualifiedName)).ToList();
+        var unmanaged = @new.Unmanaged.ToHashSet(StringComparer.Ordinal);
+        _skipped.AddRange(old.Tables.Where(t => !pairedOld.Contains(t.QualifiedName) && unmanaged.Contains(t.QualifiedName)).Select(t => t.QualifiedName));
+        var removed = old.Tables.Where(t => !pairedOld.Contains(t.QualifiedName) && !_options.DeclinedDrops.Contains(t.QualifiedName)
+            && !unmanaged.Contains(t.QualifiedName)).ToList();
         var added = @new.Tables.Where(t => !pairedNew.Contains(t.QualifiedName)).ToList();
 
         foreach (var gone in removed.ToList())
@@ -41,13 +44,14 @@ internal sealed partial class SchemaDiffer
         var dropped = new List<TableModel>();
         foreach (var gone in removed)
         {
-            if (_options.Prompt is { } prompt && !prompt.ConfirmDrop(gone.QualifiedName))
+            if (DropPrompt is { } prompt && !prompt.ConfirmDrop(gone.QualifiedName))
             {
                 _declined.Add(gone.QualifiedName);
             }
             else
             {
                 dropped.Add(gone);
+                _drops.Add($"table {gone.QualifiedName}");
             }
         }
 
@@ -114,7 +118,19 @@ internal sealed partial class SchemaDiffer
             }
         }
 
-        pair.Removed.AddRange(removed);
+        foreach (var gone in removed)
+        {
+            var name = $"{pair.Old.QualifiedName}.{gone.Name}";
+            if (DropPrompt is { } prompt && !prompt.ConfirmColumnDrop(name))
+            {
+                _declinedColumns.Add(name);
+            }
+            else
+            {
+                pair.Removed.Add(gone);
+                _drops.Add($"column {name}");
+            }
+        }
         pair.Added.AddRange(added);
     }
 

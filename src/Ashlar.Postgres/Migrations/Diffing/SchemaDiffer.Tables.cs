@@ -1,3 +1,4 @@
+using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Migrations.Operations;
 using Ashlar.Postgres.Schema;
 
@@ -53,27 +54,39 @@ internal sealed partial class SchemaDiffer
         RunStatements(old, now);
     }
 
+    /// <summary>
+    /// The steps for one column; the orderer runs them as PostgreSQL needs: an old default or identity goes before a type
+    /// change, NOT NULL before a new identity, the new default and identity after the type change.
+    /// </summary>
     private void AlterColumn(string s, string t, ColumnModel was, ColumnModel next)
     {
-        if (!Comparer.SameType(was.Type, next.Type))
-        {
-            _operations.Add(new AlterColumnTypeOperation(s, t, next.Name, was.Type, next.Type));
-        }
-
+        var typeChanged = !Comparer.SameType(was.Type, next.Type);
         var defaultChanged = !Comparer.SameSql(was.Default, next.Default);
-        if (defaultChanged && next.Identity && !was.Identity)
+        var becomesIdentity = next.Identity && !was.Identity;
+        if (defaultChanged && was.Default is not null && next.Default is not null && typeChanged)
+        {
+            // The type change would convert the old default: drop it first, set the new one after.
+            _operations.Add(new AlterColumnDefaultOperation(s, t, next.Name, was.Default, null));
+            _operations.Add(new AlterColumnDefaultOperation(s, t, next.Name, null, next.Default));
+        }
+        else if (defaultChanged)
         {
             _operations.Add(new AlterColumnDefaultOperation(s, t, next.Name, was.Default, next.Default));
+        }
+
+        if (typeChanged)
+        {
+            if (next.Using is null && !new TypeChange(was.Type, next.Type).HasCast)
+            {
+                throw new ColumnTypeChangeException($"{s}.{t}", next.Name, was.Type, next.Type);
+            }
+
+            _operations.Add(new AlterColumnTypeOperation(s, t, next.Name, was.Type, next.Type) { Using = next.Using, UsingDown = next.UsingDown });
         }
 
         if (was.Identity != next.Identity)
         {
-            _operations.Add(new AlterColumnIdentityOperation(s, t, next.Name, next.Identity));
-        }
-
-        if (defaultChanged && !(next.Identity && !was.Identity))
-        {
-            _operations.Add(new AlterColumnDefaultOperation(s, t, next.Name, was.Default, next.Default));
+            _operations.Add(new AlterColumnIdentityOperation(s, t, next.Name, becomesIdentity));
         }
 
         if (was.Nullable != next.Nullable)

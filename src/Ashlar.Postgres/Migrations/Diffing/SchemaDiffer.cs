@@ -1,3 +1,4 @@
+using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Migrations.Operations;
 using Ashlar.Postgres.Schema;
 
@@ -13,6 +14,9 @@ internal sealed partial class SchemaDiffer
     private readonly DiffOptions _options;
     private readonly List<MigrationOperation> _operations = [];
     private readonly List<string> _declined = [];
+    private readonly List<string> _drops = [];
+    private readonly List<string> _declinedColumns = [];
+    private readonly List<string> _skipped = [];
     private readonly Dictionary<string, TablePair> _pairsByOldName = new(StringComparer.Ordinal);
     private readonly HashSet<string> _primaryKeyChanged = new(StringComparer.Ordinal);
 
@@ -22,6 +26,9 @@ internal sealed partial class SchemaDiffer
     }
 
     private ModelComparer Comparer => _options.Comparer;
+
+    /// <summary>A prompt that can ask is asked about each drop, unless drops are allowed outright.</summary>
+    private IRenamePrompt? DropPrompt => _options.AllowDrops ? null : _options.Prompt is { CanConfirmDrops: true } prompt ? prompt : null;
 
     public static DiffResult Diff(SchemaModel old, SchemaModel @new, DiffOptions? options = null)
     {
@@ -64,7 +71,7 @@ internal sealed partial class SchemaDiffer
 
         _operations.AddRange(old.Schemas.Except(@new.Schemas).Select(s => new DropSchemaOperation(s)));
         _operations.AddRange(old.Extensions.Except(@new.Extensions).Select(e => new DropExtensionOperation(e)));
-        return new DiffResult(_operations, _declined);
+        return new DiffResult(_operations, _declined, _drops, _declinedColumns, _skipped);
     }
 
     private void Create(TableModel table)

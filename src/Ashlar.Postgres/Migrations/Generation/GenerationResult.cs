@@ -12,8 +12,26 @@ public sealed record GenerationResult
     /// <summary>True when at least one migration was generated.</summary>
     public bool HasChanges => Repos.Any(r => r.Migrations.Count > 0);
 
-    /// <summary>A line per generated migration, or <see cref="NoChanges"/>.</summary>
-    public string Summary => HasChanges
-        ? string.Join("\n", Repos.SelectMany(r => r.Migrations.Select(m => $"{r.Repo}: {m.FileName} ({m.Up.Count} statements)")))
-        : NoChanges;
+    /// <summary>
+    /// A line per generated migration, or <see cref="NoChanges"/>; then a line naming the tables left alone because
+    /// their resources have migrations turned off, when there are any.
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            var lines = HasChanges
+                ? Repos.SelectMany(r => r.Migrations.Select(m => $"{r.Repo}: {m.FileName} ({m.Up.Count} statements)")).ToList()
+                : new List<string> { NoChanges };
+            var skipped = Repos.SelectMany(r => r.Skipped.Select(t => $"{r.Repo}: {t}")).ToList();
+            if (skipped.Count > 0)
+            {
+                lines.Add(skipped.Count == 1
+                    ? $"1 resource has migrations turned off and was skipped (its table is left alone): {skipped[0]}"
+                    : $"{skipped.Count} resources have migrations turned off and were skipped (their tables are left alone): {string.Join(", ", skipped)}");
+            }
+
+            return string.Join("\n", lines);
+        }
+    }
 }

@@ -47,13 +47,17 @@ public sealed class MigrationGenerator
     /// <param name="dev">True for dev migrations; false squashes dev migrations (see the other overload).</param>
     /// <param name="dryRun">True to write nothing.</param>
     /// <returns>What was generated per repo.</returns>
+    /// <exception cref="DropsNotAllowedException">A drop nobody allowed; nothing was written for any repo.</exception>
     public GenerationResult Generate(IReadOnlyDictionary<string, SchemaModel> repos, string? name = null, bool dev = false, bool dryRun = false)
     {
         ArgumentNullException.ThrowIfNull(repos);
-        return new GenerationResult
+        var plans = repos.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Plan(r.Key, r.Value, name, dev)).ToList();
+        if (!dryRun)
         {
-            Repos = repos.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => GenerateRepo(r.Key, r.Value, name, dev, dryRun)).ToList(),
-        };
+            plans.ForEach(Write);
+        }
+
+        return new GenerationResult { Repos = plans.Select(p => p.Result).ToList() };
     }
 
     /// <summary>Compares the declarations with the latest snapshots without writing anything (<c>codegen --check</c>).</summary>
@@ -77,7 +81,7 @@ public sealed class MigrationGenerator
             differences.AddRange(diff.Operations.Select(o => $"{repo}: {o.Description}"));
             if (diff.Operations.Count == 0)
             {
-                differences.AddRange(store.Changes(old, model, declined, "00000000000000", dev: false)
+                differences.AddRange(store.Changes(old, model, declined.Concat(model.Unmanaged).ToHashSet(StringComparer.Ordinal), "00000000000000", dev: false)
                     .Select(c => $"{repo}: snapshot {Path.GetRelativePath(store.Directory, Path.GetDirectoryName(c.Path)!)} differs from the declarations"));
             }
 
@@ -96,12 +100,22 @@ public sealed class MigrationGenerator
     public IReadOnlyList<string> DevMigrations(string repo) =>
         MigrationFiles(repo).Where(f => MigrationFileFormat.Read(Path.GetFileName(f), File.ReadAllText(f)).Dev).ToList();
 
-    private RepoGeneration GenerateRepo(string repo, SchemaModel model, string? name, bool dev, bool dryRun)
+    private RepoPlan Plan(string repo, SchemaModel model, string? name, bool dev)
     {
         var store = new SnapshotStore(_options.MigrationsDirectory, repo);
         var old = store.Load(includeDev: dev);
         var declined = store.LoadDeclinedDrops();
-        var diff = SchemaDiffer.Diff(old, model, new DiffOptions { Prompt = _options.Prompt, DeclinedDrops = declined });
+        var diff = SchemaDiffer.Diff(old, model, new DiffOptions { Prompt = _options.Prompt, DeclinedDrops = declined, AllowDrops = _options.AllowDrops });
+        if (diff.DeclinedColumnDrops.Count > 0)
+        {
+            throw new DropsNotAllowedException(repo, diff.DeclinedColumnDrops, declined: true);
+        }
+
+        if (diff.Drops.Count > 0 && !_options.AllowDrops && _options.Prompt is not { CanConfirmDrops: true })
+        {
+            throw new DropsNotAllowedException(repo, diff.Drops, declined: false);
+        }
+
         var ordered = OperationOrderer.Order(diff.Operations);
         // A declined drop is forgotten once the table is declared again, so that a later removal asks anew.
         var kept = declined.Where(t => !model.Tables.Any(x => x.QualifiedName == t)).Concat(diff.DeclinedDrops).ToHashSet(StringComparer.Ordinal);
@@ -112,34 +126,39 @@ public sealed class MigrationGenerator
         var fileName = MigrationName(name, dev, existing.Count);
         var migrations = ordered.Count == 0 ? [] : MigrationWriter.Write(ordered, fileName, dev, clock.Next);
         var snapshotVersion = migrations.Count > 0 ? migrations[^1].Version : clock.Next();
-        var snapshots = store.Changes(old, model, kept, snapshotVersion, dev);
+        var snapshots = store.Changes(old, model, kept.Concat(model.Unmanaged).ToHashSet(StringComparer.Ordinal), snapshotVersion, dev);
         var toDelete = dev ? [] : DevMigrations(repo).Concat(store.DevFiles()).ToList();
         var written = migrations.Select(m => (Path: Path.Combine(_options.MigrationsDirectory, repo, m.FileName), Text: MigrationFileFormat.Write(m)))
             .Concat(snapshots).ToList();
-
-        if (!dryRun)
-        {
-            toDelete.ForEach(File.Delete);
-            foreach (var (path, text) in written)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, text, new UTF8Encoding(false));
-            }
-
-            if (!kept.SetEquals(declined))
-            {
-                store.SaveDeclinedDrops(kept);
-            }
-        }
-
-        return new RepoGeneration
+        var result = new RepoGeneration
         {
             Repo = repo,
             Operations = ordered,
             Migrations = migrations,
             Written = written.Select(w => w.Path).ToList(),
             Deleted = toDelete,
+            Skipped = diff.Skipped,
         };
+        return new RepoPlan(result, store, written, kept.SetEquals(declined) ? null : kept);
+    }
+
+    private static void Write(RepoPlan plan)
+    {
+        foreach (var path in plan.Result.Deleted)
+        {
+            File.Delete(path);
+        }
+
+        foreach (var (path, text) in plan.Files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+        }
+
+        if (plan.DeclinedDrops is { } kept)
+        {
+            plan.Store.SaveDeclinedDrops(kept);
+        }
     }
 
     private List<string> MigrationFiles(string repo)

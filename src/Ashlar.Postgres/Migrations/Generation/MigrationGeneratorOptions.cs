@@ -12,6 +12,15 @@ public sealed record MigrationGeneratorOptions
     /// <summary>The clock migration versions are taken from.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Answers rename and drop questions; null for non-interactive runs (no undeclared renames, drops go ahead).</summary>
+    /// <summary>
+    /// Answers rename and drop questions; null for non-interactive runs (no undeclared renames; a drop needs
+    /// <see cref="AllowDrops"/>).
+    /// </summary>
     public IRenamePrompt? Prompt { get; init; }
+
+    /// <summary>
+    /// True to write drops of tables and columns without asking. When false, a prompt that can ask is asked about each
+    /// drop; with no one to ask, a drop stops the run with <see cref="DropsNotAllowedException"/> listing them.
+    /// </summary>
+    public bool AllowDrops { get; init; }
 }

@@ -19,4 +19,10 @@ public sealed record RepoGeneration
 
     /// <summary>Paths of the dev migrations and dev snapshots removed by a named run (squash).</summary>
     public IReadOnlyList<string> Deleted { get; init; } = [];
+
+    /// <summary>
+    /// Tables the snapshots hold whose resources now have migrations turned off (<c>Migrate(false)</c>): left alone,
+    /// neither dropped nor changed, their snapshots kept.
+    /// </summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
 }

@@ -13,7 +13,12 @@ internal sealed record AlterColumnDefaultOperation(string Schema, string Table, 
 
     public override LockLevel Lock => LockLevel.AccessExclusive;
 
-    internal override IEnumerable<string> Provides => [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table)];
+    // Dropping runs before a type change or identity (which would convert or clash with it); setting runs after them.
+    internal override IEnumerable<string> Provides => To is null
+        ? [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table), Facts.ColumnReleased(Schema, Table, Column)]
+        : [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table)];
 
-    internal override IEnumerable<string> Requires => [Facts.Column(Schema, Table, Column)];
+    internal override IEnumerable<string> Requires => To is null
+        ? [Facts.Column(Schema, Table, Column)]
+        : [Facts.Column(Schema, Table, Column), Facts.ColumnTyped(Schema, Table, Column), Facts.ColumnReleased(Schema, Table, Column)];
 }

@@ -13,7 +13,16 @@ internal sealed record AlterColumnIdentityOperation(string Schema, string Table,
 
     public override LockLevel Lock => LockLevel.AccessExclusive;
 
-    internal override IEnumerable<string> Provides => [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table)];
+    // An identity needs NOT NULL, its integer type and no default first; losing one frees the column for those.
+    internal override IEnumerable<string> Provides => Identity
+        ? [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table)]
+        : [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table), Facts.ColumnReleased(Schema, Table, Column)];
 
-    internal override IEnumerable<string> Requires => [Facts.Column(Schema, Table, Column)];
+    internal override IEnumerable<string> Requires => Identity
+        ?
+        [
+            Facts.Column(Schema, Table, Column), Facts.ColumnNotNull(Schema, Table, Column), Facts.ColumnTyped(Schema, Table, Column),
+            Facts.ColumnReleased(Schema, Table, Column),
+        ]
+        : [Facts.Column(Schema, Table, Column)];
 }

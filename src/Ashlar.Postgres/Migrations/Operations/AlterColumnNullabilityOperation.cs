@@ -17,7 +17,12 @@ internal sealed record AlterColumnNullabilityOperation(string Schema, string Tab
         ? []
         : [new(HazardKind.FullTableValidation, $"SET NOT NULL on {Schema}.{Table}.{Column} scans every row and fails on a NULL")];
 
-    internal override IEnumerable<string> Provides => [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table)];
+    internal override IEnumerable<string> Provides => Nullable
+        ? [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table)]
+        : [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table), Facts.ColumnNotNull(Schema, Table, Column)];
 
-    internal override IEnumerable<string> Requires => [Facts.Column(Schema, Table, Column), Facts.PrimaryKeyChanged(Schema, Table)];
+    // NOT NULL cannot be dropped from an identity column: the identity goes first.
+    internal override IEnumerable<string> Requires => Nullable
+        ? [Facts.Column(Schema, Table, Column), Facts.PrimaryKeyChanged(Schema, Table), Facts.ColumnReleased(Schema, Table, Column)]
+        : [Facts.Column(Schema, Table, Column), Facts.PrimaryKeyChanged(Schema, Table)];
 }

@@ -22,6 +22,14 @@ internal static class Facts
 
     public static string ColumnNameFree(string schema, string table, string column) => $"column-name-free:{schema}.{table}.{column}";
 
+    /// <summary>The column has its new type.</summary>
+    public static string ColumnTyped(string schema, string table, string column) => $"column-typed:{schema}.{table}.{column}";
+
+    /// <summary>The column's old identity or default, which a type change would have to convert, is gone.</summary>
+    public static string ColumnReleased(string schema, string table, string column) => $"column-released:{schema}.{table}.{column}";
+
+    public static string ColumnNotNull(string schema, string table, string column) => $"column-not-null:{schema}.{table}.{column}";
+
     public static string Columns(string schema, string table) => $"columns:{schema}.{table}";
 
     public static string Structure(string schema, string table) => $"structure:{schema}.{table}";

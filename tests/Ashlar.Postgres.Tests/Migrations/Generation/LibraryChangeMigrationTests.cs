@@ -14,7 +14,7 @@ public sealed class LibraryChangeMigrationTests(DatabaseFixture database) : ICla
     {
         using var dir = new TempDirectory();
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero));
-        var generator = new MigrationGenerator(new MigrationGeneratorOptions { MigrationsDirectory = dir.Path, TimeProvider = clock });
+        var generator = new MigrationGenerator(new MigrationGeneratorOptions { MigrationsDirectory = dir.Path, TimeProvider = clock, AllowDrops = true });
         var v1 = MigrationGenerator.Schemas(LibraryDomain.Build())["library"];
         var v2 = LibraryChanges.Apply(v1);
         await using var connection = await database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);

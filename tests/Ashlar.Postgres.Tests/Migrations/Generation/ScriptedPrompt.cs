@@ -3,9 +3,11 @@ using Ashlar.Postgres.Migrations.Generation;
 namespace Ashlar.Postgres.Tests.Migrations.Generation;
 
 /// <summary>A prompt with fixed answers that records the questions it was asked.</summary>
-internal sealed class ScriptedPrompt(bool rename, bool drop) : IRenamePrompt
+internal sealed class ScriptedPrompt(bool rename, bool drop, bool canConfirmDrops = true) : IRenamePrompt
 {
     public List<string> Questions { get; } = [];
+
+    public bool CanConfirmDrops => canConfirmDrops;
 
     public bool IsRename(string kind, string from, string to)
     {
@@ -16,6 +18,12 @@ internal sealed class ScriptedPrompt(bool rename, bool drop) : IRenamePrompt
     public bool ConfirmDrop(string table)
     {
         Questions.Add($"drop {table}?");
+        return drop;
+    }
+
+    public bool ConfirmColumnDrop(string column)
+    {
+        Questions.Add($"drop column {column}?");
         return drop;
     }
 }

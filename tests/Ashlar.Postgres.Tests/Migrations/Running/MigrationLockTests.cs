@@ -54,15 +54,19 @@ public sealed class MigrationLockTests(DatabaseFixture db) : IClassFixture<Datab
 
         var waiting = s.Runner(s.Options with { ApplicationName = name }).MigrateAsync(db.DataSource, migrations, Ct);
         var samples = new List<(string State, bool InTransaction)>();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMilliseconds(600))
+        // The window starts once the waiter polls the lock: opening its connection can take long on a loaded machine.
+        Stopwatch? polling = null;
+        while (!waiting.IsCompleted && (polling is null || polling.Elapsed < TimeSpan.FromMilliseconds(600)))
         {
-            await using var command = db.DataSource.CreateCommand("SELECT state, xact_start IS NOT NULL AND state = 'idle' OR state LIKE 'idle in transaction%' FROM pg_stat_activity WHERE application_name = $1");
+            await using var command = db.DataSource.CreateCommand(
+                "SELECT state, xact_start IS NOT NULL AND state = 'idle' OR state LIKE 'idle in transaction%', query LIKE '%pg_try_advisory_lock%' "
+                + "FROM pg_stat_activity WHERE application_name = $1");
             command.Parameters.Add(new() { Value = name });
             await using var reader = await command.ExecuteReaderAsync(Ct);
             while (await reader.ReadAsync(Ct))
             {
                 samples.Add((reader.GetString(0), reader.GetBoolean(1)));
+                polling ??= reader.GetBoolean(2) ? Stopwatch.StartNew() : null;
             }
 
             await Task.Delay(20, Ct);
