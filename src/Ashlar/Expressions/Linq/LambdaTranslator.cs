@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Resources;
@@ -14,9 +15,9 @@ internal sealed partial class LambdaTranslator
 {
     /// <summary>
     /// How deeply a lambda may nest, not counting chains of <c>&amp;&amp;</c> and <c>||</c> (translated as flat lists):
-    /// deeper trees are refused before every later recursive walk would have to descend them.
+    /// deeper trees (or any the thread's stack cannot hold) are refused before any later recursive walk descends them.
     /// </summary>
-    public const int MaxDepth = 256;
+    public const int MaxDepth = 128;
 
     private static readonly AttributeType StringType = AttributeType.Of(TypeKind.String, typeof(string));
 
@@ -80,8 +81,9 @@ internal sealed partial class LambdaTranslator
 
     private Expr Visit(Expression node)
     {
-        if (++_depth > MaxDepth)
+        if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
+            _depth--;
             throw TooDeep();
         }
 
@@ -316,7 +318,7 @@ internal sealed partial class LambdaTranslator
 
     private AshlarException TooDeep() =>
         AshlarException.From(new InvalidFilterSize(
-            $"the filter is nested more than {MaxDepth} levels deep (chains of && and || do not count); simplify it or split it into several filters")
+            $"the filter is nested too deeply to translate: at most {MaxDepth} levels (chains of && and || do not count); simplify it or split it into several filters")
         { Resource = _root.Name });
 
     /// <summary>Finds the lambda's parameters; binary chains are walked with a stack and other nesting is bounded.</summary>
@@ -333,7 +335,7 @@ internal sealed partial class LambdaTranslator
                 return node;
             }
 
-            if (++_depth > MaxDepth)
+            if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
             {
                 throw tooDeep();
             }
