@@ -35,4 +35,7 @@ internal sealed class DepthProbe(int limit) : ExpressionVisitor
         _depth--;
         return node;
     }
+
+    /// <summary>A node of another library may not reduce; it is printed as it prints itself, so it is not descended.</summary>
+    protected override Expression VisitExtension(Expression node) => node;
 }
