@@ -19,14 +19,15 @@ public sealed record InputLimits
     /// <summary>The most levels a filter may be nested, counting every JSON object and array (default 32).</summary>
     public int MaxDepth { get; init; } = 32;
 
-    /// <summary>The largest filter, in bytes of its JSON text (default 256 KiB).</summary>
-    public int MaxInputBytes { get; init; } = 256 * 1024;
+    /// <summary>The largest filter, in bytes of its JSON text as sent (default 1 MiB).</summary>
+    public int MaxInputBytes { get; init; } = 1024 * 1024;
 
     /// <summary>
-    /// The longest string in a filter — a value, field or operator name — or sort string, in bytes of its UTF-8 text
-    /// as sent, escapes included (default 4 KiB). A long pattern is costly: PostgreSQL matches it against every row.
+    /// The longest string in a filter — a value, field or operator name — or sort string, in characters (UTF-16 code
+    /// units; default 65,536). A long pattern is costly: PostgreSQL matches it against every row, so lower this where
+    /// no field needs long values.
     /// </summary>
-    public int MaxValueLength { get; init; } = 4 * 1024;
+    public int MaxValueLength { get; init; } = 64 * 1024;
 
     /// <summary>The most keys a sort string may have (default 16).</summary>
     public int MaxSortKeys { get; init; } = 16;

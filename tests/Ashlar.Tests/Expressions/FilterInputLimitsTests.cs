@@ -96,22 +96,32 @@ public sealed class FilterInputLimitsTests
     [Fact]
     public void A_value_longer_than_the_limit_is_refused()
     {
-        var error = Refused("{\"title\": {\"ilike\": \"" + new string('a', 4097) + "\"}}");
+        var error = Refused("{\"title\": {\"ilike\": \"" + new string('a', 65_537) + "\"}}");
 
-        Assert.Contains("4,097 bytes long; at most 4,096 are allowed (InputLimits.MaxValueLength)", error.Message, StringComparison.Ordinal);
-        Assert.NotNull(Parse(Json("{\"title\": {\"ilike\": \"" + new string('a', 4096) + "\"}}"), InputLimits.Default));
+        Assert.Contains("65,537 characters long; at most 65,536 are allowed (InputLimits.MaxValueLength)", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(Parse(Json("{\"title\": {\"ilike\": \"" + new string('a', 65_536) + "\"}}"), InputLimits.Default));
+    }
+
+    [Fact]
+    public void Value_length_counts_characters_not_escapes_or_bytes()
+    {
+        var escaped = "{\"title\": \"" + string.Concat(Enumerable.Repeat("\\u00e9", 20_000)) + "\"}";
+        var pairs = "{\"title\": \"" + string.Concat(Enumerable.Repeat("\U0001F600", 40_000)) + "\"}";
+
+        Assert.NotNull(Parse(Json(escaped), InputLimits.Default));
+        Assert.Contains("80,000 characters long", Refused(pairs).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_field_name_longer_than_the_limit_is_refused()
     {
-        Assert.Contains("a name in the filter", Refused($$"""{"{{new string('n', 5000)}}": 1}""").Message, StringComparison.Ordinal);
+        Assert.Contains("a name in the filter", Refused($$"""{"{{new string('n', 70_000)}}": 1}""").Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_input_larger_than_the_limit_is_refused_before_it_is_walked()
     {
-        var json = "{\"title\": {\"in\": " + List(100_000, _ => "\"abc\"") + "}}";
+        var json = "{\"title\": {\"in\": " + List(300_000, _ => "\"abc\"") + "}}";
 
         Assert.Contains("(InputLimits.MaxInputBytes)", Refused(json, InputLimits.Default with { MaxConditions = int.MaxValue }).Message, StringComparison.Ordinal);
     }
@@ -151,7 +161,7 @@ public sealed class FilterInputLimitsTests
     {
         var resource = Model.Resource<Post>();
 
-        var longSort = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, new string('a', 5000)));
+        var longSort = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, new string('a', 70_000)));
         var manyKeys = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, string.Join(",", Enumerable.Repeat("score", 17))));
         var longPath = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, string.Concat(Enumerable.Repeat("author.", 40)) + "name"));
 

@@ -36,7 +36,7 @@ internal static class FilterInputBounds
                 foreach (var property in element.EnumerateObject())
                 {
                     Counted(++conditions, limits, resource);
-                    Short(JsonMarshal.GetRawUtf8PropertyName(property).Length, limits, resource, "name");
+                    Short(JsonMarshal.GetRawUtf8PropertyName(property), limits, resource, "name");
                     Visit(property.Value, depth, pending, limits, resource);
                 }
             }
@@ -54,9 +54,9 @@ internal static class FilterInputBounds
     /// <summary>Refuses a sort string longer than <see cref="InputLimits.MaxValueLength"/>, before it is split.</summary>
     public static void CheckSortLength(string input, InputLimits limits, string resource)
     {
-        if (input.Length > limits.MaxValueLength || System.Text.Encoding.UTF8.GetByteCount(input) > limits.MaxValueLength)
+        if (input.Length > limits.MaxValueLength)
         {
-            throw Refused(resource, $"the sort is longer than {Count(limits.MaxValueLength)} bytes (InputLimits.MaxValueLength)");
+            throw Refused(resource, $"the sort is {Count(input.Length)} characters long; at most {Count(limits.MaxValueLength)} are allowed (InputLimits.MaxValueLength)");
         }
     }
 
@@ -82,8 +82,7 @@ internal static class FilterInputBounds
                 pending.Push((element, depth + 1));
                 break;
             case JsonValueKind.String:
-                // The raw text has its two quotes; escapes count as written.
-                Short(JsonMarshal.GetRawUtf8Value(element).Length - 2, limits, resource, "value");
+                Short(JsonMarshal.GetRawUtf8Value(element)[1..^1], limits, resource, "value");
                 break;
             default:
                 break;
@@ -98,12 +97,36 @@ internal static class FilterInputBounds
         }
     }
 
-    private static void Short(int bytes, InputLimits limits, string resource, string what)
+    /// <summary>Refuses a string (its raw JSON text, without quotes) longer than the limit in characters.</summary>
+    private static void Short(ReadOnlySpan<byte> raw, InputLimits limits, string resource, string what)
     {
-        if (bytes > limits.MaxValueLength)
+        // A UTF-8 text or escape is never shorter in bytes than in characters, so most strings are never counted.
+        if (raw.Length > limits.MaxValueLength && Utf16Length(raw) is var length && length > limits.MaxValueLength)
         {
-            throw Refused(resource, $"a {what} in the filter is {Count(bytes)} bytes long; at most {Count(limits.MaxValueLength)} are allowed (InputLimits.MaxValueLength)");
+            throw Refused(resource, $"a {what} in the filter is {Count(length)} characters long; at most {Count(limits.MaxValueLength)} are allowed (InputLimits.MaxValueLength)");
         }
+    }
+
+    /// <summary>The length in UTF-16 code units of raw JSON string text, counted without decoding (so malformed text cannot throw here).</summary>
+    private static int Utf16Length(ReadOnlySpan<byte> raw)
+    {
+        var length = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b == (byte)'\\')
+            {
+                i += i + 1 < raw.Length && raw[i + 1] == (byte)'u' ? 5 : 1;
+                length++;
+            }
+            else if (b < 0x80 || b >= 0xC0)
+            {
+                // An ASCII byte or the lead byte of a sequence; four-byte sequences are surrogate pairs.
+                length += b >= 0xF0 ? 2 : 1;
+            }
+        }
+
+        return length;
     }
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
