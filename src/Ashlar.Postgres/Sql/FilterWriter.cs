@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ashlar.Errors;
 using Ashlar.Expressions;
 using Ashlar.Types;
@@ -16,6 +17,8 @@ internal sealed class FilterWriter(SqlBuilder sql, SqlScope scope)
 
     public void Write(Expr expr)
     {
+        // Inputs and lambdas are bounded and long chains balanced; this turns any tree that is not into an exception, not a crash.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (expr)
         {
             case RefExpr { Path.Count: 0 } reference when scope.Renamed is { } renamed && renamed.Attribute == reference.Attribute.Name:

@@ -112,7 +112,7 @@ internal static class GroupedAggregateSql
         if (keyConditions.Count > 0)
         {
             var renamed = new SqlScope(root.Context, root.Resource, root.Alias, null) { Renamed = (relationship.SourceAttribute, keyAlias, keyColumn) };
-            new FilterWriter(sql, renamed).Write(keyConditions.Aggregate((l, r) => new BinaryExpr(BinaryOperator.And, l, r)));
+            new FilterWriter(sql, renamed).Write(ExprChain.Join(BinaryOperator.And, keyConditions)!);
             return;
         }
 

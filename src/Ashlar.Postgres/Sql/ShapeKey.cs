@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ashlar.DataLayer;
 using Ashlar.Expressions;
@@ -112,6 +113,8 @@ internal sealed class ShapeKey
 
     private void Expr(Expr expr)
     {
+        // Inputs and lambdas are bounded and long chains balanced; this turns any tree that is not into an exception, not a crash.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (expr)
         {
             case RefExpr reference:

@@ -49,24 +49,37 @@ public sealed partial class Domain
     internal ReadPlan Plan<T>(ResourceDefinition resource, Query<T> query)
         where T : class
     {
+        // Filters added in a loop are joined as a balanced tree; the usual one or two need no list.
         Expr? filter = null;
+        var many = query.Filters.Count > ExprChain.ShortChain ? new List<Expr>(query.Filters.Count) : null;
         foreach (var spec in query.Filters)
         {
             var translated = spec.Lambda is not null
                 ? LambdaTranslator.Translate(Model, resource, spec.Lambda)
-                : FilterInputParser.Parse(Model, resource, spec.Input!.Value);
-            if (translated is not null)
+                : FilterInputParser.Parse(Model, resource, spec.Input!.Value, Model.InputLimits);
+            if (translated is null)
+            {
+                continue;
+            }
+
+            if (many is not null)
+            {
+                many.Add(translated);
+            }
+            else
             {
                 filter = filter is null ? translated : new BinaryExpr(BinaryOperator.And, filter, translated);
             }
         }
+
+        filter = many is null ? filter : ExprChain.Join(BinaryOperator.And, many);
 
         var sort = new List<SortKey>();
         foreach (var spec in query.Sorts)
         {
             if (spec.Input is not null)
             {
-                sort.AddRange(SortInputParser.Parse(Model, resource, spec.Input));
+                sort.AddRange(SortInputParser.Parse(Model, resource, spec.Input, Model.InputLimits));
             }
             else
             {

@@ -19,6 +19,8 @@ public sealed class DomainBuilder
 
     internal TimeProvider TimeProvider { get; private set; } = TimeProvider.System;
 
+    internal Queries.InputLimits InputLimits { get; private set; } = Queries.InputLimits.Default;
+
     /// <summary>Adds a resource; its <c>Define</c> method runs now.</summary>
     public DomainBuilder Resource<T>()
         where T : class, IResource<T>
@@ -38,6 +40,17 @@ public sealed class DomainBuilder
     public DomainBuilder UseTimeProvider(TimeProvider timeProvider)
     {
         TimeProvider = timeProvider;
+        return this;
+    }
+
+    /// <summary>
+    /// Bounds on untrusted filter and sort input (<see cref="Queries.Query{T}.FilterInput"/>,
+    /// <see cref="Queries.Query{T}.SortInput"/>); <see cref="Queries.InputLimits.Default"/> unless set.
+    /// </summary>
+    public DomainBuilder UseInputLimits(Queries.InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        InputLimits = limits;
         return this;
     }
 }

@@ -20,11 +20,12 @@ public sealed class DomainModel
     private readonly ConcurrentDictionary<AggregateDefinition, Expr?> _aggregateFilters = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<RelationshipDefinition, IReadOnlyList<SortKey>> _relationshipSorts = new(ReferenceEqualityComparer.Instance);
 
-    private DomainModel(string name, IReadOnlyList<ResourceDefinition> resources, TimeProvider timeProvider)
+    private DomainModel(string name, IReadOnlyList<ResourceDefinition> resources, TimeProvider timeProvider, Queries.InputLimits inputLimits)
     {
         Name = name;
         Resources = resources;
         TimeProvider = timeProvider;
+        InputLimits = inputLimits;
         _byType = resources.ToFrozenDictionary(r => r.ClrType);
     }
 
@@ -36,6 +37,9 @@ public sealed class DomainModel
 
     /// <summary>The clock for timestamps and time defaults.</summary>
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>The bounds on untrusted filter and sort input (<see cref="DomainBuilder.UseInputLimits"/>).</summary>
+    public Queries.InputLimits InputLimits { get; }
 
     /// <summary>Builds and validates a domain.</summary>
     /// <param name="name">The domain's name, used in logs and errors.</param>
@@ -65,7 +69,7 @@ public sealed class DomainModel
                 draft.Calculations));
         }
 
-        var model = new DomainModel(name, resources, builder.TimeProvider);
+        var model = new DomainModel(name, resources, builder.TimeProvider, builder.InputLimits);
         problems.AddRange(resources.SelectMany(ResourceRules.Check));
         foreach (var resource in resources)
         {

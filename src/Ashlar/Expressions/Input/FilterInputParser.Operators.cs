@@ -7,17 +7,16 @@ internal sealed partial class FilterInputParser
 {
     private Expr? Operators((Expr Expr, AttributeType Type, string Name) reference, JsonElement operators, string at)
     {
-        Expr? result = null;
+        var parts = new List<Expr>();
         foreach (var property in operators.EnumerateObject())
         {
-            var part = Operator(reference, property.Name, property.Value, at + "." + property.Name);
-            if (part is not null)
+            if (Operator(reference, property.Name, property.Value, at + "." + property.Name) is { } part)
             {
-                result = result is null ? part : new BinaryExpr(BinaryOperator.And, result, part);
+                parts.Add(part);
             }
         }
 
-        return result;
+        return ExprChain.Join(BinaryOperator.And, parts);
     }
 
     private Expr? Operator((Expr Expr, AttributeType Type, string Name) reference, string op, JsonElement value, string at)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ashlar.Domains;
 using Ashlar.Errors;
+using Ashlar.Queries;
 using Ashlar.Resources;
 
 namespace Ashlar.Expressions.Input;
@@ -9,25 +10,33 @@ namespace Ashlar.Expressions.Input;
 /// Parses an untrusted JSON filter (Ash <c>filter_input</c> style) into an <see cref="Expr"/>:
 /// <c>{"score": {"gte": 4}, "author": {"name": {"eq": "ada"}}, "or": [{…}, {…}]}</c>. Names resolve only to public
 /// attributes and relationships; operators come from a closed list; values are cast to the attribute's type and
-/// become parameters. Every problem is collected and thrown as one <see cref="InvalidException"/>.
+/// become parameters. Every problem is collected and thrown as one <see cref="InvalidException"/>. Input over the
+/// <see cref="InputLimits"/> is refused first (<see cref="FilterInputBounds"/>), and lists of conditions become
+/// balanced trees (<see cref="ExprChain"/>), so no input makes a later recursive walk deep.
 /// </summary>
 internal sealed partial class FilterInputParser
 {
-    public const int MaxDepth = 32;
+    private static readonly ValueExpr MatchesNothing = new(false, Types.AttributeType.Of(Types.TypeKind.Boolean, typeof(bool)));
 
     private readonly DomainModel _model;
     private readonly ResourceDefinition _root;
+    private readonly InputLimits _limits;
     private readonly List<AshlarError> _errors = [];
 
-    private FilterInputParser(DomainModel model, ResourceDefinition root)
+    private FilterInputParser(DomainModel model, ResourceDefinition root, InputLimits limits)
     {
         _model = model;
         _root = root;
+        _limits = limits;
     }
 
-    public static Expr? Parse(DomainModel model, ResourceDefinition resource, JsonElement input)
+    public static Expr? Parse(DomainModel model, ResourceDefinition resource, JsonElement input) =>
+        Parse(model, resource, input, model.InputLimits);
+
+    public static Expr? Parse(DomainModel model, ResourceDefinition resource, JsonElement input, InputLimits limits)
     {
-        var parser = new FilterInputParser(model, resource);
+        FilterInputBounds.Check(input, limits, resource.Name);
+        var parser = new FilterInputParser(model, resource, limits);
         var result = parser.Conditions(resource, [], input, 0, "");
         return parser._errors.Count > 0 ? throw new InvalidException(parser._errors) : result;
     }
@@ -35,9 +44,9 @@ internal sealed partial class FilterInputParser
     /// <summary>An object of conditions (ANDed), or an array of such objects (ANDed).</summary>
     private Expr? Conditions(ResourceDefinition resource, IReadOnlyList<RelationshipDefinition> path, JsonElement input, int depth, string at)
     {
-        if (depth > MaxDepth)
+        if (depth > _limits.MaxDepth)
         {
-            Fail(at, $"is nested more than {MaxDepth} levels deep");
+            Fail(at, $"is nested more than {_limits.MaxDepth} levels deep");
             return null;
         }
 
@@ -66,8 +75,7 @@ internal sealed partial class FilterInputParser
                     parts.Add(Or(resource, path, property.Value, depth + 1, here));
                     break;
                 case "not":
-                    var inner = Conditions(resource, path, property.Value, depth + 1, here);
-                    parts.Add(inner is null ? null : new NotExpr(inner));
+                    parts.Add(Not(resource, path, property.Value, depth + 1, here));
                     break;
                 default:
                     parts.Add(Field(resource, path, name, property.Value, depth + 1, here));
@@ -86,17 +94,29 @@ internal sealed partial class FilterInputParser
             return null;
         }
 
-        Expr? result = null;
+        // No alternative matches no row; an empty alternative ({}) matches every row, so the whole "or" does.
+        var parts = new List<Expr?>();
         foreach (var element in input.EnumerateArray())
         {
-            var part = Conditions(resource, path, element, depth + 1, at);
-            if (part is not null)
-            {
-                result = result is null ? part : new BinaryExpr(BinaryOperator.Or, result, part);
-            }
+            parts.Add(Conditions(resource, path, element, depth + 1, at));
         }
 
-        return result;
+        return parts.Count == 0 ? MatchesNothing
+            : parts.Contains(null) ? null
+            : ExprChain.Join(BinaryOperator.Or, parts.OfType<Expr>().ToList());
+    }
+
+    /// <summary>NOT of no condition would silently match every row or none; it is refused instead.</summary>
+    private Expr? Not(ResourceDefinition resource, IReadOnlyList<RelationshipDefinition> path, JsonElement input, int depth, string at)
+    {
+        var errors = _errors.Count;
+        var inner = Conditions(resource, path, input, depth, at);
+        if (inner is null && _errors.Count == errors)
+        {
+            Fail(at, "not needs at least one condition: {\"not\": {}} and {\"not\": []} are refused");
+        }
+
+        return inner is null ? null : new NotExpr(inner);
     }
 
     private Expr? Field(ResourceDefinition resource, IReadOnlyList<RelationshipDefinition> path, string name, JsonElement value, int depth, string at)
@@ -155,19 +175,9 @@ internal sealed partial class FilterInputParser
         return new ExistsExpr([.. path, relationship], condition);
     }
 
-    private static Expr? And(IReadOnlyList<Expr?> parts)
-    {
-        Expr? result = null;
-        foreach (var part in parts)
-        {
-            if (part is not null)
-            {
-                result = result is null ? part : new BinaryExpr(BinaryOperator.And, result, part);
-            }
-        }
-
-        return result;
-    }
+    /// <summary>The parts ANDed; empty conditions and failed parts (null) add nothing.</summary>
+    private static Expr? And(IReadOnlyList<Expr?> parts) =>
+        ExprChain.Join(BinaryOperator.And, parts.OfType<Expr>().ToList());
 
     private void Fail(string at, string message, bool reference = false, string? field = null)
     {

@@ -1,6 +1,7 @@
 using Ashlar.DataLayer;
 using Ashlar.Domains;
 using Ashlar.Errors;
+using Ashlar.Queries;
 using Ashlar.Resources;
 
 namespace Ashlar.Expressions.Input;
@@ -12,17 +13,16 @@ namespace Ashlar.Expressions.Input;
 /// </summary>
 internal static class SortInputParser
 {
-    public const int MaxKeys = 16;
+    public static IReadOnlyList<SortKey> Parse(DomainModel model, ResourceDefinition resource, string input) =>
+        Parse(model, resource, input, model.InputLimits);
 
-    public static IReadOnlyList<SortKey> Parse(DomainModel model, ResourceDefinition resource, string input)
+    public static IReadOnlyList<SortKey> Parse(DomainModel model, ResourceDefinition resource, string input, InputLimits limits)
     {
+        FilterInputBounds.CheckSortLength(input, limits, resource.Name);
         var keys = new List<SortKey>();
         var errors = new List<AshlarError>();
         var parts = input.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length > MaxKeys)
-        {
-            throw new InvalidException([new InvalidFilterReference($"a sort may have at most {MaxKeys} keys") { Resource = resource.Name }]);
-        }
+        FilterInputBounds.CheckSortKeys(parts, limits, resource.Name);
 
         foreach (var part in parts)
         {

@@ -33,6 +33,13 @@ internal static class ExpressionNodes
             ? value
             : Expression.Lambda<Func<object?>>(Expression.Convert(node, typeof(object))).Compile(preferInterpretation: true)();
 
+    /// <summary>
+    /// The C# text of <paramref name="node"/> for a message, or a stand-in when the node is nested too deeply to print:
+    /// the framework's printer recurses once per level, and a lambda built in a loop can be thousands deep.
+    /// </summary>
+    public static string Text(Expression node) =>
+        DepthProbe.IsWithin(node, 64) ? node.ToString() : $"(a {node.Type.Name} expression nested more than 64 levels deep)";
+
     /// <summary>Reads constants and chains of field/property accesses over them without compiling anything.</summary>
     private static bool TryRead(Expression? node, out object? value)
     {

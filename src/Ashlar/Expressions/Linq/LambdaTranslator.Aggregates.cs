@@ -71,9 +71,9 @@ internal sealed partial class LambdaTranslator
         }
 
         var destination = _model.Resource(relationship.DestinationType);
-        var condition = conditions
+        var condition = ExprChain.Join(BinaryOperator.And, conditions
             .Select(c => Below(scope, [(c.Parameters[0], destination)], () => Visit(c.Body)))
-            .Aggregate((Expr?)null, (all, c) => all is null ? c : new BinaryExpr(BinaryOperator.And, all, c));
+            .ToList());
         if (kind == AggregateKind.Count)
         {
             return Parented(new InlineAggregateExpr(path, relationship, kind, null, condition, resultType), scope);
@@ -109,7 +109,7 @@ internal sealed partial class LambdaTranslator
         var type = call.Method.GetGenericArguments()[0];
         var resource = _model.FindResource(type)
             ?? throw AshlarException.From(new InvalidFilterReference(
-                $"Fn.Exists<{type.Name}>(...) in the filter {_lambda} names {type.Name}, which is not a resource of the domain {_model.Name}; add .Resource<{type.Name}>() to the domain")
+                $"Fn.Exists<{type.Name}>(...) in the filter {LambdaText} names {type.Name}, which is not a resource of the domain {_model.Name}; add .Resource<{type.Name}>() to the domain")
             { Resource = _root.Name });
         var lambda = LambdaOf(call.Arguments[0]);
         var condition = Below(_scopes.Count - 1, [(lambda.Parameters[0], resource)], () => Visit(lambda.Body));
@@ -175,8 +175,8 @@ internal sealed partial class LambdaTranslator
 
     private AshlarException NotToMany(Expression source, string method, RelationshipDefinition? relationship) =>
         AshlarException.From(new InvalidFilterReference(relationship is { IsToOne: true }
-            ? $"{method}(...) in the filter {_lambda} needs a to-many relationship, but {relationship.Name} is to-one; compare its attributes directly (p.{relationship.Property.Name}!.Attribute)"
-            : $"{method}(...) in the filter {_lambda} needs a to-many relationship of {_root.Name} (like p.Comments!.{method}(...)), not '{source}'")
+            ? $"{method}(...) in the filter {LambdaText} needs a to-many relationship, but {relationship.Name} is to-one; compare its attributes directly (p.{relationship.Property.Name}!.Attribute)"
+            : $"{method}(...) in the filter {LambdaText} needs a to-many relationship of {_root.Name} (like p.Comments!.{method}(...)), not '{ExpressionNodes.Text(source)}'")
         { Resource = _root.Name });
 
     private LambdaExpression LambdaOf(Expression node) => ExpressionNodes.Lambda(node) ?? throw Unsupported(node);

@@ -24,7 +24,7 @@ internal sealed partial class LambdaTranslator
             if (relationship is null || !relationship.IsToOne)
             {
                 throw AshlarException.From(new InvalidFilterReference(
-                    $"{property.Name} in the filter {_lambda} is not a to-one relationship of {resource.Name}; use .Any(...) for to-many relationships")
+                    $"{property.Name} in the filter {LambdaText} is not a to-one relationship of {resource.Name}; use .Any(...) for to-many relationships")
                 { Resource = _root.Name });
             }
 
@@ -48,7 +48,7 @@ internal sealed partial class LambdaTranslator
 
         var attribute = resource.Attributes.FirstOrDefault(a => a.Property.Name == last.Name)
             ?? throw AshlarException.From(new InvalidFilterReference(
-                $"{last.Name} in the filter {_lambda} is not an attribute of {resource.Name}")
+                $"{last.Name} in the filter {LambdaText} is not an attribute of {resource.Name}")
             { Resource = _root.Name });
         reference = Parented(new RefExpr(path, attribute), scope);
         return true;
@@ -84,14 +84,14 @@ internal sealed partial class LambdaTranslator
             var property = members.Pop();
             var relationship = resource.Relationships.FirstOrDefault(r => r.Property.Name == property.Name)
                 ?? throw AshlarException.From(new InvalidFilterReference(
-                    $"{property.Name} in the filter {_lambda} is not a relationship of {resource.Name}")
+                    $"{property.Name} in the filter {LambdaText} is not a relationship of {resource.Name}")
                 { Resource = _root.Name });
             hops.Add(relationship);
             resource = _model.Resource(relationship.DestinationType);
         }
 
         // Each hop is one exists level; intermediate levels have no lambda parameter, the last has each condition's.
-        Expr? result = null;
+        var parts = new List<Expr>();
         foreach (var lambda in conditions)
         {
             var levels = new List<(ParameterExpression, ResourceDefinition)>();
@@ -100,9 +100,10 @@ internal sealed partial class LambdaTranslator
                 levels.Add((i == hops.Count - 1 ? lambda.Parameters[0] : Expression.Parameter(typeof(object)), _model.Resource(hops[i].DestinationType)));
             }
 
-            var condition = Below(scope, levels, () => Visit(lambda.Body));
-            result = result is null ? condition : new BinaryExpr(BinaryOperator.And, result, condition);
+            parts.Add(Below(scope, levels, () => Visit(lambda.Body)));
         }
+
+        var result = ExprChain.Join(BinaryOperator.And, parts);
 
         for (var i = hops.Count - 1; i >= 0; i--)
         {

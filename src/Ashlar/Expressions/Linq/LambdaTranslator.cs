@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Resources;
@@ -12,6 +13,12 @@ namespace Ashlar.Expressions.Linq;
 /// </summary>
 internal sealed partial class LambdaTranslator
 {
+    /// <summary>
+    /// How deeply a lambda may nest, not counting chains of <c>&amp;&amp;</c> and <c>||</c> (translated as flat lists):
+    /// deeper trees (or any the thread's stack cannot hold) are refused before any later recursive walk descends them.
+    /// </summary>
+    public const int MaxDepth = 128;
+
     private static readonly AttributeType StringType = AttributeType.Of(TypeKind.String, typeof(string));
 
     private readonly DomainModel _model;
@@ -30,6 +37,11 @@ internal sealed partial class LambdaTranslator
 
     /// <summary>The values of calculation arguments, when translating a calculation's expression.</summary>
     private IReadOnlyDictionary<string, object?> _arguments = new Dictionary<string, object?>();
+
+    private int _depth;
+
+    /// <summary>The lambda's text for messages (a stand-in when it is too deep to print).</summary>
+    private string LambdaText => ExpressionNodes.Text(_lambda);
 
     public static Expr Translate(DomainModel model, ResourceDefinition root, LambdaExpression lambda)
     {
@@ -69,8 +81,28 @@ internal sealed partial class LambdaTranslator
 
     private Expr Visit(Expression node)
     {
+        if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            _depth--;
+            throw TooDeep();
+        }
+
+        try
+        {
+            return VisitNode(node);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Expr VisitNode(Expression node)
+    {
         switch (node)
         {
+            case BinaryExpression binary when Logical(binary) is { } logical && (Logical(binary.Right) == logical || LeftSpine(binary, logical) > ExprChain.ShortChain):
+                return VisitChain(binary, logical);
             case BinaryExpression { NodeType: ExpressionType.Coalesce } coalesce:
                 return Call(ExprFunction.Coalesce, Visit(coalesce.Left), Visit(coalesce.Right));
             case BinaryExpression binary:
@@ -141,6 +173,61 @@ internal sealed partial class LambdaTranslator
         return Compare(op.Value, Visit(binary.Left), Visit(binary.Right));
     }
 
+    /// <summary>The logical operator of an <c>&amp;&amp;</c> / <c>||</c> node (or a <c>&amp;</c> / <c>|</c> on bools), else null.</summary>
+    private static BinaryOperator? Logical(Expression node) => node.NodeType switch
+    {
+        ExpressionType.AndAlso => BinaryOperator.And,
+        ExpressionType.And when node.Type == typeof(bool) => BinaryOperator.And,
+        ExpressionType.OrElse => BinaryOperator.Or,
+        ExpressionType.Or when node.Type == typeof(bool) => BinaryOperator.Or,
+        _ => null,
+    };
+
+    /// <summary>How many <paramref name="op"/> nodes run down the left of <paramref name="node"/> (a chain as C# builds it).</summary>
+    private static int LeftSpine(BinaryExpression node, BinaryOperator op)
+    {
+        var length = 1;
+        while (length <= ExprChain.ShortChain && Logical(node.Left) == op)
+        {
+            node = (BinaryExpression)node.Left;
+            length++;
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// A chain of one logical operator (<c>a || b || c …</c>, often built in a loop and thousands deep) is collected
+    /// with a stack, not recursion, and joined as a balanced tree when long.
+    /// </summary>
+    private Expr VisitChain(BinaryExpression chain, BinaryOperator op)
+    {
+        var operands = new List<Expression>();
+        var pending = new Stack<Expression>();
+        pending.Push(chain);
+        while (pending.TryPop(out var node))
+        {
+            if (Logical(node) == op)
+            {
+                var binary = (BinaryExpression)node;
+                pending.Push(binary.Right);
+                pending.Push(binary.Left);
+            }
+            else
+            {
+                operands.Add(node);
+            }
+        }
+
+        var translated = new List<Expr>(operands.Count);
+        foreach (var operand in operands)
+        {
+            translated.Add(Visit(operand));
+        }
+
+        return ExprChain.Join(op, translated)!;
+    }
+
     /// <summary>Builds a binary node, typing a captured value like the other side and turning <c>== null</c> into IS NULL.</summary>
     private Expr Compare(BinaryOperator op, Expr left, Expr right)
     {
@@ -207,7 +294,7 @@ internal sealed partial class LambdaTranslator
             return result;
         }
 
-        throw AshlarException.From(new InvalidFilterValue($"{error} (in the filter {_lambda})") { Resource = _root.Name });
+        throw AshlarException.From(new InvalidFilterValue($"{error} (in the filter {LambdaText})") { Resource = _root.Name });
     }
 
     private static bool IsNullValue(Expr expr) => expr is ValueExpr { Value: null };
@@ -219,19 +306,73 @@ internal sealed partial class LambdaTranslator
 
     private bool DependsOnParameter(Expression node)
     {
-        var finder = new ParameterFinder(_scopes.Select(s => s.Parameter).Concat(_hidden).ToList());
+        var finder = new ParameterFinder(_scopes.Select(s => s.Parameter).Concat(_hidden).ToList(), TooDeep);
         finder.Visit(node);
         return finder.Found;
     }
 
     private AshlarException Unsupported(Expression node) =>
         AshlarException.From(new InvalidFilterReference(
-            $"Ashlar cannot translate '{node}' in the filter {_lambda}; use attributes, captured values and the supported operators")
+            $"Ashlar cannot translate '{ExpressionNodes.Text(node)}' in the filter {LambdaText}; use attributes, captured values and the supported operators")
         { Resource = _root.Name });
 
-    private sealed class ParameterFinder(IReadOnlyCollection<ParameterExpression> parameters) : ExpressionVisitor
+    private AshlarException TooDeep() =>
+        AshlarException.From(new InvalidFilterSize(
+            $"the filter is nested too deeply to translate: at most {MaxDepth} levels (chains of && and || do not count); simplify it or split it into several filters")
+        { Resource = _root.Name });
+
+    /// <summary>Finds the lambda's parameters; binary chains are walked with a stack and other nesting is bounded.</summary>
+    private sealed class ParameterFinder(IReadOnlyCollection<ParameterExpression> parameters, Func<AshlarException> tooDeep) : ExpressionVisitor
     {
+        private int _depth;
+
         public bool Found { get; private set; }
+
+        public override Expression? Visit(Expression? node)
+        {
+            if (node is null || Found)
+            {
+                return node;
+            }
+
+            if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                throw tooDeep();
+            }
+
+            base.Visit(node);
+            _depth--;
+            return node;
+        }
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (node.Left is not BinaryExpression && node.Right is not BinaryExpression)
+            {
+                return base.VisitBinary(node);
+            }
+
+            var pending = new Stack<Expression>();
+            pending.Push(node);
+            while (!Found && pending.TryPop(out var next))
+            {
+                if (next is BinaryExpression binary)
+                {
+                    pending.Push(binary.Right);
+                    pending.Push(binary.Left);
+                    if (binary.Conversion is not null)
+                    {
+                        pending.Push(binary.Conversion);
+                    }
+                }
+                else
+                {
+                    Visit(next);
+                }
+            }
+
+            return node;
+        }
 
         protected override Expression VisitParameter(ParameterExpression node)
         {
