@@ -15,5 +15,5 @@ internal sealed record AlterColumnDefaultOperation(string Schema, string Table, 
 
     internal override IEnumerable<string> Provides => [Facts.Columns(Schema, Table), Facts.Structure(Schema, Table)];
 
-    internal override IEnumerable<string> Requires => [Facts.Column(Schema, Table, Column)];
+    internal override IEnumerable<string> Requires => [Facts.Column(Schema, Table, Column), Facts.Extensions];
 }
