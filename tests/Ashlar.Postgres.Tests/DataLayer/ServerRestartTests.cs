@@ -4,8 +4,7 @@ using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.DataLayer;
 using Ashlar.Postgres.LocalCluster;
-using HelpDesk;
-using HelpDesk.Resources;
+using Ashlar.Postgres.Tests.DataLayer.Outage;
 using Npgsql;
 using Xunit;
 
@@ -49,7 +48,7 @@ public sealed class ServerRestartTests : IAsyncLifetime
     [InlineData(ServerStopMode.Immediate)]
     public async Task Every_error_while_the_server_restarts_is_transient_unavailable_and_no_acknowledged_row_is_lost(ServerStopMode mode)
     {
-        await using var domain = PostgresDomain.Create(HelpDeskDomain.Build(), pg => pg.Repo<HelpDeskRepo>(_connectionString));
+        await using var domain = PostgresDomain.Create(DomainModel.Build("outage", d => d.Resource<Reading>()), pg => pg.Repo<OutageRepo>(_connectionString));
         await domain.Postgres().CreateSchemaAsync(Ct);
         var run = new WriteRun(domain);
         var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(run.WriteUntilStoppedAsync, Ct)).ToArray();
@@ -91,7 +90,7 @@ public sealed class ServerRestartTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand("SELECT id FROM helpdesk.tags", connection);
+        await using var command = new NpgsqlCommand("SELECT id FROM readings", connection);
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var ids = new HashSet<Guid>();
         while (await reader.ReadAsync(Ct))
@@ -102,7 +101,7 @@ public sealed class ServerRestartTests : IAsyncLifetime
         return ids;
     }
 
-    /// <summary>Writers creating tags one at a time, noting each acknowledged id and each failure.</summary>
+    /// <summary>Writers creating readings one at a time, noting each acknowledged id and each failure.</summary>
     private sealed class WriteRun(Domain domain)
     {
         private volatile bool _stopped;
@@ -119,8 +118,8 @@ public sealed class ServerRestartTests : IAsyncLifetime
             {
                 try
                 {
-                    var tag = await domain.CreateAsync<Tag>(new { name = Guid.NewGuid().ToString("N") }, cancellationToken: Ct);
-                    Acknowledged[tag.Id] = true;
+                    var reading = await domain.CreateAsync<Reading>(new { label = "during an outage" }, cancellationToken: Ct);
+                    Acknowledged[reading.Id] = true;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
