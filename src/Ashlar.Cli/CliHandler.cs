@@ -1,8 +1,10 @@
 using Ashlar.Domains;
+using Ashlar.Errors;
 using Ashlar.Postgres.LocalCluster;
 using Ashlar.Postgres.Migrations;
 using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Migrations.Running;
+using Ashlar.Postgres.Repos;
 using Npgsql;
 
 namespace Ashlar.Cli;
@@ -22,6 +24,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
                 return;
             }
 
+            await EnsureServerVersionAsync(database, repo, cancellationToken).ConfigureAwait(false);
             var result = await runner.MigrateAsync(database.DataSource, files, cancellationToken).ConfigureAwait(false);
             var waited = result.LockWait >= TimeSpan.FromSeconds(0.5) ? $" after waiting {result.LockWait.TotalSeconds:0.0} s for the migration lock" : "";
             await Out.WriteLineAsync(result.Applied.Count == 0
@@ -65,6 +68,15 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
             var pending = status.Count(e => e.State == MigrationState.Pending);
             await Out.WriteLineAsync($"  {status.Count - pending} applied, {pending} pending.").ConfigureAwait(false);
         }, cancellationToken);
+
+    private static async Task EnsureServerVersionAsync(CliDatabase database, CliRepo repo, CancellationToken cancellationToken)
+    {
+        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            ServerVersionCheck.Ensure(connection, repo.Repo);
+        }
+    }
 
     private MigrationRunner Runner(TimeSpan? lockTimeout, bool strict)
     {
@@ -113,7 +125,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
         {
             return await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is MigrationException or FormatException or PostgresBinariesNotFoundException or NpgsqlException
+        catch (Exception e) when (e is MigrationException or AshlarException or FormatException or PostgresBinariesNotFoundException or NpgsqlException
             or OperationCycleException or DropsNotAllowedException or ColumnTypeChangeException or CliUsageException)
         {
             await options.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);

@@ -57,6 +57,27 @@ public sealed class CliCommandTests(DatabaseFixture db) : IClassFixture<Database
     }
 
     [Fact]
+    public async Task Migrate_refuses_a_server_older_than_the_repo_minimum_naming_both_versions()
+    {
+        var directory = Path.Combine(_root, "future_repo");
+        Directory.CreateDirectory(directory);
+        var migration = new MigrationFile { Version = "20260101000201", Name = "create_cli_future", Up = ["CREATE TABLE cli_future (id int)"], Down = ["DROP TABLE cli_future"] };
+        File.WriteAllText(Path.Combine(directory, migration.FileName), MigrationFileFormat.Write(migration));
+
+        var exit = await AshlarCli.RunAsync(["migrate"], Ashlar.Domains.DomainModel.Build("future", d => d.Resource<Future.Probe>()), new CliOptions
+        {
+            ConnectionString = db.ConnectionString,
+            MigrationsDirectory = _root,
+            Output = _out,
+            Error = _err,
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"^error: the server runs PostgreSQL \d+\.\d+, older than the PostgreSQL 99\.0 that the repo FutureRepo declares as its MinPostgresVersion", _err.ToString());
+        Assert.DoesNotContain("applied", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failing_migration_exits_1_naming_the_file_and_statement()
     {
         Write("20260101000101", "bad", "CREATE TABLE cli_bad (id nonexistent_type)", "DROP TABLE cli_bad");

@@ -56,12 +56,14 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
         CancellationToken cancellationToken)
         where TSink : IRowSink<TResult>
     {
+        var connected = false;
         try
         {
             var ambient = AmbientTransaction.Current;
             var connection = ambient is null
                 ? await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false)
                 : await ambient.ConnectionAsync(dataSource, cancellationToken).ConfigureAwait(false);
+            connected = true;
             try
             {
                 var npgsqlCommand = Prepare(connection, command);
@@ -102,7 +104,7 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
         }
         catch (NpgsqlException e) when (e.InnerException is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw PostgresErrorTranslator.Unreachable(e, resource.Name);
+            throw PostgresErrorTranslator.Translate(e, resource.Name, connected);
         }
     }
 

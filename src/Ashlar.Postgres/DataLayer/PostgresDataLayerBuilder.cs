@@ -14,11 +14,24 @@ public sealed class PostgresDataLayerBuilder
 
     internal IReadOnlyDictionary<Type, (NpgsqlDataSource Source, bool Owned)> Repos => _repos;
 
-    /// <summary>Connects <typeparamref name="TRepo"/> with a connection string; the data layer owns the data source.</summary>
+    /// <summary>
+    /// Connects <typeparamref name="TRepo"/> with a connection string; the data layer owns the data source. Each new
+    /// connection checks that the server is at least the repo's <see cref="PostgresRepo.MinPostgresVersion"/>.
+    /// </summary>
     public PostgresDataLayerBuilder Repo<TRepo>(string connectionString)
         where TRepo : PostgresRepo, new()
     {
-        _repos[typeof(TRepo)] = (NpgsqlDataSource.Create(connectionString), true);
+        var repo = RepoCache.For(typeof(TRepo));
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString)
+            .UsePhysicalConnectionInitializer(
+                connection => ServerVersionCheck.Ensure(connection, repo),
+                connection =>
+                {
+                    ServerVersionCheck.Ensure(connection, repo);
+                    return Task.CompletedTask;
+                })
+            .Build();
+        _repos[typeof(TRepo)] = (dataSource, true);
         return this;
     }
 

@@ -19,14 +19,10 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
                 Resource = constraint?.Resource ?? resource,
                 Field = constraint?.Field,
             },
+            // PostgreSQL 18 reports an ON DELETE/UPDATE RESTRICT refusal as restrict_violation; earlier versions as a foreign key violation.
+            PostgresErrorCodes.RestrictViolation => LeftBehind(constraint, resource),
             PostgresErrorCodes.ForeignKeyViolation when kind is WriteKind.Destroy || (constraint is not null && constraint.Resource != resource) =>
-                new InvalidAttribute(constraint is null
-                    ? "would leave records behind"
-                    : $"would leave records behind: {constraint.Resource}.{constraint.Field} still refers to it")
-                {
-                    Resource = resource,
-                    Field = constraint?.ReferencedField,
-                },
+                LeftBehind(constraint, resource),
             PostgresErrorCodes.ForeignKeyViolation => new InvalidAttribute(
                 constraint?.ReferencedResource is { } referenced ? $"does not exist: no {referenced} has that key" : "does not exist")
             {
@@ -52,9 +48,46 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
                 Resource = resource,
                 Field = exception.ColumnName,
             },
-            PostgresErrorCodes.LockNotAvailable => new Unavailable("the row is locked by another transaction; try again") { Resource = resource },
+            PostgresErrorCodes.LockNotAvailable => new Unavailable("the row is locked by another transaction; try again")
+            {
+                Resource = resource,
+                IsTransient = true,
+            },
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
-                new Unavailable("the transaction conflicted with another one; try again") { Resource = resource },
+                new Unavailable("the transaction conflicted with another one; try again") { Resource = resource, IsTransient = true },
+            PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow => new Unavailable(
+                $"the database server is shutting down, restarting or still starting up ({exception.SqlState}: {exception.MessageText}); " +
+                "retry once it is back")
+            {
+                Resource = resource,
+                IsTransient = true,
+            },
+            PostgresErrorCodes.TooManyConnections => new Unavailable(
+                $"the database server has no free connection slot ({exception.SqlState}: {exception.MessageText}); retry later, " +
+                "and lower the connection strings' Max Pool Size across the application's processes or raise the server's max_connections")
+            {
+                Resource = resource,
+                IsTransient = true,
+            },
+            PostgresErrorCodes.QueryCanceled when exception.MessageText.Contains("timeout", StringComparison.Ordinal) => new Unavailable(
+                $"the statement timed out: the server canceled it ({exception.MessageText}); raise the server's statement_timeout " +
+                "(for the role or the database) or make the statement cheaper, then retry")
+            {
+                Resource = resource,
+                IsTransient = true,
+            },
+            PostgresErrorCodes.QueryCanceled => new Unavailable(
+                $"the statement was canceled by the server ({exception.MessageText}), e.g. by pg_cancel_backend; retry")
+            {
+                Resource = resource,
+                IsTransient = true,
+            },
+            { } state when state.StartsWith("08", StringComparison.Ordinal) => new Unavailable(
+                $"the connection to the database failed ({state}: {exception.MessageText}); retry once the server is reachable")
+            {
+                Resource = resource,
+                IsTransient = true,
+            },
             PostgresErrorCodes.UndefinedTable => new UnsupportedFeature(
                 $"the table does not exist ({exception.MessageText}); run the migrations (dotnet run -- migrate)")
             { Resource = resource },
@@ -69,12 +102,34 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
         return AshlarException.From(error, exception);
     }
 
-    /// <summary>The database could not be reached or the connection broke: retrying later may succeed.</summary>
-    public static AshlarException Unreachable(NpgsqlException exception, string resource) =>
-        AshlarException.From(
-            new Unavailable($"the database could not be reached ({exception.Message}); check the connection string and that the server is up, then retry")
-            {
-                Resource = resource,
-            },
-            exception);
+    /// <summary>
+    /// A failure of the connection rather than of the statement: the server could not be reached, the connection broke,
+    /// or the statement timed out. <paramref name="connected"/> tells whether a connection had been opened.
+    /// </summary>
+    public static AshlarException Translate(NpgsqlException exception, string resource, bool connected)
+    {
+        var message = (exception.InnerException, connected) switch
+        {
+            (TimeoutException, true) =>
+                $"the statement timed out: it did not finish within the command timeout and was canceled ({exception.Message}); " +
+                "raise CommandTimeout (the connection string's Command Timeout, 30 seconds by default) or make the statement cheaper, then retry",
+            (TimeoutException, false) =>
+                $"no connection to the database could be had in time ({exception.Message}); check that the server is up and reachable, " +
+                "or raise the connection string's Timeout, then retry",
+            (_, true) =>
+                $"the connection to the database broke while the statement ran ({exception.Message}); a write may or may not have been " +
+                "applied; retry once the server is back",
+            _ => $"the database could not be reached ({exception.Message}); check the connection string and that the server is up, then retry",
+        };
+        return AshlarException.From(new Unavailable(message) { Resource = resource, IsTransient = exception.IsTransient }, exception);
+    }
+
+    private static InvalidAttribute LeftBehind(ConstraintInfo? constraint, string resource) =>
+        new(constraint is null
+            ? "would leave records behind"
+            : $"would leave records behind: {constraint.Resource}.{constraint.Field} still refers to it")
+        {
+            Resource = resource,
+            Field = constraint?.ReferencedField,
+        };
 }

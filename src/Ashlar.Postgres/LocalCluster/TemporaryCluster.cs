@@ -25,6 +25,7 @@ public sealed class TemporaryCluster : IAsyncDisposable
     private const string DirectoryPrefix = "ashlar-pg-";
     private const string OwnerFile = "owner.pid";
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ResumeTimeout = TimeSpan.FromSeconds(60);
 
     private readonly PostgresBinaries _binaries;
     private readonly bool _runAsServerUser;
@@ -151,6 +152,34 @@ public sealed class TemporaryCluster : IAsyncDisposable
     }
 
     /// <summary>
+    /// Stops the server but keeps its data, as an outage would: clients get refused until <see cref="ResumeServerAsync"/>
+    /// starts it again on the same port. For tests of how callers live through a restart or a crash.
+    /// </summary>
+    /// <param name="mode">How the server stops: ending sessions cleanly, or at once with crash recovery on the next start.</param>
+    /// <param name="cancellationToken">Cancels waiting for <c>pg_ctl</c>.</param>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    /// <exception cref="InvalidOperationException"><c>pg_ctl stop</c> failed; the message has its output and the server log's tail.</exception>
+    public Task StopServerAsync(ServerStopMode mode = ServerStopMode.Fast, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var modeName = mode == ServerStopMode.Immediate ? "immediate" : "fast";
+        return RunServerProgramAsync(
+            _runAsServerUser, RootDirectory, _binaries.PgCtl, ["-D", Path.Combine(RootDirectory, "data"), "-m", modeName, "-w", "stop"], cancellationToken);
+    }
+
+    /// <summary>Starts the server stopped by <see cref="StopServerAsync"/> again, on <see cref="Port"/>, and waits until it accepts connections.</summary>
+    /// <param name="cancellationToken">Cancels waiting for <c>pg_ctl</c>.</param>
+    /// <returns>A task that completes when the server is up.</returns>
+    /// <exception cref="InvalidOperationException"><c>pg_ctl start</c> failed, e.g. because another process took the port meanwhile.</exception>
+    public async Task ResumeServerAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await RunServerProgramAsync(_runAsServerUser, RootDirectory, _binaries.PgCtl, StartArguments(RootDirectory, Port, ResumeTimeout), cancellationToken)
+            .ConfigureAwait(false);
+        _admin.Clear();
+    }
+
+    /// <summary>
     /// Stops the server (<c>pg_ctl stop -m immediate</c>) and deletes <see cref="RootDirectory"/>.
     /// Never throws; calling it again does nothing.
     /// </summary>
@@ -220,16 +249,10 @@ public sealed class TemporaryCluster : IAsyncDisposable
     private static async Task<int> StartServerAsync(
         PostgresBinaries binaries, bool runAsServerUser, string root, TimeSpan startTimeout, CancellationToken ct)
     {
-        var waitSeconds = Math.Max(1, (int)Math.Ceiling(startTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var arguments = new[]
-            {
-                "-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "log"), "-w", "-t", waitSeconds,
-                "-o", "-p " + port.ToString(CultureInfo.InvariantCulture), "start",
-            };
-            var (program, fullArguments) = ServerCommand(runAsServerUser, binaries.PgCtl, arguments);
+            var (program, fullArguments) = ServerCommand(runAsServerUser, binaries.PgCtl, StartArguments(root, port, startTimeout));
             var (exitCode, output) = await ProcessRunner.RunAsync(program, fullArguments, root, ct).ConfigureAwait(false);
             if (exitCode == 0)
             {
@@ -246,6 +269,13 @@ public sealed class TemporaryCluster : IAsyncDisposable
             throw Failure(program, fullArguments, exitCode, output, root);
         }
     }
+
+    private static string[] StartArguments(string root, int port, TimeSpan wait) =>
+    [
+        "-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "log"), "-w",
+        "-t", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+        "-o", "-p " + port.ToString(CultureInfo.InvariantCulture), "start",
+    ];
 
     private static int FreePort()
     {

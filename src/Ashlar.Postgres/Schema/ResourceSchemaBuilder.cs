@@ -36,6 +36,8 @@ public static class ResourceSchemaBuilder
         {
             Schemas = tables.Select(t => t.Schema).Where(s => s != "public").Distinct().Order(StringComparer.Ordinal).ToList(),
             Extensions = repo.InstalledExtensions.Distinct().Order(StringComparer.Ordinal).ToList(),
+            Functions = tables.SelectMany(t => t.Columns.Select(c => UuidV7Function.InstalledBy(t.Schema, c.Default))).OfType<string>()
+                .Distinct().Order(StringComparer.Ordinal).ToList(),
             Tables = tables,
             Unmanaged = unmanaged,
         };
@@ -67,7 +69,7 @@ public static class ResourceSchemaBuilder
         Name = attribute.Name,
         Type = options.MigrationTypes.GetValueOrDefault(attribute.Name) ?? PgTypeMap.ColumnType(attribute.Type),
         Nullable = attribute.AllowNil,
-        Default = options.MigrationDefaults.GetValueOrDefault(attribute.Name) ?? DefaultSql(attribute),
+        Default = options.MigrationDefaults.GetValueOrDefault(attribute.Name) ?? DefaultSql(attribute, options),
         Identity = attribute.Identity,
         Generated = attribute.GeneratedSql,
         RenamedFrom = attribute.RenamedFrom,
@@ -75,11 +77,12 @@ public static class ResourceSchemaBuilder
         UsingDown = options.MigrationUsings.GetValueOrDefault(attribute.Name)?.Down,
     };
 
-    private static string? DefaultSql(AttributeDefinition attribute) => attribute.Default switch
+    private static string? DefaultSql(AttributeDefinition attribute, PostgresOptions options) => attribute.Default switch
     {
         _ when attribute.Identity || attribute.GeneratedSql is not null => null,
         LiteralDefault literal => SqlLiteral.Render(literal.Value),
         GeneratedDefault { Kind: GeneratedValue.UuidV4 } => "gen_random_uuid()",
+        GeneratedDefault { Kind: GeneratedValue.UuidV7 } => UuidV7Function.Default(options.SchemaOrPublic, options.Repo.MinPostgresVersion),
         GeneratedDefault { Kind: GeneratedValue.Now } => "now()",
         _ => null,
     };

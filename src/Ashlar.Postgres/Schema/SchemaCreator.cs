@@ -2,7 +2,7 @@ namespace Ashlar.Postgres.Schema;
 
 /// <summary>
 /// The statements that create a whole schema model in an empty database, in dependency order:
-/// schemas, extensions, tables, checks, indexes, foreign keys, custom statements.
+/// schemas, extensions, helper functions, tables, checks, indexes, foreign keys, custom statements.
 /// Migrations do the same incrementally; this is for tests, demos and first deployments.
 /// </summary>
 internal static class SchemaCreator
@@ -12,6 +12,7 @@ internal static class SchemaCreator
         var statements = new List<string>();
         statements.AddRange(schema.Schemas.Select(DdlWriter.CreateSchema));
         statements.AddRange(schema.Extensions.Select(DdlWriter.CreateExtension));
+        statements.AddRange(schema.Functions.Select(UuidV7Function.Create));
         statements.AddRange(schema.Tables.Select(DdlWriter.CreateTable));
         foreach (var table in schema.Tables)
         {

@@ -12,6 +12,9 @@ public sealed record SchemaModel
     /// <summary>Extensions to install.</summary>
     public IReadOnlyList<string> Extensions { get; init; } = [];
 
+    /// <summary>Ashlar's helper functions that column defaults call, schema-qualified (<c>helpdesk.ashlar_uuid_v7</c>).</summary>
+    public IReadOnlyList<string> Functions { get; init; } = [];
+
     /// <summary>Tables, sorted by schema and name.</summary>
     public IReadOnlyList<TableModel> Tables { get; init; } = [];
 

@@ -30,6 +30,7 @@ internal static class SnapshotJson
         {
             Schemas = snapshot.Schemas.Order(StringComparer.Ordinal).ToList(),
             Extensions = snapshot.Extensions.Order(StringComparer.Ordinal).ToList(),
+            Functions = snapshot.Functions is { Count: > 0 } functions ? functions.Order(StringComparer.Ordinal).ToList() : null,
         }, Options) + "\n";
 
     public static string Write(IReadOnlyList<string> names) => JsonSerializer.Serialize(names.Order(StringComparer.Ordinal).ToList(), Options) + "\n";

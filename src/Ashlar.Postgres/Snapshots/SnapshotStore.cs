@@ -49,6 +49,7 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
         {
             Schemas = repoSnapshot.Schemas,
             Extensions = repoSnapshot.Extensions,
+            Functions = repoSnapshot.Functions ?? [],
             Tables = tables.OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(),
         };
     }
@@ -74,8 +75,8 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
             changes.Add((Path.Combine(Directory, gone.QualifiedName, name), SnapshotJson.Write(new TableSnapshot())));
         }
 
-        var repoText = SnapshotJson.Write(new RepoSnapshot { Schemas = @new.Schemas, Extensions = @new.Extensions });
-        if (repoText != SnapshotJson.Write(new RepoSnapshot { Schemas = old.Schemas, Extensions = old.Extensions }))
+        var repoText = SnapshotJson.Write(new RepoSnapshot { Schemas = @new.Schemas, Extensions = @new.Extensions, Functions = @new.Functions });
+        if (repoText != SnapshotJson.Write(new RepoSnapshot { Schemas = old.Schemas, Extensions = old.Extensions, Functions = old.Functions }))
         {
             changes.Add((Path.Combine(Directory, RepoFolder, name), repoText));
         }

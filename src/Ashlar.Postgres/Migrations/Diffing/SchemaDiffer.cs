@@ -41,6 +41,7 @@ internal sealed partial class SchemaDiffer
     {
         _operations.AddRange(@new.Schemas.Except(old.Schemas).Select(s => new CreateSchemaOperation(s)));
         _operations.AddRange(@new.Extensions.Except(old.Extensions).Select(e => new CreateExtensionOperation(e)));
+        _operations.AddRange(@new.Functions.Except(old.Functions).Select(f => new CreateFunctionOperation(f)));
 
         var (pairs, added, dropped) = MatchTables(old, @new);
         foreach (var pair in pairs)
@@ -70,6 +71,7 @@ internal sealed partial class SchemaDiffer
         }
 
         _operations.AddRange(old.Schemas.Except(@new.Schemas).Select(s => new DropSchemaOperation(s)));
+        _operations.AddRange(old.Functions.Except(@new.Functions).Select(f => new DropFunctionOperation(f)));
         _operations.AddRange(old.Extensions.Except(@new.Extensions).Select(e => new DropExtensionOperation(e)));
         return new DiffResult(_operations, _declined, _drops, _declinedColumns, _skipped);
     }

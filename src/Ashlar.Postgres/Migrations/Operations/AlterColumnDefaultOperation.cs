@@ -20,5 +20,5 @@ internal sealed record AlterColumnDefaultOperation(string Schema, string Table, 
 
     internal override IEnumerable<string> Requires => To is null
         ? [Facts.Column(Schema, Table, Column)]
-        : [Facts.Column(Schema, Table, Column), Facts.ColumnTyped(Schema, Table, Column), Facts.ColumnReleased(Schema, Table, Column)];
+        : [Facts.Column(Schema, Table, Column), Facts.ColumnTyped(Schema, Table, Column), Facts.ColumnReleased(Schema, Table, Column), Facts.Extensions];
 }

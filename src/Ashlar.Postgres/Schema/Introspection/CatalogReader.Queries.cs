@@ -10,6 +10,10 @@ public static partial class CatalogReader
 
     private const string ExtensionsSql = "SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1";
 
+    private const string FunctionsSql =
+        "SELECT n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.proname = '"
+        + UuidV7Function.Name + "' AND " + UserNamespace + " ORDER BY 1";
+
     private const string TablesSql = """
         SELECT c.oid, n.nspname, c.relname
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -21,6 +21,7 @@ public static partial class CatalogReader
         var modern = connection.PostgreSqlVersion.Major >= 15;
         var schemas = await ListAsync(connection, SchemasSql, ct).ConfigureAwait(false);
         var extensions = await ListAsync(connection, ExtensionsSql, ct).ConfigureAwait(false);
+        var functions = await ListAsync(connection, FunctionsSql, ct).ConfigureAwait(false);
         var tables = await ReadTablesAsync(connection, ct).ConfigureAwait(false);
         foreach (var name in excludeTables ?? [])
         {
@@ -34,6 +35,7 @@ public static partial class CatalogReader
         {
             Schemas = schemas,
             Extensions = extensions,
+            Functions = functions,
             Tables = tables.Values.Select(t => t.ToModel()).OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(),
         };
     }

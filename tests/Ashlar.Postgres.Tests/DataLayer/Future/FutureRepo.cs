@@ -1,0 +1,9 @@
+using Ashlar.Postgres.Repos;
+
+namespace Ashlar.Postgres.Tests.DataLayer.Future;
+
+/// <summary>A repo declaring a PostgreSQL that does not exist yet, so every real server is too old for it.</summary>
+public sealed class FutureRepo : PostgresRepo
+{
+    public override Version MinPostgresVersion => new(99, 0);
+}
