@@ -32,7 +32,7 @@ internal static class ReadCompiler
             sql.Append("SELECT * FROM (");
         }
 
-        scope.Register(References(domain, plan));
+        scope.Register(References(plan));
         sql.Append("SELECT ");
         var writer = new FilterWriter(sql, scope);
         if (plan.Distinct.Count > 0)
@@ -52,7 +52,7 @@ internal static class ReadCompiler
         var computed = WriteComputed(writer, plan, grouped);
         var sortValues = WriteSortValues(writer, plan, project: plan.ReturnSortValues || wrap);
         sql.Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
-        scope.WriteJoins(sql, References(domain, plan));
+        scope.WriteJoins(sql, References(plan));
         GroupedAggregateSql.WriteJoins(sql, scope, plan, grouped);
         if (plan.Filter is not null)
         {
@@ -153,7 +153,7 @@ internal static class ReadCompiler
     {
         var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), plan.Resource);
         var sql = new SqlBuilder().Append("SELECT count(*) FROM ").Append(TableNames.Qualified(plan.Resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
-        scope.WriteJoins(sql, RelationshipFilterPaths.Joins(domain, plan.Filter));
+        scope.WriteJoins(sql, RelationshipFilterPaths.Joins(plan.Filter));
         if (plan.Filter is not null)
         {
             sql.Append(" WHERE ");
@@ -229,14 +229,14 @@ internal static class ReadCompiler
         return plan.Resource.Attributes.Where(a => plan.Select.Contains(a) || needed.Contains(a.Name)).ToList();
     }
 
-    private static IEnumerable<IReadOnlyList<RelationshipDefinition>> References(DomainModel domain, ReadPlan plan)
+    private static IEnumerable<IReadOnlyList<RelationshipDefinition>> References(ReadPlan plan)
     {
         var expressions = new List<Expr?> { plan.Filter };
         expressions.AddRange(plan.Sort.Select(s => s.Expression));
         expressions.AddRange(plan.Distinct);
         expressions.AddRange(plan.Calculations.Select(c => c.Expression));
         expressions.AddRange(plan.Aggregates.Select(a => new AggregateExpr([], a)));
-        return expressions.SelectMany(e => RelationshipFilterPaths.Joins(domain, e));
+        return expressions.SelectMany(RelationshipFilterPaths.Joins);
     }
 
     /// <summary>The relationship paths loaded calculations reach.</summary>

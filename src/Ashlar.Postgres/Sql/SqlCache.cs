@@ -65,7 +65,7 @@ internal sealed class SqlCache(DomainModel domain)
     /// <summary>The statement loading <paramref name="load"/> for the parents whose distinct keys are <paramref name="keys"/>.</summary>
     public SqlCommand Load(LoadPlan load, Array keys, AttributeType keyType, string? tenant)
     {
-        var plan = LoadCompiler.Effective(domain, load);
+        var plan = LoadCompiler.Effective(load);
         var shape = ShapeKey.Of(plan, pagingAsParameters: false);
         var key = new LoadShape(load.Relationship, keyType, tenant, shape.Key);
         var keysNode = new ValueExpr(keys, LoadCompiler.KeysType(keyType));
