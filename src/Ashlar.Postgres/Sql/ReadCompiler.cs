@@ -11,13 +11,15 @@ namespace Ashlar.Postgres.Sql;
 /// </summary>
 internal static class ReadCompiler
 {
-    public static SqlCommand Compile(DomainModel domain, ReadPlan plan) => CompileWithSlots(domain, plan, PagingNodes.Of(plan)).Command;
+    public static SqlCommand Compile(DomainModel domain, ReadPlan plan, bool returnSortValues = false) =>
+        CompileWithSlots(domain, plan, PagingNodes.Of(plan), returnSortValues).Command;
 
     /// <summary>
     /// Compiles, also returning where each parameter's value came from (null when one cannot be traced). The limit and
-    /// offset are sent as the parameters of <paramref name="paging"/> (the shape's nodes, for the cache).
+    /// offset are sent as the parameters of <paramref name="paging"/> (the shape's nodes, for the cache). With
+    /// <paramref name="returnSortValues"/>, each row also carries its values of the sort expressions (keyset pages).
     /// </summary>
-    public static (SqlCommand Command, IReadOnlyList<ParameterSlot>? Slots) CompileWithSlots(DomainModel domain, ReadPlan plan, PagingNodes paging)
+    public static (SqlCommand Command, IReadOnlyList<ParameterSlot>? Slots) CompileWithSlots(DomainModel domain, ReadPlan plan, PagingNodes paging, bool returnSortValues)
     {
         var resource = plan.Resource;
         var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), resource);
@@ -50,7 +52,7 @@ internal static class ReadCompiler
         var grouped = plan.Aggregates.Where(a => GroupedAggregateSql.CanGroup(scope.Context, plan, a))
             .Select((a, i) => (a, "a" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var computed = WriteComputed(writer, plan, grouped);
-        var sortValues = WriteSortValues(writer, plan, project: plan.ReturnSortValues || wrap);
+        var sortValues = WriteSortValues(writer, plan, project: returnSortValues || wrap, required: returnSortValues);
         sql.Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
         scope.WriteJoins(sql, References(plan));
         GroupedAggregateSql.WriteJoins(sql, scope, plan, grouped);
@@ -76,7 +78,7 @@ internal static class ReadCompiler
 
         paging.Write(sql);
         WriteLock(sql, plan.Lock, scope.Alias);
-        return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = plan.ReturnSortValues ? sortValues : [] }, sql.Rebindable ? sql.Slots : null);
+        return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = returnSortValues ? sortValues : [] }, sql.Rebindable ? sql.Slots : null);
     }
 
     /// <summary>
@@ -117,11 +119,11 @@ internal static class ReadCompiler
 
     /// <summary>
     /// Writes <c>, (sort expression) AS "ashlar_sort_N"</c> for each sort key when <paramref name="project"/>: keyset
-    /// pages read them after the computed values (see <see cref="ReadPlan.ReturnSortValues"/>), and a DISTINCT ON
+    /// pages read them after the computed values (<see cref="Ashlar.DataLayer.ReadResult{T}"/>), and a DISTINCT ON
     /// wrapped in an outer query re-sorts by them. An expression holding values sends them once, shared with the
     /// ORDER BY. Returns their types.
     /// </summary>
-    private static List<Ashlar.Types.AttributeType> WriteSortValues(FilterWriter writer, ReadPlan plan, bool project)
+    private static List<Ashlar.Types.AttributeType> WriteSortValues(FilterWriter writer, ReadPlan plan, bool project, bool required)
     {
         var types = new List<Ashlar.Types.AttributeType>();
         if (!project)
@@ -132,7 +134,7 @@ internal static class ReadCompiler
         for (var i = 0; i < plan.Sort.Count; i++)
         {
             var type = ExprTypes.Of(plan.Sort[i].Expression);
-            if (type is null && plan.ReturnSortValues)
+            if (type is null && required)
             {
                 throw new InvalidOperationException($"The sort key {plan.Sort[i].Expression} has no type, so its value cannot be returned.");
             }

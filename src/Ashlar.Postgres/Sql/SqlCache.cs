@@ -38,22 +38,23 @@ internal sealed class SqlCache(DomainModel domain)
 
     private int _count;
 
-    public SqlCommand Read(ReadPlan plan)
+    /// <summary>The statement of <paramref name="plan"/>; with <paramref name="returnSortValues"/>, its rows also carry their sort values.</summary>
+    public SqlCommand Read(ReadPlan plan, bool returnSortValues = false)
     {
         var shape = ShapeKey.Of(plan);
-        var key = shape.Key;
+        var key = returnSortValues ? shape.Key + "|V" : shape.Key;
         if (_entries.TryGetValue(key, out var entry))
         {
             Interlocked.Increment(ref _hits);
             var command = entry.Bind(shape.Nodes);
 #if DEBUG
-            Verify(command, ReadCompiler.Compile(domain, plan));
+            Verify(command, ReadCompiler.Compile(domain, plan, returnSortValues));
 #endif
             return command;
         }
 
         Interlocked.Increment(ref _misses);
-        var (compiled, slots) = ReadCompiler.CompileWithSlots(domain, plan, shape.Paging);
+        var (compiled, slots) = ReadCompiler.CompileWithSlots(domain, plan, shape.Paging, returnSortValues);
         if (slots is not null && SqlCacheEntry.Create(compiled, slots, shape.Nodes) is { } created)
         {
             Remember(_entries, key, created);

@@ -35,9 +35,9 @@ public sealed partial class Domain
         }
 
         var keyset = QueryPlanner.KeysetPage(plan, limit, after);
-        var records = await DataLayer.ReadAsync<T>(keyset, cancellationToken).ConfigureAwait(false);
-        var page = records.Take(limit).ToList();
-        var more = records.Count > limit;
-        return new Page<T>(page, more && page.Count > 0 ? Keyset.Cursor(resource, keyset.Sort, page[^1]) : null, more) { Count = counted };
+        var read = await DataLayer.ReadWithSortValuesAsync<T>(keyset, cancellationToken).ConfigureAwait(false);
+        var page = read.Records.Take(limit).ToList();
+        var more = read.Records.Count > limit;
+        return new Page<T>(page, more && page.Count > 0 ? Keyset.Cursor(resource, keyset.Sort, read, page.Count - 1) : null, more) { Count = counted };
     }
 }

@@ -30,6 +30,6 @@ internal sealed partial class QueryPlanner
             filter = filter is null ? afterCursor : new BinaryExpr(BinaryOperator.And, filter, afterCursor);
         }
 
-        return plan with { Filter = filter, Sort = sort, Limit = limit + 1, Offset = null, ReturnSortValues = true };
+        return plan with { Filter = filter, Sort = sort, Limit = limit + 1, Offset = null };
     }
 }
