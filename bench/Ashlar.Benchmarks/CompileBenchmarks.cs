@@ -72,5 +72,5 @@ public class CompileBenchmarks
     }
 
     private string Uncached(Query<Post> query) =>
-        Ashlar.Postgres.Sql.ReadCompiler.Compile(_domain.Model, _domain.Plan(_domain.Model.Resource<Post>(), query)).Text;
+        Ashlar.Postgres.Sql.ReadCompiler.Compile(_domain.Model, new QueryPlanner(_domain.Model).Read(_domain.Model.Resource<Post>(), query, null)).Text;
 }

@@ -1,3 +1,4 @@
+using Ashlar.DataLayer;
 using Ashlar.Postgres.Diagnostics;
 using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Sql;
@@ -32,6 +33,11 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
     public ValueTask<List<T>> QueryAsync<T>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
         where T : class =>
         RunAsync<RecordSink<T>, List<T>>(dataSource, command, resource, kind, new RecordSink<T>(RecordReader.For(resource, command)), cancellationToken);
+
+    /// <summary>Reads records with their sort values (the command must carry <see cref="SqlCommand.SortValues"/>).</summary>
+    public ValueTask<ReadResult<T>> QueryWithSortValuesAsync<T>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
+        where T : class =>
+        RunAsync<SortedRecordSink<T>, ReadResult<T>>(dataSource, command, resource, kind, new SortedRecordSink<T>(RecordReader.For(resource, command)), cancellationToken);
 
     public ValueTask<List<TRow>> QueryAsync<TRow>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, Func<NpgsqlDataReader, TRow> map, CancellationToken cancellationToken) =>
         RunAsync<MapSink<TRow>, List<TRow>>(dataSource, command, resource, kind, new MapSink<TRow>(map), cancellationToken);
@@ -140,6 +146,24 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
         public void Add(NpgsqlDataReader reader) => _rows.Add(records.Read<T>(reader));
 
         public List<T> Complete(int affected) => _rows;
+    }
+
+    /// <summary>Rows as records of the command's resource, each with its sort values.</summary>
+    private readonly struct SortedRecordSink<T>(RecordReader records) : IRowSink<ReadResult<T>>
+        where T : class
+    {
+        private readonly List<T> _rows = [];
+        private readonly List<IReadOnlyList<object?>> _sortValues = [];
+
+        public bool ReadsRows => true;
+
+        public void Add(NpgsqlDataReader reader)
+        {
+            _rows.Add(records.Read<T>(reader));
+            _sortValues.Add(records.ReadSortValues(reader));
+        }
+
+        public ReadResult<T> Complete(int affected) => new(_rows, _sortValues);
     }
 
     /// <summary>Rows mapped by a caller's function.</summary>

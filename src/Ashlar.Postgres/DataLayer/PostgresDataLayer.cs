@@ -117,6 +117,21 @@ public sealed partial class PostgresDataLayer : IDataLayer
     }
 
     /// <inheritdoc />
+    public async ValueTask<ReadResult<T>> ReadWithSortValuesAsync<T>(ReadPlan plan, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var command = SqlCache.Read(plan, returnSortValues: true);
+        var read = await _runner.QueryWithSortValuesAsync<T>(SourceFor(plan.Resource), command, plan.Resource, WriteKind.Read, cancellationToken).ConfigureAwait(false);
+        if (plan.Loads.Count > 0 && read.Records.Count > 0)
+        {
+            await LoadAsync(plan.Resource, read.Records, plan.Loads, plan.Tenant, cancellationToken).ConfigureAwait(false);
+        }
+
+        return read;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<T> CreateAsync<T>(CreatePlan plan, CancellationToken cancellationToken)
         where T : class
     {

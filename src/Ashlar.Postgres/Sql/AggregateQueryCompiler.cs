@@ -18,7 +18,7 @@ internal static class AggregateQueryCompiler
         var scope = SqlScope.Root(new SqlContext(domain, read.Tenant), read.Resource);
         var exists = plan.Aggregates is [{ Kind: AggregateKind.Exists }];
         var references = new[] { read.Filter }.Concat(plan.Aggregates.Select(a => a.Field)).Concat(plan.GroupBy)
-            .SelectMany(e => RelationshipFilterPaths.Joins(domain, e))
+            .SelectMany(RelationshipFilterPaths.Joins)
             .ToList();
         scope.Register(references);
         var sql = new SqlBuilder();

@@ -28,9 +28,9 @@ internal static class AggregateSql
             child.ThroughAlias = child.Context.NextAlias();
         }
 
-        var sort = domain.RelationshipSort(relationship);
-        var relationshipFilter = SourceRelative(domain.RelationshipFilter(relationship), expr.Path);
-        var aggregateFilter = domain.AggregateFilter(aggregate);
+        var sort = relationship.Sort;
+        var relationshipFilter = SourceRelative(relationship.Filter, expr.Path);
+        var aggregateFilter = aggregate.Filter;
         var ordered = aggregate.Kind is AggregateKind.First || (aggregate.Kind is AggregateKind.List && !aggregate.Uniq);
         child.Register(ordered ? sort.SelectMany(s => ExprWalker.References(s.Expression)) : []);
         WriteValue(sql, child, aggregate, sort);

@@ -22,7 +22,7 @@ internal static class ExistsSql
         var sql = writer.Sql;
         var domain = writer.Scope.Context.Domain;
         var child = writer.Scope.Child(domain.Resource(relationship.DestinationType));
-        var filter = RelatedFrom.Filter(domain, relationship);
+        var filter = relationship.Filter;
         sql.Append("EXISTS (SELECT 1");
 
         // Without a condition, a limit of one or more keeps a row exactly when there is one: no derived table needed.

@@ -23,7 +23,7 @@ internal static class GroupedAggregateSql
     public static bool CanGroup(SqlContext context, ReadPlan plan, AggregateDefinition aggregate) =>
         plan.Limit is null && plan.Offset is null or 0 && plan.Distinct.Count == 0 && plan.Lock is null &&
         aggregate.Kind is not AggregateKind.First and not AggregateKind.Exists && !RelatedFrom.IsLimited(aggregate.Relationship) &&
-        !HasParent(context.Domain.RelationshipFilter(aggregate.Relationship)) && !HasParent(context.Domain.AggregateFilter(aggregate));
+        !HasParent(aggregate.Relationship.Filter) && !HasParent(aggregate.Filter);
 
     /// <summary>Writes the select-list value of a grouped aggregate joined as <paramref name="alias"/>.</summary>
     public static void WriteValue(SqlBuilder sql, AggregateDefinition aggregate, string alias)
@@ -67,11 +67,11 @@ internal static class GroupedAggregateSql
             sql.Append(" LEFT JOIN (SELECT ");
             RelatedFrom.WriteKeyColumn(sql, child, relationship);
             sql.Append(" AS \"k\", ");
-            AggregateSql.WriteValue(sql, child, aggregate, domain.RelationshipSort(relationship));
+            AggregateSql.WriteValue(sql, child, aggregate, relationship.Sort);
             sql.Append(" AS \"v\"");
             RelatedFrom.WriteFrom(sql, child, relationship);
-            var relationshipFilter = domain.RelationshipFilter(relationship);
-            var aggregateFilter = domain.AggregateFilter(aggregate);
+            var relationshipFilter = relationship.Filter;
+            var aggregateFilter = aggregate.Filter;
             child.WriteJoins(sql, ExprWalker.References(relationshipFilter).Concat(ExprWalker.References(aggregateFilter)));
             var where = " WHERE ";
             if (plan.Filter is not null)

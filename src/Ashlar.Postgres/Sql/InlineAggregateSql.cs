@@ -27,8 +27,8 @@ internal static class InlineAggregateSql
             child.ThroughAlias = child.Context.NextAlias();
         }
 
-        var relationshipFilter = AggregateSql.SourceRelative(domain.RelationshipFilter(relationship), expr.Path);
-        child.Register(RelatedFrom.References(domain, limited, relationshipFilter, [expr.Value, expr.Condition]));
+        var relationshipFilter = AggregateSql.SourceRelative(relationship.Filter, expr.Path);
+        child.Register(RelatedFrom.References(limited, relationshipFilter, [expr.Value, expr.Condition]));
         var inner = new FilterWriter(sql, child);
         if (expr.Value is null)
         {

@@ -20,7 +20,7 @@ internal static class LimitedRows
     public static void Write(SqlBuilder sql, string sourceAlias, SqlScope child, RelationshipDefinition relationship, Expr? relationshipFilter)
     {
         var context = child.Context;
-        var sort = context.Domain.RelationshipSort(relationship);
+        var sort = relationship.Sort;
         var inner = new SqlScope(context, child.Resource, context.NextAlias(), child.Parent);
         sql.Append(" FROM (SELECT ").Identifier(inner.Alias).Append(".*");
         RelatedFrom.WriteFrom(sql, inner, relationship);

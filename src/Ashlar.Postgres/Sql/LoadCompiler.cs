@@ -15,19 +15,19 @@ internal static class LoadCompiler
     public static SqlCommand Compile(DomainModel domain, LoadPlan load, Array keys, AttributeType keyType, string? tenant)
     {
         var arrayType = KeysType(keyType);
-        return CompileWithSlots(domain, load.Relationship, Effective(domain, load), new ValueExpr(keys, arrayType), keyType, tenant).Command;
+        return CompileWithSlots(domain, load.Relationship, Effective(load), new ValueExpr(keys, arrayType), keyType, tenant).Command;
     }
 
     /// <summary>
     /// The read a load runs, with what the relationship declares folded in: its filter joined to the load's, its
     /// sort when the load has none, its limit when the load has none. Its shape is the load statement's shape.
     /// </summary>
-    public static ReadPlan Effective(DomainModel domain, LoadPlan load)
+    public static ReadPlan Effective(LoadPlan load)
     {
         var relationship = load.Relationship;
         var plan = load.Query;
-        var filter = Combine(domain.RelationshipFilter(relationship), plan.Filter);
-        var sort = plan.Sort.Count > 0 || (relationship.Sort.Count == 0 && relationship.Limit is null) ? plan.Sort : domain.RelationshipSort(relationship);
+        var filter = Combine(relationship.Filter, plan.Filter);
+        var sort = plan.Sort.Count > 0 || relationship.Sort.Count == 0 ? plan.Sort : relationship.Sort;
         var limit = plan.Limit ?? relationship.Limit;
         return ReferenceEquals(filter, plan.Filter) && ReferenceEquals(sort, plan.Sort) && limit == plan.Limit
             ? plan

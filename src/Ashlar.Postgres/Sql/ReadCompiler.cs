@@ -11,13 +11,15 @@ namespace Ashlar.Postgres.Sql;
 /// </summary>
 internal static class ReadCompiler
 {
-    public static SqlCommand Compile(DomainModel domain, ReadPlan plan) => CompileWithSlots(domain, plan, PagingNodes.Of(plan)).Command;
+    public static SqlCommand Compile(DomainModel domain, ReadPlan plan, bool returnSortValues = false) =>
+        CompileWithSlots(domain, plan, PagingNodes.Of(plan), returnSortValues).Command;
 
     /// <summary>
     /// Compiles, also returning where each parameter's value came from (null when one cannot be traced). The limit and
-    /// offset are sent as the parameters of <paramref name="paging"/> (the shape's nodes, for the cache).
+    /// offset are sent as the parameters of <paramref name="paging"/> (the shape's nodes, for the cache). With
+    /// <paramref name="returnSortValues"/>, each row also carries its values of the sort expressions (keyset pages).
     /// </summary>
-    public static (SqlCommand Command, IReadOnlyList<ParameterSlot>? Slots) CompileWithSlots(DomainModel domain, ReadPlan plan, PagingNodes paging)
+    public static (SqlCommand Command, IReadOnlyList<ParameterSlot>? Slots) CompileWithSlots(DomainModel domain, ReadPlan plan, PagingNodes paging, bool returnSortValues)
     {
         var resource = plan.Resource;
         var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), resource);
@@ -32,7 +34,7 @@ internal static class ReadCompiler
             sql.Append("SELECT * FROM (");
         }
 
-        scope.Register(References(domain, plan));
+        scope.Register(References(plan));
         sql.Append("SELECT ");
         var writer = new FilterWriter(sql, scope);
         if (plan.Distinct.Count > 0)
@@ -50,9 +52,9 @@ internal static class ReadCompiler
         var grouped = plan.Aggregates.Where(a => GroupedAggregateSql.CanGroup(scope.Context, plan, a))
             .Select((a, i) => (a, "a" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var computed = WriteComputed(writer, plan, grouped);
-        var sortValues = WriteSortValues(writer, plan, project: plan.ReturnSortValues || wrap);
+        var sortValues = WriteSortValues(writer, plan, project: returnSortValues || wrap, required: returnSortValues);
         sql.Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
-        scope.WriteJoins(sql, References(domain, plan));
+        scope.WriteJoins(sql, References(plan));
         GroupedAggregateSql.WriteJoins(sql, scope, plan, grouped);
         if (plan.Filter is not null)
         {
@@ -76,7 +78,7 @@ internal static class ReadCompiler
 
         paging.Write(sql);
         WriteLock(sql, plan.Lock, scope.Alias);
-        return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = plan.ReturnSortValues ? sortValues : [] }, sql.Rebindable ? sql.Slots : null);
+        return (new SqlCommand(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = returnSortValues ? sortValues : [] }, sql.Rebindable ? sql.Slots : null);
     }
 
     /// <summary>
@@ -117,11 +119,11 @@ internal static class ReadCompiler
 
     /// <summary>
     /// Writes <c>, (sort expression) AS "ashlar_sort_N"</c> for each sort key when <paramref name="project"/>: keyset
-    /// pages read them after the computed values (see <see cref="ReadPlan.ReturnSortValues"/>), and a DISTINCT ON
+    /// pages read them after the computed values (<see cref="Ashlar.DataLayer.ReadResult{T}"/>), and a DISTINCT ON
     /// wrapped in an outer query re-sorts by them. An expression holding values sends them once, shared with the
     /// ORDER BY. Returns their types.
     /// </summary>
-    private static List<Ashlar.Types.AttributeType> WriteSortValues(FilterWriter writer, ReadPlan plan, bool project)
+    private static List<Ashlar.Types.AttributeType> WriteSortValues(FilterWriter writer, ReadPlan plan, bool project, bool required)
     {
         var types = new List<Ashlar.Types.AttributeType>();
         if (!project)
@@ -132,7 +134,7 @@ internal static class ReadCompiler
         for (var i = 0; i < plan.Sort.Count; i++)
         {
             var type = ExprTypes.Of(plan.Sort[i].Expression);
-            if (type is null && plan.ReturnSortValues)
+            if (type is null && required)
             {
                 throw new InvalidOperationException($"The sort key {plan.Sort[i].Expression} has no type, so its value cannot be returned.");
             }
@@ -153,7 +155,7 @@ internal static class ReadCompiler
     {
         var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), plan.Resource);
         var sql = new SqlBuilder().Append("SELECT count(*) FROM ").Append(TableNames.Qualified(plan.Resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
-        scope.WriteJoins(sql, RelationshipFilterPaths.Joins(domain, plan.Filter));
+        scope.WriteJoins(sql, RelationshipFilterPaths.Joins(plan.Filter));
         if (plan.Filter is not null)
         {
             sql.Append(" WHERE ");
@@ -229,14 +231,14 @@ internal static class ReadCompiler
         return plan.Resource.Attributes.Where(a => plan.Select.Contains(a) || needed.Contains(a.Name)).ToList();
     }
 
-    private static IEnumerable<IReadOnlyList<RelationshipDefinition>> References(DomainModel domain, ReadPlan plan)
+    private static IEnumerable<IReadOnlyList<RelationshipDefinition>> References(ReadPlan plan)
     {
         var expressions = new List<Expr?> { plan.Filter };
         expressions.AddRange(plan.Sort.Select(s => s.Expression));
         expressions.AddRange(plan.Distinct);
         expressions.AddRange(plan.Calculations.Select(c => c.Expression));
         expressions.AddRange(plan.Aggregates.Select(a => new AggregateExpr([], a)));
-        return expressions.SelectMany(e => RelationshipFilterPaths.Joins(domain, e));
+        return expressions.SelectMany(RelationshipFilterPaths.Joins);
     }
 
     /// <summary>The relationship paths loaded calculations reach.</summary>

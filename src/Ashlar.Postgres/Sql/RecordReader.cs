@@ -1,4 +1,3 @@
-using Ashlar.DataLayer;
 using Ashlar.Postgres.Types;
 using Ashlar.Resources;
 using Npgsql;
@@ -40,19 +39,20 @@ internal readonly struct RecordReader
             }
         }
 
-        var sortValues = _command.SortValues;
-        if (sortValues.Count > 0)
-        {
-            offset = _command.ColumnOffset + _command.Columns.Count + computed.Count;
-            var values = new object?[sortValues.Count];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = ValueConverter.Read(reader, i + offset, sortValues[i]);
-            }
+        return (T)record;
+    }
 
-            RecordSortValues.Set(record, values);
+    /// <summary>The current row's values of the sort expressions, read after the computed values (keyset pages).</summary>
+    public object?[] ReadSortValues(NpgsqlDataReader reader)
+    {
+        var types = _command.SortValues;
+        var offset = _command.ColumnOffset + _command.Columns.Count + _command.Computed.Count;
+        var values = new object?[types.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ValueConverter.Read(reader, i + offset, types[i]);
         }
 
-        return (T)record;
+        return values;
     }
 }

@@ -1,4 +1,3 @@
-using Ashlar.Domains;
 using Ashlar.Expressions;
 using Ashlar.Resources;
 
@@ -57,10 +56,10 @@ internal static class RelatedFrom
     /// (which a limited relationship applies inside its derived table instead). A subquery that writes over its level
     /// before <see cref="WriteRows"/> (an aggregate's value) registers them, and its own, first.
     /// </summary>
-    public static List<IReadOnlyList<RelationshipDefinition>> References(Domains.DomainModel domain, bool limited, Expr? relationshipFilter, IEnumerable<Expr?> conditions) =>
+    public static List<IReadOnlyList<RelationshipDefinition>> References(bool limited, Expr? relationshipFilter, IEnumerable<Expr?> conditions) =>
     [
-        .. (limited ? [] : RelationshipFilterPaths.Joins(domain, relationshipFilter)),
-        .. conditions.SelectMany(c => RelationshipFilterPaths.Joins(domain, c)),
+        .. (limited ? [] : RelationshipFilterPaths.Joins(relationshipFilter)),
+        .. conditions.SelectMany(RelationshipFilterPaths.Joins),
     ];
 
     /// <summary>
@@ -83,7 +82,7 @@ internal static class RelatedFrom
             WriteFrom(sql, child, relationship);
         }
 
-        child.WriteJoins(sql, References(child.Context.Domain, limited, relationshipFilter, conditions));
+        child.WriteJoins(sql, References(limited, relationshipFilter, conditions));
         if (!limited)
         {
             sql.Append(where);
@@ -105,7 +104,4 @@ internal static class RelatedFrom
 
         return where;
     }
-
-    /// <summary>The relationship's declared filter, translated once per domain.</summary>
-    public static Expr? Filter(DomainModel domain, RelationshipDefinition relationship) => domain.RelationshipFilter(relationship);
 }

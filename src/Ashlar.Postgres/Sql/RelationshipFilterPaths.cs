@@ -1,4 +1,3 @@
-using Ashlar.Domains;
 using Ashlar.Expressions;
 using Ashlar.Resources;
 
@@ -8,17 +7,17 @@ namespace Ashlar.Postgres.Sql;
 /// The to-one paths of a query level that relationship filters reach back to with <c>parent(...)</c>: a filter such as
 /// <c>(comment, post) =&gt; comment.AuthorName == post.Author!.Name</c>, used by an EXISTS or aggregate subquery at this
 /// level, reads <c>post.author.name</c> from the level itself, so the level must join <c>author</c> before the subquery
-/// is written. The relationship filters are not part of the query's expression tree (they are declared), hence this
-/// walk with the domain at hand.
+/// is written. The relationship filters are not part of the query's expression tree (they are declared on the
+/// relationships), hence this walk.
 /// </summary>
 internal static class RelationshipFilterPaths
 {
     /// <summary>The to-one paths a query level must join for <paramref name="expr"/>: its own references and those of <see cref="Of"/>.</summary>
-    public static IEnumerable<IReadOnlyList<RelationshipDefinition>> Joins(DomainModel domain, Expr? expr) =>
-        ExprWalker.References(expr).Concat(Of(domain, expr));
+    public static IEnumerable<IReadOnlyList<RelationshipDefinition>> Joins(Expr? expr) =>
+        ExprWalker.References(expr).Concat(Of(expr));
 
     /// <summary>The paths the relationship filters of the EXISTS and aggregates evaluated at this level read through <c>parent(...)</c>.</summary>
-    public static List<IReadOnlyList<RelationshipDefinition>> Of(DomainModel domain, Expr? expr)
+    public static List<IReadOnlyList<RelationshipDefinition>> Of(Expr? expr)
     {
         var found = new List<IReadOnlyList<RelationshipDefinition>>();
         foreach (var (node, depth) in ExprWalker.Levels(expr))
@@ -32,7 +31,7 @@ internal static class RelationshipFilterPaths
             };
             if (relationship is not null)
             {
-                found.AddRange(ExprWalker.ParentReferences(AggregateSql.SourceRelative(domain.RelationshipFilter(relationship), path)));
+                found.AddRange(ExprWalker.ParentReferences(AggregateSql.SourceRelative(relationship.Filter, path)));
             }
         }
 

@@ -57,7 +57,6 @@ internal sealed class ShapeKey
             Expr(sort.Expression);
         }
 
-        Text(plan.ReturnSortValues ? "|V" : "");
         if (pagingAsParameters)
         {
             Text("|L").Text(plan.Limit is null ? "" : "?").Text("|O").Text(plan.Offset is > 0 ? "?" : "");

@@ -38,22 +38,23 @@ internal sealed class SqlCache(DomainModel domain)
 
     private int _count;
 
-    public SqlCommand Read(ReadPlan plan)
+    /// <summary>The statement of <paramref name="plan"/>; with <paramref name="returnSortValues"/>, its rows also carry their sort values.</summary>
+    public SqlCommand Read(ReadPlan plan, bool returnSortValues = false)
     {
         var shape = ShapeKey.Of(plan);
-        var key = shape.Key;
+        var key = returnSortValues ? shape.Key + "|V" : shape.Key;
         if (_entries.TryGetValue(key, out var entry))
         {
             Interlocked.Increment(ref _hits);
             var command = entry.Bind(shape.Nodes);
 #if DEBUG
-            Verify(command, ReadCompiler.Compile(domain, plan));
+            Verify(command, ReadCompiler.Compile(domain, plan, returnSortValues));
 #endif
             return command;
         }
 
         Interlocked.Increment(ref _misses);
-        var (compiled, slots) = ReadCompiler.CompileWithSlots(domain, plan, shape.Paging);
+        var (compiled, slots) = ReadCompiler.CompileWithSlots(domain, plan, shape.Paging, returnSortValues);
         if (slots is not null && SqlCacheEntry.Create(compiled, slots, shape.Nodes) is { } created)
         {
             Remember(_entries, key, created);
@@ -65,7 +66,7 @@ internal sealed class SqlCache(DomainModel domain)
     /// <summary>The statement loading <paramref name="load"/> for the parents whose distinct keys are <paramref name="keys"/>.</summary>
     public SqlCommand Load(LoadPlan load, Array keys, AttributeType keyType, string? tenant)
     {
-        var plan = LoadCompiler.Effective(domain, load);
+        var plan = LoadCompiler.Effective(load);
         var shape = ShapeKey.Of(plan, pagingAsParameters: false);
         var key = new LoadShape(load.Relationship, keyType, tenant, shape.Key);
         var keysNode = new ValueExpr(keys, LoadCompiler.KeysType(keyType));

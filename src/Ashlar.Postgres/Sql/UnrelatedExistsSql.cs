@@ -19,7 +19,7 @@ internal static class UnrelatedExistsSql
         CheckSameRepo(scope.Resource, exists.Resource);
         var child = scope.Child(exists.Resource);
         sql.Append("EXISTS (SELECT 1 FROM ").Append(TableNames.Qualified(exists.Resource, scope.Context.Tenant)).Append(" AS ").Identifier(child.Alias);
-        child.WriteJoins(sql, RelationshipFilterPaths.Joins(scope.Context.Domain, exists.Condition));
+        child.WriteJoins(sql, RelationshipFilterPaths.Joins(exists.Condition));
         if (exists.Condition is not null)
         {
             sql.Append(" WHERE ");

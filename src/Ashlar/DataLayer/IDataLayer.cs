@@ -13,6 +13,13 @@ public interface IDataLayer : IAsyncDisposable
     ValueTask<IReadOnlyList<T>> ReadAsync<T>(ReadPlan plan, CancellationToken cancellationToken)
         where T : class;
 
+    /// <summary>
+    /// Reads the records the plan selects, each with its values of the plan's sort expressions (see
+    /// <see cref="ReadResult{T}"/>): keyset pages continue after the last record's values.
+    /// </summary>
+    ValueTask<ReadResult<T>> ReadWithSortValuesAsync<T>(ReadPlan plan, CancellationToken cancellationToken)
+        where T : class;
+
     /// <summary>Counts the records the plan's filter selects (ignoring its sort, limit and offset).</summary>
     ValueTask<long> CountAsync(ReadPlan plan, CancellationToken cancellationToken);
 

@@ -36,12 +36,6 @@ public sealed record ReadPlan(ResourceDefinition Resource)
     /// <summary>Relationships to load into every record returned.</summary>
     public IReadOnlyList<LoadPlan> Loads { get; init; } = [];
 
-    /// <summary>
-    /// True to also return each record's values of <see cref="Sort"/>'s expressions, recorded with
-    /// <see cref="RecordSortValues"/>: keyset pages build their cursors from them.
-    /// </summary>
-    internal bool ReturnSortValues { get; init; }
-
     /// <summary>The tenant whose data is read, for multitenant resources.</summary>
     public string? Tenant { get; init; }
 }

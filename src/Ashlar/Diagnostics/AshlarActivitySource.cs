@@ -12,7 +12,8 @@ public static class AshlarActivitySource
 
     internal static Activity? StartAction(string resource, string action, string? tenant)
     {
-        var activity = Source.StartActivity($"{resource}.{action}");
+        // Without a listener there is no activity: skip building its name.
+        var activity = Source.HasListeners() ? Source.StartActivity($"{resource}.{action}") : null;
         if (activity is not null)
         {
             activity.SetTag("ashlar.resource", resource);

@@ -35,7 +35,6 @@ internal static class AggregateResolver
                 Uniq = draft.Uniq,
                 Default = draft.Default,
                 Public = draft.Public,
-                Filter = draft.Filter,
             });
         }
 

@@ -1,5 +1,4 @@
 using Ashlar.Errors;
-using Ashlar.Expressions;
 using Ashlar.Queries;
 
 namespace Ashlar.Domains;
@@ -26,7 +25,8 @@ public sealed partial class Domain
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var resource = Model.Resource<T>();
-        var plan = Plan(resource, query) with { Tenant = tenant };
+        using var activity = BeginRead(resource, query.ActionName, tenant);
+        var plan = _planner.Read(resource, query, tenant);
         var counted = count ? await DataLayer.CountAsync(plan, cancellationToken).ConfigureAwait(false) : (long?)null;
         if (offset is not null)
         {
@@ -34,24 +34,10 @@ public sealed partial class Domain
             return new Page<T>(rows.Take(limit).ToList(), null, rows.Count > limit) { Count = counted };
         }
 
-        if (plan.Distinct.Count > 0)
-        {
-            throw AshlarException.From(new InvalidFilterReference(
-                "keyset pages cannot be combined with Distinct (the cursor would apply before the distinct and repeat groups); use offset pagination")
-            { Resource = resource.Name });
-        }
-
-        var sort = Keyset.TotalSort(resource, plan.Sort);
-        var filter = plan.Filter;
-        if (after is not null)
-        {
-            var afterCursor = Keyset.After(resource, sort, after);
-            filter = filter is null ? afterCursor : new BinaryExpr(BinaryOperator.And, filter, afterCursor);
-        }
-
-        var records = await DataLayer.ReadAsync<T>(plan with { Filter = filter, Sort = sort, Limit = limit + 1, Offset = null, ReturnSortValues = true }, cancellationToken).ConfigureAwait(false);
-        var page = records.Take(limit).ToList();
-        var more = records.Count > limit;
-        return new Page<T>(page, more && page.Count > 0 ? Keyset.Cursor(resource, sort, page[^1]) : null, more) { Count = counted };
+        var keyset = QueryPlanner.KeysetPage(plan, limit, after);
+        var read = await DataLayer.ReadWithSortValuesAsync<T>(keyset, cancellationToken).ConfigureAwait(false);
+        var page = read.Records.Take(limit).ToList();
+        var more = read.Records.Count > limit;
+        return new Page<T>(page, more && page.Count > 0 ? Keyset.Cursor(resource, keyset.Sort, read, page.Count - 1) : null, more) { Count = counted };
     }
 }

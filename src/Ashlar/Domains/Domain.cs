@@ -3,6 +3,7 @@ using Ashlar.Changesets;
 using Ashlar.DataLayer;
 using Ashlar.Diagnostics;
 using Ashlar.Errors;
+using Ashlar.Queries;
 using Ashlar.Resources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,12 +17,14 @@ namespace Ashlar.Domains;
 public sealed partial class Domain : IAsyncDisposable, IDisposable
 {
     private readonly ILogger _logger;
+    private readonly QueryPlanner _planner;
 
     /// <summary>Creates a domain over a validated model and the data layer that stores it.</summary>
     public Domain(DomainModel model, IDataLayer dataLayer, ILoggerFactory? loggerFactory = null)
     {
         Model = model;
         DataLayer = dataLayer;
+        _planner = new QueryPlanner(model);
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ashlar.Domain");
     }
 

@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using Ashlar.DataLayer;
 using Ashlar.Errors;
-using Ashlar.Expressions;
-using Ashlar.Expressions.Linq;
 using Ashlar.Resources;
 using Ashlar.Validation;
 
@@ -16,9 +12,6 @@ namespace Ashlar.Domains;
 public sealed class DomainModel
 {
     private readonly FrozenDictionary<Type, ResourceDefinition> _byType;
-    private readonly ConcurrentDictionary<RelationshipDefinition, Expr?> _relationshipFilters = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<AggregateDefinition, Expr?> _aggregateFilters = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<RelationshipDefinition, IReadOnlyList<SortKey>> _relationshipSorts = new(ReferenceEqualityComparer.Instance);
 
     private DomainModel(string name, IReadOnlyList<ResourceDefinition> resources, TimeProvider timeProvider, Queries.InputLimits inputLimits)
     {
@@ -70,6 +63,7 @@ public sealed class DomainModel
         }
 
         var model = new DomainModel(name, resources, builder.TimeProvider, builder.InputLimits);
+        DeclarationTranslator.Translate(model, builder.Resources, problems);
         problems.AddRange(resources.SelectMany(ResourceRules.Check));
         foreach (var resource in resources)
         {
@@ -96,38 +90,4 @@ public sealed class DomainModel
 
     /// <summary>The resource declared by <paramref name="type"/>, or null.</summary>
     public ResourceDefinition? FindResource(Type type) => _byType.GetValueOrDefault(type);
-
-    /// <summary>A relationship's declared filter as an expression over its destination, or null.</summary>
-    internal Expr? RelationshipFilter(RelationshipDefinition relationship) =>
-        relationship.Filter is null
-            ? null
-            : _relationshipFilters.GetOrAdd(relationship, r =>
-                LambdaTranslator.TranslateRelationshipFilter(this, Resource(r.Property.ReflectedType!), Resource(r.DestinationType), r.Filter!));
-
-    /// <summary>
-    /// A relationship's declared sort over its destination. With a declared limit, the destination's primary key
-    /// completes it, so the rows kept at the limit are the same for loads, EXISTS and aggregates even across ties.
-    /// </summary>
-    internal IReadOnlyList<SortKey> RelationshipSort(RelationshipDefinition relationship) =>
-        relationship.Sort.Count == 0 && relationship.Limit is null
-            ? []
-            : _relationshipSorts.GetOrAdd(relationship, r =>
-            {
-                var destination = Resource(r.DestinationType);
-                var sort = r.Sort.Select(s => new SortKey(LambdaTranslator.Translate(this, destination, s.Field), s.Descending)).ToList();
-                if (r.Limit is not null)
-                {
-                    sort.AddRange(destination.PrimaryKey
-                        .Where(key => !sort.Any(s => s.Expression is RefExpr { Path.Count: 0 } reference && reference.Attribute == key))
-                        .Select(key => new SortKey(new RefExpr([], key), false)));
-                }
-
-                return sort;
-            });
-
-    /// <summary>An aggregate's declared filter as an expression over the related resource, or null.</summary>
-    internal Expr? AggregateFilter(AggregateDefinition aggregate) =>
-        aggregate.Filter is null
-            ? null
-            : _aggregateFilters.GetOrAdd(aggregate, a => LambdaTranslator.Translate(this, Resource(a.Relationship.DestinationType), a.Filter!));
 }

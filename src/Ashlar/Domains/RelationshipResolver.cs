@@ -156,8 +156,6 @@ internal sealed class RelationshipResolver(IReadOnlyDictionary<Type, IResourceDr
             DestinationAttribute = destinationAttribute,
             AllowNil = draft.AllowNil ?? true,
             Public = draft.Public,
-            Filter = draft.Filter,
-            Sort = draft.Sort,
             Limit = draft.Limit,
         };
 

@@ -11,7 +11,7 @@ namespace Ashlar.Queries;
 /// <summary>
 /// Keyset (cursor) pagination: the sort is completed with the primary key so it is total; a cursor holds the sort
 /// values of a page's last record — attributes, related fields, aggregates, calculations or expressions alike, as the
-/// data layer computed them (<see cref="RecordSortValues"/>); the next page is the records strictly after them,
+/// data layer computed them (<see cref="ReadResult{T}"/>); the next page is the records strictly after them,
 /// honouring direction and nils.
 /// </summary>
 internal static class Keyset
@@ -44,15 +44,19 @@ internal static class Keyset
         return keys;
     }
 
-    /// <summary>The cursor after <paramref name="record"/>: its sort values as the data layer returned them.</summary>
-    public static string Cursor(ResourceDefinition resource, IReadOnlyList<SortKey> sort, object record)
+    /// <summary>The cursor after the record at <paramref name="index"/> of <paramref name="read"/>: its sort values as the data layer returned them.</summary>
+    /// <exception cref="FrameworkException">The data layer returned no sort values for that record.</exception>
+    public static string Cursor<T>(ResourceDefinition resource, IReadOnlyList<SortKey> sort, ReadResult<T> read, int index)
     {
-        var values = RecordSortValues.Get(record)
-            ?? throw AshlarException.From(new UnsupportedFeature($"the data layer did not return the sort values of {resource.Name} records, which keyset pages need")
+        if (index >= read.SortValues.Count || read.SortValues[index].Count < sort.Count)
+        {
+            throw AshlarException.From(new UnsupportedFeature($"the data layer did not return the sort values of {resource.Name} records, which keyset pages need")
             {
                 Resource = resource.Name,
             });
-        return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values.Take(sort.Count).ToArray(), CursorJson));
+        }
+
+        return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(read.SortValues[index].Take(sort.Count).ToArray(), CursorJson));
     }
 
     /// <summary>The condition "after the cursor" for a total sort.</summary>

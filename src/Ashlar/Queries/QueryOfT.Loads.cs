@@ -30,7 +30,7 @@ public sealed partial record Query<T>
         var sub = configure?.Invoke(Query<TRelated>.All);
         return this with
         {
-            Loads = Loads.Add(new LoadSpec(property, sub is null ? null : (domain, resource) => domain.Plan(resource, sub))),
+            Loads = Loads.Add(new LoadSpec(property, sub)),
         };
     }
 }

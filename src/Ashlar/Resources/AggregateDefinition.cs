@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using System.Reflection;
+using Ashlar.Expressions;
 using Ashlar.Types;
 
 namespace Ashlar.Resources;
@@ -34,6 +34,12 @@ public sealed record AggregateDefinition
     /// <summary>True when untrusted input may filter and sort by it.</summary>
     public bool Public { get; init; } = true;
 
-    /// <summary>Only related records matching this are aggregated, as declared.</summary>
-    internal LambdaExpression? Filter { get; init; }
+    /// <summary>
+    /// Only related records matching this (an expression over the relationship's destination) are aggregated; null
+    /// for all. Translated from the declaration when the domain is built.
+    /// </summary>
+    public Expr? Filter { get; private set; }
+
+    /// <summary>Sets the translated filter, once, while the domain is built (see <see cref="RelationshipDefinition"/>).</summary>
+    internal void AttachTranslation(Expr? filter) => Filter = filter;
 }

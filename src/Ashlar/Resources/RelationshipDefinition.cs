@@ -1,5 +1,6 @@
-using System.Linq.Expressions;
 using System.Reflection;
+using Ashlar.DataLayer;
+using Ashlar.Expressions;
 
 namespace Ashlar.Resources;
 
@@ -39,15 +40,32 @@ public sealed record RelationshipDefinition
     /// <summary>True when untrusted input may traverse this relationship.</summary>
     public bool Public { get; init; } = true;
 
-    /// <summary>The condition every related record meets, as declared (translated once per domain).</summary>
-    internal LambdaExpression? Filter { get; init; }
+    /// <summary>
+    /// The condition every related record meets, over the destination (<see cref="ParentExpr"/> reads the source
+    /// record), or null. Translated from the declaration when the domain is built.
+    /// </summary>
+    public Expr? Filter { get; private set; }
 
-    /// <summary>The order related records are loaded in, as declared.</summary>
-    internal IReadOnlyList<(LambdaExpression Field, bool Descending)> Sort { get; init; } = [];
+    /// <summary>
+    /// The order related records are loaded in, over the destination. With a declared <see cref="Limit"/>, the
+    /// destination's primary key completes it, so the rows kept at the limit are the same for loads, EXISTS and
+    /// aggregates even across ties. Translated from the declaration when the domain is built.
+    /// </summary>
+    public IReadOnlyList<SortKey> Sort { get; private set; } = [];
 
     /// <summary>At most this many related records per source record are loaded, as declared.</summary>
     public int? Limit { get; init; }
 
     /// <summary>True when the relationship returns at most one record.</summary>
     public bool IsToOne => Kind is RelationshipKind.BelongsTo or RelationshipKind.HasOne;
+
+    /// <summary>
+    /// Sets the translated filter and sort, once, while the domain is built: they refer to the domain's definitions,
+    /// this one included, so they can only be translated after every definition exists.
+    /// </summary>
+    internal void AttachTranslation(Expr? filter, IReadOnlyList<SortKey> sort)
+    {
+        Filter = filter;
+        Sort = sort;
+    }
 }

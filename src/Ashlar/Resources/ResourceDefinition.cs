@@ -88,10 +88,28 @@ public sealed class ResourceDefinition
     public RelationshipDefinition? Relationship(string name) => _relationshipsByName.GetValueOrDefault(name);
 
     /// <summary>The action to run: the one named, or the primary one of that kind.</summary>
-    public ActionDefinition? Action(ActionKind kind, string? name = null) =>
-        name is null
-            ? Actions.FirstOrDefault(a => a.Kind == kind && a.Primary) ?? Actions.FirstOrDefault(a => a.Kind == kind)
-            : Actions.FirstOrDefault(a => a.Kind == kind && a.Name == name);
+    public ActionDefinition? Action(ActionKind kind, string? name = null)
+    {
+        // Runs before every read and write: loops, so finding the action allocates nothing.
+        ActionDefinition? first = null;
+        for (var i = 0; i < Actions.Count; i++)
+        {
+            var action = Actions[i];
+            if (action.Kind != kind)
+            {
+                continue;
+            }
+
+            if (name is null ? action.Primary : action.Name == name)
+            {
+                return action;
+            }
+
+            first ??= name is null ? action : null;
+        }
+
+        return first;
+    }
 
     /// <summary>The data layer's options for this resource, or null when none were declared.</summary>
     public TExtension? Extension<TExtension>()

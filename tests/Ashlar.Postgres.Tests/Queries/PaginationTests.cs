@@ -24,6 +24,18 @@ public sealed class PaginationTests(BlogFixture db) : IClassFixture<BlogFixture>
     }
 
     [Fact]
+    public async Task A_read_with_sort_values_returns_each_records_values_of_the_sort_expressions_in_the_contract()
+    {
+        var query = Query.For<Post>().Filter(p => p.Id <= 3).Sort(p => p.Author!.Name, descending: true).Sort(p => p.Id);
+        var plan = new QueryPlanner(db.Domain.Model).Read(db.Domain.Model.Resource<Post>(), query, null);
+
+        var read = await db.Domain.DataLayer.ReadWithSortValuesAsync<Post>(plan, Ct);
+
+        Assert.Equal<long[]>([3L, 1, 2], read.Records.Select(p => p.Id).ToArray());
+        Assert.Equal(["Bob,3", "Ada,1", "Ada,2"], read.SortValues.Select(values => string.Join(",", values)));
+    }
+
+    [Fact]
     public async Task Distinct_keeps_the_first_record_of_each_group_in_sort_order()
     {
         var leading = Query.For<Post>().Distinct(p => p.AuthorId).Sort(p => p.AuthorId).Sort(p => p.Score, descending: true);

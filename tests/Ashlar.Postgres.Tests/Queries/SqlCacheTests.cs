@@ -79,7 +79,7 @@ public sealed class SqlCacheTests(BlogFixture db) : IClassFixture<BlogFixture>
         var secret = "s3cr3t-value";
         var id = 424242L;
         string Key(Query<Post> query, string? tenant = null) =>
-            Sql.ShapeKey.Of(db.Domain.Plan(BlogFixture.Model.Resource<Post>(), query) with { Tenant = tenant }).Key;
+            Sql.ShapeKey.Of(new QueryPlanner(db.Domain.Model).Read(BlogFixture.Model.Resource<Post>(), query, tenant)).Key;
 
         var key = Key(Query.For<Post>().Filter(p => p.Title == secret && p.Id != id));
         Assert.DoesNotContain(secret, key, StringComparison.Ordinal);
