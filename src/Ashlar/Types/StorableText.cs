@@ -74,11 +74,6 @@ internal static class StorableText
                 }
             }
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
-        {
-            // An object the serializer cannot write fails when it is written, with the writer's own error.
-            return null;
-        }
         catch (InvalidOperationException)
         {
             // System.Text.Json throws this when a JSON string or name does not decode to UTF-16.
@@ -106,6 +101,8 @@ internal static class StorableText
                 return null;
             case JsonValue node when node.GetValueKind() == JsonValueKind.String:
                 return Problem(node.GetValue<string>().AsSpan());
+            case JsonValue:
+                return null;
             case JsonObject node:
                 foreach (var (key, child) in node)
                 {
@@ -139,9 +136,25 @@ internal static class StorableText
             case ValueType:
                 return null;
             default:
-                // Any other object in a map is written as the JSON it serializes to.
-                Push(JsonSerializer.SerializeToElement(item), pending);
+                if (Serialized(item) is { } serialized)
+                {
+                    Push(serialized, pending);
+                }
+
                 return null;
+        }
+    }
+
+    /// <summary>Any other object in a map is written as the JSON it serializes to; one that cannot be fails when written.</summary>
+    private static JsonElement? Serialized(object item)
+    {
+        try
+        {
+            return JsonSerializer.SerializeToElement(item);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return null;
         }
     }
 

@@ -34,6 +34,13 @@ public sealed class UnstorableTextTests(SpecimenFixture db) : IClassFixture<Spec
             new { name = "n", data = new Dictionary<string, object?> { ["outer"] = new Dictionary<string, object?> { [text] = 1 } } }, cancellationToken: Ct));
         await Refused<InvalidAttribute>("data", () => db.Domain.CreateAsync<Specimen>(
             new { name = "n", data = new Dictionary<string, object?> { ["list"] = new object?[] { 1, new[] { text } } } }, cancellationToken: Ct));
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            // An object in a map is checked as the JSON it serializes to (which writes a lone surrogate as U+FFFD).
+            await Refused<InvalidAttribute>("data", () => db.Domain.CreateAsync<Specimen>(
+                new { name = "n", data = new Dictionary<string, object?> { ["object"] = new { inner = text } } }, cancellationToken: Ct));
+        }
+
         await Refused<InvalidAttribute>("name", () => db.Domain.UpdateAsync(db.Stored, new { name = text }, cancellationToken: Ct));
         await Refused<InvalidAttribute>("tags", () => db.Domain.UpdateAsync(db.Stored, new { tags = new List<string> { text } }, cancellationToken: Ct));
     }
