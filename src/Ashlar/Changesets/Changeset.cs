@@ -58,7 +58,7 @@ internal sealed class Changeset
 
     private void Accept(object? input)
     {
-        foreach (var (key, raw) in InputReader.Read(input))
+        foreach (var (key, raw) in InputReader.Read(input, _resource.Name))
         {
             var attribute = _resource.Attribute(key) ?? _resource.Attribute(Naming.ToSnakeCase(key));
             if (attribute is null || !_action.Accept.Contains(attribute.Name))

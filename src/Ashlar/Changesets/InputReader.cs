@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
+using Ashlar.Errors;
+using Ashlar.Types;
 
 namespace Ashlar.Changesets;
 
@@ -10,7 +12,8 @@ namespace Ashlar.Changesets;
 /// </summary>
 internal static class InputReader
 {
-    public static IReadOnlyList<KeyValuePair<string, object?>> Read(object? input) => input switch
+    /// <exception cref="InvalidException">A JSON name is not valid Unicode text.</exception>
+    public static IReadOnlyList<KeyValuePair<string, object?>> Read(object? input, string? resource = null) => input switch
     {
         null => [],
         IEnumerable<KeyValuePair<string, object?>> pairs => pairs.ToList(),
@@ -18,9 +21,9 @@ internal static class InputReader
             .Select(k => new KeyValuePair<string, object?>(k.ToString()!, dictionary[k]))
             .ToList(),
         JsonElement { ValueKind: JsonValueKind.Object } json => json.EnumerateObject()
-            .Select(p => new KeyValuePair<string, object?>(p.Name, p.Value))
+            .Select(p => new KeyValuePair<string, object?>(Name(p, resource), p.Value))
             .ToList(),
-        JsonDocument document => Read(document.RootElement),
+        JsonDocument document => Read(document.RootElement, resource),
         JsonElement => throw new ArgumentException("A JSON input must be an object.", nameof(input)),
         _ => input.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -28,4 +31,16 @@ internal static class InputReader
             .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(input)))
             .ToList(),
     };
+
+    private static string Name(JsonProperty property, string? resource)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidException([new InvalidAttribute($"an input's name is invalid: {StorableText.InvalidJsonText}") { Resource = resource }], e);
+        }
+    }
 }

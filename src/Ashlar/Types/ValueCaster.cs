@@ -23,12 +23,27 @@ internal static class ValueCaster
             result = Cast(type, value);
             if (result is not null)
             {
+                // PostgreSQL refuses NUL and cannot encode lone surrogates: refused here, before any SQL runs.
+                if (StorableText.Problem(result) is { } problem)
+                {
+                    result = null;
+                    error = $"is invalid: {problem}";
+                    return false;
+                }
+
                 return true;
             }
         }
+        catch (InvalidOperationException) when (value is JsonElement)
+        {
+            error = $"is invalid: {StorableText.InvalidJsonText}";
+            return false;
+        }
         catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException or JsonException or ArgumentException)
         {
-            error = $"is invalid: cannot cast {Describe(value)} to {type}";
+            error = value is JsonElement json && StorableText.Problem(json) is { } problem
+                ? $"is invalid: {problem}"
+                : $"is invalid: cannot cast {Describe(value)} to {type}";
             return false;
         }
 
@@ -200,8 +215,22 @@ internal static class ValueCaster
 
     private static string Describe(object value) => value switch
     {
-        string s => $"\"{(s.Length > 40 ? s[..40] + "…" : s)}\"",
-        JsonElement j => j.GetRawText().Length > 40 ? j.GetRawText()[..40] + "…" : j.GetRawText(),
-        _ => $"{value} ({value.GetType().Name})",
+        string s => $"\"{Shorten(s)}\"",
+        JsonElement j => Shorten(RawText(j)),
+        _ => $"{Shorten(value.ToString() ?? "")} ({value.GetType().Name})",
     };
+
+    private static string RawText(JsonElement json)
+    {
+        try
+        {
+            return json.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            return $"a JSON {json.ValueKind.ToString().ToLowerInvariant()} that is not valid UTF-8";
+        }
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

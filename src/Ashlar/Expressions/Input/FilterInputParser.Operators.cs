@@ -10,7 +10,12 @@ internal sealed partial class FilterInputParser
         var parts = new List<Expr>();
         foreach (var property in operators.EnumerateObject())
         {
-            if (Operator(reference, property.Name, property.Value, at + "." + property.Name) is { } part)
+            if (Name(property, at, reference.Name) is not { } op)
+            {
+                continue;
+            }
+
+            if (Operator(reference, op, property.Value, at + "." + op) is { } part)
             {
                 parts.Add(part);
             }
@@ -59,9 +64,18 @@ internal sealed partial class FilterInputParser
                     "like" => ExprFunction.Like,
                     _ => ExprFunction.ILike,
                 };
-                return Value(attribute.Type, value, at, attribute.Name) is { } pattern && pattern.Value is not null
-                    ? new CallExpr(function, [reference.Expr, pattern])
-                    : NullNotAllowed(at, attribute.Name);
+                if (Value(attribute.Type, value, at, attribute.Name) is not { Value: string text } pattern)
+                {
+                    return value.ValueKind == JsonValueKind.Null ? NullNotAllowed(at, attribute.Name) : null;
+                }
+
+                if (function is ExprFunction.Like or ExprFunction.ILike && LikePatterns.Problem(text) is { } problem)
+                {
+                    Fail(at, problem, field: attribute.Name);
+                    return null;
+                }
+
+                return new CallExpr(function, [reference.Expr, pattern]);
             default:
                 Fail(at, $"'{Shorten(op)}' is not a supported operator for {attribute.Name}", reference: true, field: attribute.Name);
                 return null;
@@ -93,6 +107,12 @@ internal sealed partial class FilterInputParser
             return null;
         }
 
+        if (reference.Type.Kind is TypeKind.Array or TypeKind.Map)
+        {
+            Fail(at, $"in is not supported for a value of type {reference.Type}; compare with eq", field: reference.Name);
+            return null;
+        }
+
         var values = new List<object?>();
         foreach (var element in value.EnumerateArray())
         {
@@ -107,7 +127,7 @@ internal sealed partial class FilterInputParser
         return new InExpr(reference.Expr, values);
     }
 
-    /// <summary>Casts a JSON value to the attribute's type; text with a NUL character is refused (PostgreSQL cannot store it).</summary>
+    /// <summary>Casts a JSON value to the attribute's type; text PostgreSQL cannot store (NUL, invalid Unicode) is refused.</summary>
     private ValueExpr? Value(AttributeType type, JsonElement value, string at, string field)
     {
         if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && type.Kind is not TypeKind.Map and not TypeKind.Array)
@@ -122,13 +142,21 @@ internal sealed partial class FilterInputParser
             return null;
         }
 
-        if (cast is string text && text.Contains('\0', StringComparison.Ordinal))
+        return new ValueExpr(cast, type);
+    }
+
+    /// <summary>A name from the input, or null (the error recorded) when it is not valid Unicode text.</summary>
+    private string? Name(JsonProperty property, string at, string? field)
+    {
+        try
         {
-            Fail(at, "is invalid: text cannot contain the NUL character", field: field);
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            Fail(at, $"a name is invalid: {StorableText.InvalidJsonText}", reference: true, field: field);
             return null;
         }
-
-        return new ValueExpr(cast, type);
     }
 
     private Expr? NullNotAllowed(string at, string field)

@@ -64,7 +64,11 @@ internal sealed partial class FilterInputParser
         var parts = new List<Expr?>();
         foreach (var property in input.EnumerateObject())
         {
-            var name = property.Name;
+            if (Name(property, at, null) is not { } name)
+            {
+                continue;
+            }
+
             var here = at.Length == 0 ? name : at + "." + name;
             switch (name)
             {

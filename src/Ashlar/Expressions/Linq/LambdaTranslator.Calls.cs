@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Ashlar.Errors;
 using Ashlar.Resources;
 using Ashlar.Types;
 
@@ -92,7 +93,13 @@ internal sealed partial class LambdaTranslator
                 return new CallExpr(ExprFunction.DateTrunc, [Visit(args[0])]) { Type = resultType, Unit = Constant<TimeUnit>(args[1]) };
             case nameof(Fn.Like) or nameof(Fn.ILike):
                 var value = Visit(args[0]);
-                return new CallExpr(call.Method.Name == nameof(Fn.Like) ? ExprFunction.Like : ExprFunction.ILike, [value, Typed(Visit(args[1]), value)]);
+                var pattern = Typed(Visit(args[1]), value);
+                if (pattern is ValueExpr { Value: string text } && LikePatterns.Problem(text) is { } problem)
+                {
+                    throw AshlarException.From(new InvalidFilterValue($"{problem} (in the filter {_lambda})") { Resource = _root.Name });
+                }
+
+                return new CallExpr(call.Method.Name == nameof(Fn.Like) ? ExprFunction.Like : ExprFunction.ILike, [value, pattern]);
             case nameof(Fn.Concat):
                 return new CallExpr(ExprFunction.Concat, Elements(args)) { Type = StringType };
             case nameof(Fn.IsDistinctFrom) or nameof(Fn.IsNotDistinctFrom):
@@ -147,7 +154,7 @@ internal sealed partial class LambdaTranslator
             }
             else if (argument.Type.IsArray && !DependsOnParameter(argument))
             {
-                result.AddRange(((System.Collections.IEnumerable)ExpressionNodes.Evaluate(argument)!).Cast<object?>().Select(v => new ValueExpr(v, null)));
+                result.AddRange(((System.Collections.IEnumerable)ExpressionNodes.Evaluate(argument)!).Cast<object?>().Select(Captured));
             }
             else
             {
@@ -186,10 +193,17 @@ internal sealed partial class LambdaTranslator
     {
         var operand = Visit(item);
         var type = ExprTypes.Of(operand);
+        if (type?.Kind is TypeKind.Array or TypeKind.Map)
+        {
+            throw AshlarException.From(new InvalidFilterValue(
+                $"Contains over a list of {type} values (SQL IN) is not supported; compare with == (in the filter {_lambda})")
+            { Resource = _root.Name });
+        }
+
         var values = new List<object?>();
         foreach (var value in (System.Collections.IEnumerable?)ExpressionNodes.Evaluate(collection) ?? Array.Empty<object>())
         {
-            values.Add(type is null ? value : CastValue(type, value));
+            values.Add(type is null ? Checked(value) : CastValue(type, value));
         }
 
         return new InExpr(operand, values);

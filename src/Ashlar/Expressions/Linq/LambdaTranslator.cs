@@ -138,7 +138,7 @@ internal sealed partial class LambdaTranslator
 
         if (!DependsOnParameter(node))
         {
-            return new ValueExpr(ExpressionNodes.Evaluate(node), null);
+            return Captured(ExpressionNodes.Evaluate(node));
         }
 
         throw Unsupported(node);
@@ -296,6 +296,14 @@ internal sealed partial class LambdaTranslator
 
         throw AshlarException.From(new InvalidFilterValue($"{error} (in the filter {LambdaText})") { Resource = _root.Name });
     }
+
+    /// <summary>A value the lambda captured, as a parameter; text PostgreSQL cannot store is refused here.</summary>
+    private ValueExpr Captured(object? value) => new(Checked(value), null);
+
+    private object? Checked(object? value) =>
+        StorableText.Problem(value) is { } problem
+            ? throw AshlarException.From(new InvalidFilterValue($"is invalid: {problem} (in the filter {_lambda})") { Resource = _root.Name })
+            : value;
 
     private static bool IsNullValue(Expr expr) => expr is ValueExpr { Value: null };
 
