@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Linq.Expressions;
 using Ashlar.Actions;
 using Ashlar.Errors;
+using Ashlar.Types;
 
 namespace Ashlar.Resources;
 
@@ -104,6 +105,24 @@ public sealed class ResourceDefinition
     internal object CreateInstance() => _create();
 
     internal object? GetValue(object record, string field) => _access[field].Get(record);
+
+    /// <summary>
+    /// The value a loaded aggregate or calculation called <paramref name="field"/> holds when the database gives nil:
+    /// an empty collection for a list aggregate (no related rows make an empty list), otherwise nil.
+    /// </summary>
+    internal object? NilValue(string field)
+    {
+        foreach (var aggregate in Aggregates)
+        {
+            if (aggregate.Kind == AggregateKind.List && aggregate.Name == field)
+            {
+                var collection = aggregate.Property.PropertyType;
+                return TypedCollections.Create(collection, TypedCollections.ElementType(collection)!, []);
+            }
+        }
+
+        return null;
+    }
 
     /// <exception cref="InvalidException">
     /// The value is nil and the property a non-nullable value type (an aggregate or calculation over no rows).
