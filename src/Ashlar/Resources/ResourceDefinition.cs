@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Linq.Expressions;
 using Ashlar.Actions;
 using Ashlar.Errors;
 using Ashlar.Types;
@@ -16,7 +15,6 @@ public sealed class ResourceDefinition
     private readonly FrozenDictionary<string, RelationshipDefinition> _relationshipsByName;
     private readonly FrozenDictionary<string, PropertyAccess> _access;
     private readonly IReadOnlyDictionary<Type, object> _extensions;
-    private readonly Func<object> _create;
 
     internal ResourceDefinition(
         Type clrType,
@@ -47,9 +45,6 @@ public sealed class ResourceDefinition
             .Concat(Aggregates.Select(a => (a.Name, a.Property)))
             .Concat(Calculations.Select(c => (c.Name, c.Property)))
             .ToFrozenDictionary(p => p.Name, p => new PropertyAccess(p.Property), StringComparer.Ordinal);
-        _create = clrType.GetConstructor(Type.EmptyTypes) is null
-            ? () => throw new InvalidOperationException($"{Name} needs a public parameterless constructor.")
-            : Expression.Lambda<Func<object>>(Expression.New(clrType)).Compile();
     }
 
     /// <summary>The resource's name (its class name).</summary>
@@ -101,8 +96,6 @@ public sealed class ResourceDefinition
 
     /// <inheritdoc />
     public override string ToString() => Name;
-
-    internal object CreateInstance() => _create();
 
     internal object? GetValue(object record, string field) => _access[field].Get(record);
 
