@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Ashlar.Domains;
-using Ashlar.StartupBenchmarks.Generated;
 
 namespace Ashlar.StartupBenchmarks;
 
@@ -27,11 +26,11 @@ internal static class BuildTimes
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var model = DomainModel.Build("startup", GeneratedResources.Define);
+        var model = DomainModel.Build("startup", Generated.GeneratedResources.Define);
         watch.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        return model.Resources.Count == GeneratedResources.Count
+        return model.Resources.Count == Generated.GeneratedResources.Count
             ? (watch.Elapsed.TotalMilliseconds, cpu.TotalMilliseconds)
-            : throw new InvalidOperationException($"Built {model.Resources.Count} resources, expected {GeneratedResources.Count}.");
+            : throw new InvalidOperationException($"Built {model.Resources.Count} resources, expected {Generated.GeneratedResources.Count}.");
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Ashlar.Cli;
 using Ashlar.Domains;
 using Ashlar.StartupBenchmarks;
-using Ashlar.StartupBenchmarks.Generated;
 
 // How long does an app with 500 resources take to start, and its codegen and check commands to run?
 // No arguments: the whole benchmark (it runs itself as child processes in the modes below).
@@ -19,6 +18,6 @@ return args switch
 static async Task<int> RunCliAsync(string directory, bool changed, string[] command)
 {
     StartupVariant.Changed = changed;
-    var model = DomainModel.Build("startup", GeneratedResources.Define);
+    var model = DomainModel.Build("startup", Ashlar.StartupBenchmarks.Generated.GeneratedResources.Define);
     return await AshlarCli.RunAsync(command, model, new CliOptions { MigrationsDirectory = directory });
 }
