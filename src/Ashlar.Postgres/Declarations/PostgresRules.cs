@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ashlar.Domains;
 using Ashlar.Errors;
@@ -13,6 +14,9 @@ internal static class PostgresRules
 {
     /// <summary>The first version with <c>SET NULL (cols)</c> and <c>NULLS NOT DISTINCT</c>.</summary>
     private static readonly Version Postgres15 = new(15, 0);
+
+    // Looked up per resource, built once per domain: comparing every resource with every other is quadratic.
+    private static readonly ConditionalWeakTable<DomainModel, ILookup<(Type Repo, string Schema, string? Table), ResourceDefinition>> MigratedTables = new();
 
     public static IEnumerable<DeclarationProblem> Check(ResourceDefinition resource, PostgresOptions options, DomainModel domain)
     {
@@ -32,11 +36,9 @@ internal static class PostgresRules
             CheckName(options.Schema, "postgres schema", Problem);
         }
 
-        var sameTable = domain.Resources
-            .Where(r => r != resource && r.Extension<PostgresOptions>() is { } other && other.Migrate && options.Migrate &&
-                        other.RepoType == options.RepoType && other.SchemaOrPublic == options.SchemaOrPublic && other.Table == options.Table)
-            .Select(r => r.Name)
-            .ToList();
+        var sameTable = options.Migrate
+            ? MigratedTables.GetValue(domain, TablesOf)[(options.RepoType, options.SchemaOrPublic, options.Table)].Where(r => r != resource).Select(r => r.Name).ToList()
+            : [];
         if (sameTable.Count > 0)
         {
             Problem("postgres table", $"{options.SchemaOrPublic}.{options.Table} is also the table of {string.Join(", ", sameTable)}",
@@ -89,6 +91,12 @@ internal static class PostgresRules
 
         return problems;
     }
+
+    private static ILookup<(Type Repo, string Schema, string? Table), ResourceDefinition> TablesOf(DomainModel domain) =>
+        domain.Resources
+            .Select(r => (Resource: r, Options: r.Extension<PostgresOptions>()))
+            .Where(r => r.Options is { Migrate: true })
+            .ToLookup(r => (r.Options!.RepoType, r.Options.SchemaOrPublic, r.Options.Table), r => r.Resource);
 
     private static void CheckReferences(ResourceDefinition resource, PostgresOptions options, DomainModel domain, Version minimum, Action<string, string, string> problem)
     {

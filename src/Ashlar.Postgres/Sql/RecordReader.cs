@@ -35,7 +35,8 @@ internal readonly struct RecordReader
             offset += _command.Columns.Count;
             for (var i = 0; i < computed.Count; i++)
             {
-                _resource.SetValue(record, computed[i].Name, ValueConverter.Read(reader, i + offset, computed[i].Type));
+                var (name, type) = computed[i];
+                _resource.SetValue(record, name, ValueConverter.Read(reader, i + offset, type) ?? _resource.NilValue(name));
             }
         }
 

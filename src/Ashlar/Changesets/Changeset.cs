@@ -36,14 +36,26 @@ internal sealed class Changeset
         return changeset;
     }
 
-    public static Changeset ForUpdate(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time)
+    /// <summary>
+    /// The changes to <paramref name="record"/>: values it already holds (as stored, see <see cref="StoredEquality"/>)
+    /// are dropped, and update defaults such as <c>updated_at</c> apply only when something is left.
+    /// </summary>
+    public static Changeset ForUpdate(ResourceDefinition resource, ActionDefinition action, object record, object? input, TimeProvider time)
     {
         var changeset = new Changeset(resource, action, time);
         changeset.Accept(input);
-        changeset.ApplyDefaults(onCreate: false);
         changeset.CheckRequired(changeset._values.Keys.Select(k => resource.Attribute(k)!));
+        changeset.DropUnchanged(record);
+        if (changeset.HasChanges)
+        {
+            changeset.ApplyDefaults(onCreate: false);
+        }
+
         return changeset;
     }
+
+    /// <summary>False when the write would leave the record as it is.</summary>
+    public bool HasChanges => _values.Count > 0;
 
     public IReadOnlyList<FieldValue> Values =>
         _resource.Attributes.Where(a => _values.ContainsKey(a.Name)).Select(a => new FieldValue(a, _values[a.Name])).ToList();
@@ -88,6 +100,18 @@ internal sealed class Changeset
         foreach (var (name, value) in _action.Set)
         {
             _values[name] = value;
+        }
+    }
+
+    private void DropUnchanged(object record)
+    {
+        foreach (var attribute in _resource.Attributes)
+        {
+            if (_values.TryGetValue(attribute.Name, out var value) &&
+                StoredEquality.Same(attribute.Type, _resource.GetValue(record, attribute.Name), value))
+            {
+                _values.Remove(attribute.Name);
+            }
         }
     }
 

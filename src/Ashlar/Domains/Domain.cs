@@ -54,7 +54,11 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
             new CreatePlan(resource, changeset.Values) { Tenant = tenant }, cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>Updates a record through an update action and returns it as stored.</summary>
+    /// <summary>
+    /// Updates a record through an update action and returns it as stored. Only values that differ from the ones
+    /// <paramref name="record"/> holds are written; when none do, nothing is sent, <c>updated_at</c> stays, and
+    /// <paramref name="record"/> itself is returned. Pass the record as read, not one built by hand.
+    /// </summary>
     /// <exception cref="InvalidException">The input is invalid, the record is gone (<see cref="StaleRecord"/>), or the database refused the write.</exception>
     public async Task<T> UpdateAsync<T>(T record, object? input, string? action = null, string? tenant = null, CancellationToken cancellationToken = default)
         where T : class
@@ -65,8 +69,13 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
 
-        var changeset = Changeset.ForUpdate(resource, definition, input, Model.TimeProvider);
+        var changeset = Changeset.ForUpdate(resource, definition, record, input, Model.TimeProvider);
         ThrowIfInvalid(changeset, resource, definition);
+        if (!changeset.HasChanges)
+        {
+            return record;
+        }
+
         var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values) { Tenant = tenant };
         var updated = await Run(resource, definition, () => DataLayer.UpdateAsync<T>(plan, cancellationToken)).ConfigureAwait(false);
         return updated ?? throw Stale(resource, definition, plan.Key);

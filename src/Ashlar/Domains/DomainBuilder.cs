@@ -6,6 +6,7 @@ namespace Ashlar.Domains;
 public sealed class DomainBuilder
 {
     private readonly List<IResourceDraft> _resources = [];
+    private readonly HashSet<Type> _types = [];
 
     internal DomainBuilder(string name)
     {
@@ -25,7 +26,7 @@ public sealed class DomainBuilder
     public DomainBuilder Resource<T>()
         where T : class, IResource<T>
     {
-        if (_resources.Any(r => r.ClrType == typeof(T)))
+        if (!_types.Add(typeof(T)))
         {
             return this;
         }

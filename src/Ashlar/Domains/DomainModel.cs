@@ -67,7 +67,7 @@ public sealed class DomainModel
         problems.AddRange(resources.SelectMany(ResourceRules.Check));
         foreach (var resource in resources)
         {
-            foreach (var extension in builder.Resources.First(r => r.ClrType == resource.ClrType).Extensions.Values.OfType<IResourceExtension>())
+            foreach (var extension in drafts[resource.ClrType].Extensions.Values.OfType<IResourceExtension>())
             {
                 problems.AddRange(extension.Validate(resource, model));
             }

@@ -233,5 +233,5 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     private static bool IsNullable(PropertyInfo info) =>
         info.PropertyType.IsValueType
             ? Nullable.GetUnderlyingType(info.PropertyType) is not null
-            : new NullabilityInfoContext().Create(info).WriteState != NullabilityState.NotNull;
+            : PropertyNullability.AllowsNil(info);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using System.Linq.Expressions;
 using Ashlar.Actions;
 using Ashlar.Errors;
+using Ashlar.Types;
 
 namespace Ashlar.Resources;
 
@@ -15,7 +15,6 @@ public sealed class ResourceDefinition
     private readonly FrozenDictionary<string, RelationshipDefinition> _relationshipsByName;
     private readonly FrozenDictionary<string, PropertyAccess> _access;
     private readonly IReadOnlyDictionary<Type, object> _extensions;
-    private readonly Func<object> _create;
 
     internal ResourceDefinition(
         Type clrType,
@@ -46,9 +45,6 @@ public sealed class ResourceDefinition
             .Concat(Aggregates.Select(a => (a.Name, a.Property)))
             .Concat(Calculations.Select(c => (c.Name, c.Property)))
             .ToFrozenDictionary(p => p.Name, p => new PropertyAccess(p.Property), StringComparer.Ordinal);
-        _create = clrType.GetConstructor(Type.EmptyTypes) is null
-            ? () => throw new InvalidOperationException($"{Name} needs a public parameterless constructor.")
-            : Expression.Lambda<Func<object>>(Expression.New(clrType)).Compile();
     }
 
     /// <summary>The resource's name (its class name).</summary>
@@ -119,9 +115,25 @@ public sealed class ResourceDefinition
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    internal object CreateInstance() => _create();
-
     internal object? GetValue(object record, string field) => _access[field].Get(record);
+
+    /// <summary>
+    /// The value a loaded aggregate or calculation called <paramref name="field"/> holds when the database gives nil:
+    /// an empty collection for a list aggregate (no related rows make an empty list), otherwise nil.
+    /// </summary>
+    internal object? NilValue(string field)
+    {
+        foreach (var aggregate in Aggregates)
+        {
+            if (aggregate.Kind == AggregateKind.List && aggregate.Name == field)
+            {
+                var collection = aggregate.Property.PropertyType;
+                return TypedCollections.Create(collection, TypedCollections.ElementType(collection)!, []);
+            }
+        }
+
+        return null;
+    }
 
     /// <exception cref="InvalidException">
     /// The value is nil and the property a non-nullable value type (an aggregate or calculation over no rows).

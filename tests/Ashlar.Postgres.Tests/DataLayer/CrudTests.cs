@@ -113,6 +113,45 @@ public sealed class CrudTests(HelpDeskFixture db) : IClassFixture<HelpDeskFixtur
     }
 
     [Fact]
+    public async Task An_update_that_changes_nothing_sends_no_update_and_keeps_updated_at()
+    {
+        var (_, user) = await SeedAsync("noop1");
+        var before = await RowVersionAsync(user.Id);
+
+        // No input, empty input, the current value, and an action whose fixed value the record already holds.
+        var inactive = await db.Domain.UpdateAsync(user, new { active = false }, cancellationToken: Ct);
+        var afterChange = await RowVersionAsync(user.Id);
+        Assert.Same(inactive, await db.Domain.UpdateAsync(inactive, null, cancellationToken: Ct));
+        Assert.Same(inactive, await db.Domain.UpdateAsync(inactive, new { }, cancellationToken: Ct));
+        Assert.Same(inactive, await db.Domain.UpdateAsync(inactive, new { name = "noop1", email = "noop1@example.test" }, cancellationToken: Ct));
+        Assert.Same(inactive, await db.Domain.UpdateAsync(inactive, null, action: "deactivate", cancellationToken: Ct));
+
+        Assert.NotEqual(before, afterChange);
+        Assert.Equal(afterChange, await RowVersionAsync(user.Id));
+        Assert.Equal(inactive.UpdatedAt, (await db.Domain.GetAsync<User>(user.Id, cancellationToken: Ct)).UpdatedAt);
+    }
+
+    [Fact]
+    public async Task A_fixed_value_that_differs_from_the_record_is_a_change()
+    {
+        var (_, user) = await SeedAsync("noop2");
+        var before = await RowVersionAsync(user.Id);
+
+        var deactivated = await db.Domain.UpdateAsync(user, null, action: "deactivate", cancellationToken: Ct);
+
+        Assert.False(deactivated.Active);
+        Assert.NotEqual(before, await RowVersionAsync(user.Id));
+        Assert.False((await db.Domain.GetAsync<User>(user.Id, cancellationToken: Ct)).Active);
+    }
+
+    private async Task<string> RowVersionAsync(Guid userId)
+    {
+        await using var command = db.DataSource.CreateCommand("SELECT xmin::text || ' ' || updated_at::text FROM helpdesk.users WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = userId });
+        return (string)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    [Fact]
     public async Task Update_and_destroy_of_a_row_that_is_gone_raise_stale_record()
     {
         var (_, user) = await SeedAsync("stale1");

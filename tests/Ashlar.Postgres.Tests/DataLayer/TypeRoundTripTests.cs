@@ -73,6 +73,55 @@ public sealed class TypeRoundTripTests(GadgetFixture db) : IClassFixture<GadgetF
     }
 
     [Fact]
+    public async Task Values_equal_to_the_stored_ones_by_content_change_nothing()
+    {
+        var created = await db.Domain.CreateAsync<Gadget>(new
+        {
+            name = "Same",
+            code = "SAME-1",
+            price = 12.5m,
+            small = 1.25m,
+            opens_at = new TimeOnly(8, 30, 15),
+            local_stamp = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Unspecified).AddTicks(4560),
+            utc_stamp = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
+            blob = new byte[] { 0, 1, 2, 255 },
+            extra = new JsonObject { ["color"] = "red", ["n"] = 3 },
+            sizes = new List<int> { 3, 1, 2 },
+            seen = new List<DateTimeOffset> { new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero) },
+        }, cancellationToken: Ct);
+        var before = await RowVersionAsync(created.Id);
+
+        // Equal as stored although not equal as .NET objects: other instances, scales, offsets and key orders.
+        var same = await db.Domain.UpdateAsync(created, new
+        {
+            name = "Same",
+            price = 12.50m,
+            small = 1.250m,
+            opens_at = "08:30:15",
+            local_stamp = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Unspecified).AddTicks(4563),
+            utc_stamp = new DateTimeOffset(2026, 3, 4, 7, 6, 7, TimeSpan.FromHours(2)),
+            blob = new byte[] { 0, 1, 2, 255 },
+            extra = new JsonObject { ["n"] = 3, ["color"] = "red" },
+            sizes = new[] { 3, 1, 2 },
+            seen = new[] { new DateTimeOffset(2026, 1, 2, 5, 4, 5, TimeSpan.FromHours(2)) },
+            kind = "widget",
+        }, cancellationToken: Ct);
+
+        Assert.Same(created, same);
+        Assert.Equal(before, await RowVersionAsync(created.Id));
+        var changed = await db.Domain.UpdateAsync(created, new { sizes = new[] { 3, 2, 1 }, blob = new byte[] { 0, 1, 2, 255 } }, cancellationToken: Ct);
+        Assert.Equal([3, 2, 1], changed.Sizes!);
+        Assert.NotEqual(before, await RowVersionAsync(created.Id));
+    }
+
+    private async Task<string> RowVersionAsync(Guid id)
+    {
+        await using var command = db.DataSource.CreateCommand("SELECT xmin::text FROM lab.gadgets WHERE id = $1");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+        return (string)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    [Fact]
     public async Task Private_attributes_are_not_accepted_as_input()
     {
         var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Gadget>(new { name = "Private", secret = "x" }, cancellationToken: Ct));

@@ -36,7 +36,7 @@ public sealed class AggregateTests(BlogFixture db) : IClassFixture<BlogFixture>
         Assert.Equal([2.67m, 1m, 2m, null], posts.Select(p => p.AvgLikes is { } a ? Math.Round(a, 2) : (decimal?)null));
         Assert.Equal([5, 1, 2, null], posts.Select(p => p.MaxLikes));
         Assert.Equal(["great", "meh", null, null], posts.Select(p => p.TopComment));
-        Assert.Equal(["great,nice", "meh", null, null], posts.Select(p => p.CommentBodies is null ? null : string.Join(",", p.CommentBodies)));
+        Assert.Equal(["great,nice", "meh", "", ""], posts.Select(p => p.CommentBodies is null ? null : string.Join(",", p.CommentBodies)));
         Assert.Equal([true, false, true, false], posts.Select(p => p.HasHiddenComments));
         Assert.Equal([3, 1, 1, 0], posts.Select(p => p.CommenterCount));
     }
@@ -95,6 +95,24 @@ public sealed class AggregateTests(BlogFixture db) : IClassFixture<BlogFixture>
 
         var sorted = Query.For<Post>().Sort(p => p.MaxLikes, descending: true, nullsFirst: false).Sort(p => p.Id);
         Assert.Equal([1L, 3, 2, 4, 5, 6], (await db.Domain.ReadAsync(sorted, cancellationToken: Ct)).Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task A_list_aggregate_over_no_rows_is_an_empty_list_in_every_form()
+    {
+        // Post 4 has no visible comments: its list is empty, not nil, as a grouped join, a correlated subquery and
+        // inside a relationship load.
+        var query = Query.For<Post>().Filter(p => p.Id == 4).LoadAggregate(p => p.CommentBodies).LoadAggregate(p => p.MaxLikes);
+        var grouped = Assert.Single(await db.Domain.ReadAsync(query, cancellationToken: Ct));
+        var correlated = Assert.Single(await db.Domain.ReadAsync(query.Limit(1), cancellationToken: Ct));
+        var authors = await db.Domain.ReadAsync(
+            Query.For<Author>().Load(a => a.Posts, p => p.Filter(x => x.Id == 4).LoadAggregate(x => x.CommentBodies)), cancellationToken: Ct);
+        var loaded = Assert.Single(authors.SelectMany(a => a.Posts ?? []));
+
+        Assert.Empty(Assert.IsType<List<string>>(grouped.CommentBodies));
+        Assert.Empty(Assert.IsType<List<string>>(correlated.CommentBodies));
+        Assert.Empty(Assert.IsType<List<string>>(loaded.CommentBodies));
+        Assert.Null(grouped.MaxLikes);
     }
 
     [Fact]

@@ -91,14 +91,28 @@ public sealed class ChangesetTests
     }
 
     [Fact]
-    public void Update_timestamps_move_on_every_update()
+    public void Update_timestamps_move_on_every_update_that_changes_a_value()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
         var post = Blog.Resource<Post>();
-        var changeset = Changeset.ForUpdate(post, post.Action(ActionKind.Update)!, new { score = 2 }, clock);
+        var changeset = Changeset.ForUpdate(post, post.Action(ActionKind.Update)!, new Post { Score = 1 }, new { score = 2 }, clock);
 
         var values = changeset.Values.ToDictionary(v => v.Attribute.Name, v => v.Value);
         Assert.Equal(clock.GetUtcNow(), values["updated_at"]);
         Assert.False(values.ContainsKey("inserted_at"));
+    }
+
+    [Fact]
+    public void Values_a_record_already_holds_are_not_changes_and_leave_updated_at_alone()
+    {
+        var post = Blog.Resource<Post>();
+        var record = new Post { Title = "Same", Score = 3, Mood = Mood.Happy };
+        var update = post.Action(ActionKind.Update)!;
+
+        Assert.False(Changeset.ForUpdate(post, update, record, null, TimeProvider.System).HasChanges);
+        Assert.False(Changeset.ForUpdate(post, update, record, new { }, TimeProvider.System).HasChanges);
+        Assert.False(Changeset.ForUpdate(post, update, record, new { title = "Same", score = 3L, mood = "happy" }, TimeProvider.System).HasChanges);
+        var changed = Changeset.ForUpdate(post, update, record, new { title = "Same", score = 4 }, TimeProvider.System);
+        Assert.Equal(["score", "updated_at"], changed.Values.Select(v => v.Attribute.Name));
     }
 }

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ashlar.Domains;
+
+namespace Ashlar.StartupBenchmarks;
+
+/// <summary>
+/// Times <see cref="DomainModel.Build"/> in this process: the first build (cold), then the median of the next ones
+/// (warm). Prints wall and CPU milliseconds: cold wall, warm wall, cold CPU, warm CPU.
+/// </summary>
+internal static class BuildTimes
+{
+    private const int WarmBuilds = 5;
+
+    public static int Run()
+    {
+        var cold = Time();
+        var warm = Enumerable.Range(0, WarmBuilds).Select(_ => Time()).OrderBy(t => t.Wall).ElementAt(WarmBuilds / 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cold.Wall:F1} {warm.Wall:F1} {cold.Cpu:F1} {warm.Cpu:F1}"));
+        return 0;
+    }
+
+    // Wall time, and the process's CPU time (all threads, so background JIT too): on a shared machine the second
+    // moves less with the load.
+    private static (double Wall, double Cpu) Time()
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var model = DomainModel.Build("startup", Generated.GeneratedResources.Define);
+        watch.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return model.Resources.Count == Generated.GeneratedResources.Count
+            ? (watch.Elapsed.TotalMilliseconds, cpu.TotalMilliseconds)
+            : throw new InvalidOperationException($"Built {model.Resources.Count} resources, expected {Generated.GeneratedResources.Count}.");
+    }
+}
