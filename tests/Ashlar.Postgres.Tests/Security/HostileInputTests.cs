@@ -77,6 +77,7 @@ public sealed class HostileInputTests(SpecimenFixture db, ITestOutputHelper outp
             await InvalidUtf8Input(bytes);
         }
 
+        await Breadth();
         var reads = clock.Elapsed;
 
         // Writes last, so the reads above ran over one row.
@@ -108,6 +109,24 @@ public sealed class HostileInputTests(SpecimenFixture db, ITestOutputHelper outp
             mayMatch: s is "eq" or "not_eq" or "contains" or "like" or "ilike");
         var sortable = s.Split(',').Select(p => p.Trim()).All(p => p.Length == 0 || Prefixes.Any(x => p.StartsWith(x, StringComparison.Ordinal) && KnownNames.Contains(p[x.Length..])));
         await Read("sort input", s, Query.For<Specimen>().SortInput(s), sql: null, mayMatch: sortable);
+    }
+
+    /// <summary>Input wide rather than deep: it once overflowed the stack; over the default limits it is refused.</summary>
+    private async Task Breadth()
+    {
+        var siblings = string.Join(", ", Enumerable.Repeat("{\"count\": {\"eq\": 0}}", 10_000));
+        await Read("filter input 10,000 sibling conditions", "or[10000]", Query.For<Specimen>().FilterInput(Json($"{{\"or\": [{siblings}]}}")), sql: null, mayMatch: false);
+        var keys = string.Join(", ", Enumerable.Range(0, 100_000).Select(i => $"\"k{i}\": 1"));
+        await Read("filter input 100,000 keys", "{k0..k99999}", Query.For<Specimen>().FilterInput(Json($"{{{keys}}}")), sql: null, mayMatch: false);
+        var nots = string.Join(", ", Enumerable.Repeat("{\"not\": {\"name\": {\"eq\": \"x\"}}}", 100_000));
+        await Read("filter input 100,000 nots", "[not x 100000]", Query.For<Specimen>().FilterInput(Json($"[{nots}]")), sql: null, mayMatch: false);
+
+        var x = Expression.Parameter(typeof(Specimen), "x");
+        var name = Expression.Property(x, nameof(Specimen.Name));
+        var chain = Enumerable.Range(0, 10_000)
+            .Select(i => (Expression)Expression.Equal(name, Expression.Constant(i.ToString(CultureInfo.InvariantCulture))))
+            .Aggregate(Expression.OrElse);
+        await Read("linq 10,000-term || chain", "x.Name == \"0\" || … \"9999\"", Query.For<Specimen>().Filter(Expression.Lambda<Func<Specimen, bool>>(chain, x)), sql: null);
     }
 
     private async Task LinqValues(string s, Baseline benign)
