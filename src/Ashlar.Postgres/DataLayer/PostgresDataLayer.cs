@@ -5,10 +5,11 @@ using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Diagnostics;
 using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Schema;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Sql.Caching;
+using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Resources;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Ashlar.Postgres.DataLayer;
