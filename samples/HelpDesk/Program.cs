@@ -3,7 +3,7 @@ using Ashlar.Cli;
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.DataLayer;
-using Ashlar.Postgres.LocalCluster;
+using Ashlar.LocalCluster;
 using Ashlar.Postgres.Migrations.Running;
 using Ashlar.Queries;
 using HelpDesk;

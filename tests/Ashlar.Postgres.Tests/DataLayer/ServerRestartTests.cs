@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.DataLayer;
-using Ashlar.Postgres.LocalCluster;
+using Ashlar.LocalCluster;
 using Ashlar.Postgres.Tests.DataLayer.Outage;
 using Npgsql;
 using Xunit;

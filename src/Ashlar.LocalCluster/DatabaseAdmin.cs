@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Ashlar.Postgres.LocalCluster;
+namespace Ashlar.LocalCluster;
 
 /// <summary>Creates and drops whole databases on a server, given a connection to one of its databases.</summary>
 internal static partial class DatabaseAdmin

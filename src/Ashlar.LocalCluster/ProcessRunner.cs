@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
-namespace Ashlar.Postgres.LocalCluster;
+namespace Ashlar.LocalCluster;
 
 /// <summary>Runs a program with an argument list (never a shell string) and captures what it prints.</summary>
 internal static class ProcessRunner

@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Npgsql;
 
-namespace Ashlar.Postgres.LocalCluster;
+namespace Ashlar.LocalCluster;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for development and tests: a fresh data directory under the temp

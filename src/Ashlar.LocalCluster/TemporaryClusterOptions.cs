@@ -1,4 +1,4 @@
-namespace Ashlar.Postgres.LocalCluster;
+namespace Ashlar.LocalCluster;
 
 /// <summary>How to start a <see cref="TemporaryCluster"/>.</summary>
 public sealed record TemporaryClusterOptions

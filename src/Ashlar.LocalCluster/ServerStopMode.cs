@@ -1,4 +1,4 @@
-namespace Ashlar.Postgres.LocalCluster;
+namespace Ashlar.LocalCluster;
 
 /// <summary>How <see cref="TemporaryCluster.StopServerAsync"/> stops the server (<c>pg_ctl stop -m …</c>).</summary>
 public enum ServerStopMode

@@ -1,4 +1,4 @@
-namespace Ashlar.Postgres.LocalCluster;
+namespace Ashlar.LocalCluster;
 
 /// <summary>
 /// Thrown when no directory holding the PostgreSQL server programs (<c>initdb</c>, <c>pg_ctl</c>,
