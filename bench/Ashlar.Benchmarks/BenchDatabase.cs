@@ -1,7 +1,7 @@
 using Ashlar.Benchmarks.Model;
 using Ashlar.Domains;
-using Ashlar.Postgres.DataLayer;
 using Ashlar.LocalCluster;
+using Ashlar.Postgres.DataLayer;
 using Npgsql;
 using NpgsqlTypes;
 

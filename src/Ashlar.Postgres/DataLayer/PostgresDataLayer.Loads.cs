@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections;
+using System.Collections.Concurrent;
 using Ashlar.DataLayer;
 using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Rows;

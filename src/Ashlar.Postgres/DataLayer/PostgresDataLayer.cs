@@ -8,8 +8,8 @@ using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Sql.Caching;
 using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Resources;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Ashlar.Postgres.DataLayer;
