@@ -1,7 +1,7 @@
 using Ashlar.Benchmarks.Model;
 using Ashlar.Domains;
+using Ashlar.LocalCluster;
 using Ashlar.Postgres.DataLayer;
-using Ashlar.Postgres.LocalCluster;
 using Npgsql;
 using NpgsqlTypes;
 

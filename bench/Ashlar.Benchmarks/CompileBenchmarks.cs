@@ -1,6 +1,7 @@
 using Ashlar.Benchmarks.Model;
 using Ashlar.Domains;
 using Ashlar.Postgres.DataLayer;
+using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Queries;
 using BenchmarkDotNet.Attributes;
 
@@ -72,5 +73,5 @@ public class CompileBenchmarks
     }
 
     private string Uncached(Query<Post> query) =>
-        Ashlar.Postgres.Sql.ReadCompiler.Compile(_domain.Model, new QueryPlanner(_domain.Model).Read(_domain.Model.Resource<Post>(), query, null)).Text;
+        ReadCompiler.Compile(_domain.Model, new QueryPlanner(_domain.Model).Read(_domain.Model.Resource<Post>(), query, null)).Text;
 }

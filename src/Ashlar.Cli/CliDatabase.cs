@@ -1,4 +1,4 @@
-using Ashlar.Postgres.LocalCluster;
+using Ashlar.LocalCluster;
 using Npgsql;
 
 namespace Ashlar.Cli;

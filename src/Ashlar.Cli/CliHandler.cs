@@ -1,6 +1,6 @@
 using Ashlar.Domains;
 using Ashlar.Errors;
-using Ashlar.Postgres.LocalCluster;
+using Ashlar.LocalCluster;
 using Ashlar.Postgres.Migrations;
 using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Migrations.Running;

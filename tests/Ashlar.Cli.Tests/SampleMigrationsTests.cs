@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Ashlar.LocalCluster;
 using Ashlar.Postgres.DataLayer;
-using Ashlar.Postgres.LocalCluster;
 using Ashlar.Postgres.Migrations.Running;
 using Ashlar.Postgres.Schema.Introspection;
 using Ashlar.Testing;

@@ -1,5 +1,5 @@
 using System.Text;
-using Ashlar.Postgres.LocalCluster;
+using Ashlar.LocalCluster;
 using Npgsql;
 
 namespace Ashlar.Testing;

@@ -1,7 +1,8 @@
 using Ashlar.DataLayer;
 using Ashlar.Postgres.Diagnostics;
 using Ashlar.Postgres.Errors;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Rows;
+using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Resources;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -30,23 +31,23 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
     /// <summary>How many statements this runner has sent (round trips), for tests that check batching.</summary>
     public long CommandCount => Interlocked.Read(ref _commands);
 
-    public ValueTask<List<T>> QueryAsync<T>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
+    public ValueTask<List<T>> QueryAsync<T>(NpgsqlDataSource dataSource, CompiledStatement command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
         where T : class =>
         RunAsync<RecordSink<T>, List<T>>(dataSource, command, resource, kind, new RecordSink<T>(RecordReader.For(resource, command)), cancellationToken);
 
-    /// <summary>Reads records with their sort values (the command must carry <see cref="SqlCommand.SortValues"/>).</summary>
-    public ValueTask<ReadResult<T>> QueryWithSortValuesAsync<T>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
+    /// <summary>Reads records with their sort values (the command must carry <see cref="CompiledStatement.SortValues"/>).</summary>
+    public ValueTask<ReadResult<T>> QueryWithSortValuesAsync<T>(NpgsqlDataSource dataSource, CompiledStatement command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken)
         where T : class =>
         RunAsync<SortedRecordSink<T>, ReadResult<T>>(dataSource, command, resource, kind, new SortedRecordSink<T>(RecordReader.For(resource, command)), cancellationToken);
 
-    public ValueTask<List<TRow>> QueryAsync<TRow>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, Func<NpgsqlDataReader, TRow> map, CancellationToken cancellationToken) =>
+    public ValueTask<List<TRow>> QueryAsync<TRow>(NpgsqlDataSource dataSource, CompiledStatement command, ResourceDefinition resource, WriteKind kind, Func<NpgsqlDataReader, TRow> map, CancellationToken cancellationToken) =>
         RunAsync<MapSink<TRow>, List<TRow>>(dataSource, command, resource, kind, new MapSink<TRow>(map), cancellationToken);
 
-    public ValueTask<TResult> QueryAsync<TSink, TResult>(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, TSink sink, CancellationToken cancellationToken)
+    public ValueTask<TResult> QueryAsync<TSink, TResult>(NpgsqlDataSource dataSource, CompiledStatement command, ResourceDefinition resource, WriteKind kind, TSink sink, CancellationToken cancellationToken)
         where TSink : IRowSink<TResult> =>
         RunAsync<TSink, TResult>(dataSource, command, resource, kind, sink, cancellationToken);
 
-    public ValueTask<int> ExecuteAsync(NpgsqlDataSource dataSource, SqlCommand command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken) =>
+    public ValueTask<int> ExecuteAsync(NpgsqlDataSource dataSource, CompiledStatement command, ResourceDefinition resource, WriteKind kind, CancellationToken cancellationToken) =>
         RunAsync<NonQuery, int>(dataSource, command, resource, kind, default, cancellationToken);
 
     /// <summary>
@@ -55,7 +56,7 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
     /// </summary>
     private async ValueTask<TResult> RunAsync<TSink, TResult>(
         NpgsqlDataSource dataSource,
-        SqlCommand command,
+        CompiledStatement command,
         ResourceDefinition resource,
         WriteKind kind,
         TSink sink,
@@ -114,7 +115,7 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
         }
     }
 
-    private NpgsqlCommand Prepare(NpgsqlConnection connection, SqlCommand command)
+    private NpgsqlCommand Prepare(NpgsqlConnection connection, CompiledStatement command)
     {
         Interlocked.Increment(ref _commands);
         if (logger.IsEnabled(LogLevel.Debug))

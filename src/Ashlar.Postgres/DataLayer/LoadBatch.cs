@@ -1,5 +1,5 @@
 using System.Collections;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Rows;
 using Npgsql;
 
 namespace Ashlar.Postgres.DataLayer;

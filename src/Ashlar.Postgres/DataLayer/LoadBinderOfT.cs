@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Rows;
 using Ashlar.Postgres.Types;
 using Ashlar.Resources;
 using Ashlar.Types;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Ashlar.DataLayer;
 using Ashlar.Errors;
 using Ashlar.Postgres.Errors;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Postgres.Types;
 using Ashlar.Types;
 using Npgsql;

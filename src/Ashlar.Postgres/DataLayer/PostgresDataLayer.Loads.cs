@@ -2,7 +2,9 @@ using System.Collections;
 using System.Collections.Concurrent;
 using Ashlar.DataLayer;
 using Ashlar.Postgres.Errors;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Rows;
+using Ashlar.Postgres.Sql.Caching;
+using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Resources;
 
 namespace Ashlar.Postgres.DataLayer;

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using Ashlar.Domains;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Queries;
 using Microsoft.Extensions.Logging;
 

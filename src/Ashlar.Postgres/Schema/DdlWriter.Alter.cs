@@ -1,5 +1,5 @@
 using Ashlar.Postgres.Declarations;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Sql.Text;
 
 namespace Ashlar.Postgres.Schema;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Ashlar.Postgres.Declarations;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Sql.Text;
 
 namespace Ashlar.Postgres.Schema;
 

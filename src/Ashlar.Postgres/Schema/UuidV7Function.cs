@@ -1,4 +1,5 @@
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Sql.Text;
+
 
 namespace Ashlar.Postgres.Schema;
 

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Ashlar.Postgres.LocalCluster;
+using Ashlar.LocalCluster;
 using Npgsql;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using Ashlar.Errors;
 using Ashlar.Postgres.DataLayer;
+using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Postgres.Tests.Queries.Blog;
 using Ashlar.Queries;
 using Xunit;
@@ -175,7 +176,7 @@ public sealed class AggregateQueryTests(BlogFixture db) : IClassFixture<BlogFixt
         Assert.False(await db.Domain.ExistsAsync(Query.For<Post>().Filter(p => p.Title == "nope"), cancellationToken: Ct));
         Assert.Equal(
             "SELECT EXISTS (SELECT 1 FROM \"public\".\"posts\" AS \"t0\" LEFT JOIN \"public\".\"authors\" AS \"t1\" ON \"t1\".\"id\" = \"t0\".\"author_id\" WHERE (\"t1\".\"name\" = $1))",
-            Sql.AggregateQueryCompiler.Compile(db.Domain.Model,
+            AggregateQueryCompiler.Compile(db.Domain.Model,
                 new QueryPlanner(db.Domain.Model).Aggregate(adaPosts, null, null, null)).Text);
     }
 

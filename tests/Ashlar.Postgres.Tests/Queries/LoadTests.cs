@@ -1,5 +1,5 @@
 using Ashlar.Postgres.DataLayer;
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Postgres.Tests.Queries.Blog;
 using Ashlar.Queries;
 using Ashlar.Types;

@@ -1,4 +1,4 @@
-using Ashlar.Postgres.Sql;
+using Ashlar.Postgres.Sql.Text;
 using Npgsql;
 
 namespace Ashlar.Postgres.Migrations.Running;

@@ -1,0 +1,19 @@
+using Ashlar.Resources;
+
+namespace Ashlar.Postgres.Sql.Statements;
+
+/// <summary>A compiled statement: SQL text with positional parameters, and the attributes its rows carry. Immutable.</summary>
+/// <param name="Text">The SQL text; values appear only as <c>$1</c>, <c>$2</c>….</param>
+/// <param name="Parameters">The parameter values (already converted for Npgsql) and their types.</param>
+/// <param name="Columns">The attributes of the returned rows, in column order.</param>
+internal sealed record CompiledStatement(string Text, IReadOnlyList<StatementParameter> Parameters, IReadOnlyList<AttributeDefinition> Columns)
+{
+    /// <summary>The ordinal of the first attribute column; columns before it carry other values (a load's parent key).</summary>
+    public int ColumnOffset { get; init; }
+
+    /// <summary>Values computed by the query (aggregates), read after the attribute columns and set by name.</summary>
+    public IReadOnlyList<(string Name, Ashlar.Types.AttributeType Type)> Computed { get; init; } = [];
+
+    /// <summary>The types of the sort values read after the computed values, for keyset cursors (empty when not asked for).</summary>
+    public IReadOnlyList<Ashlar.Types.AttributeType> SortValues { get; init; } = [];
+}
