@@ -69,7 +69,7 @@ internal sealed partial class ModelComparer
         return (TypeAliases.GetValueOrDefault(head.Trim()) ?? head.Trim()) + tail.Replace(" ", "", StringComparison.Ordinal);
     }
 
-    private bool SameKey(Declarations.IndexField a, Declarations.IndexField b)
+    private bool SameKey(IndexKeyModel a, IndexKeyModel b)
     {
         if (a.Column is not null && b.Column is not null)
         {
