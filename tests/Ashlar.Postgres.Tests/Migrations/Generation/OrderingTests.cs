@@ -1,4 +1,4 @@
-using Ashlar.Postgres.Migrations.Generation;
+using Ashlar.Postgres.Migrations.Diffing;
 using Ashlar.Postgres.Schema;
 using Xunit;
 using static Ashlar.Postgres.Tests.Migrations.Generation.Models;
