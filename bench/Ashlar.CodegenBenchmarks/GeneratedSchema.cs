@@ -1,4 +1,3 @@
-using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Schema;
 
 namespace Ashlar.CodegenBenchmarks;
@@ -48,16 +47,16 @@ internal static class GeneratedSchema
                 new ForeignKeyModel
                 {
                     Name = $"{name}_parent_id_fkey", Columns = ["parent_id"], ReferencedSchema = "app", ReferencedTable = $"resource_{i - 1:D4}",
-                    ReferencedColumns = ["id"], OnDelete = OnDelete.Nilify,
+                    ReferencedColumns = ["id"], OnDelete = ForeignKeyAction.SetNull,
                 },
             ],
             Indexes =
             [
-                new IndexModel { Name = $"{name}_unique_email_index", Fields = [new IndexField("email", null, false)], Unique = true },
+                new IndexModel { Name = $"{name}_unique_email_index", Fields = [new IndexKeyModel("email", null, false)], Unique = true },
                 new IndexModel
                 {
                     Name = $"{name}_state_index",
-                    Fields = [new IndexField("state", null, false), new IndexField("inserted_at", null, true)],
+                    Fields = [new IndexKeyModel("state", null, false), new IndexKeyModel("inserted_at", null, true)],
                     Where = changed ? "state <> 'archived'" : null,
                 },
             ],

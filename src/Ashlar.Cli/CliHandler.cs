@@ -2,6 +2,7 @@ using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.LocalCluster;
 using Ashlar.Postgres.Migrations;
+using Ashlar.Postgres.Migrations.Diffing;
 using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Migrations.Running;
 using Ashlar.Postgres.Repos;

@@ -1,4 +1,4 @@
-using Ashlar.Postgres.Migrations.Generation;
+using Ashlar.Postgres.Migrations.Diffing;
 
 namespace Ashlar.Cli;
 

@@ -1,8 +1,8 @@
 using Ashlar.Domains;
+using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Migrations;
 using Ashlar.Postgres.Migrations.Running;
 using Ashlar.Postgres.Repos;
-using Ashlar.Postgres.Schema;
 
 namespace Ashlar.Cli;
 

@@ -66,7 +66,7 @@ internal sealed class ConstraintCatalog
 
             foreach (var index in options.Indexes.Where(i => i.Unique))
             {
-                var name = table.Indexes.First(i => i.Fields.SequenceEqual(index.Fields) && i.Unique && i.Where == index.Where).Name;
+                var name = table.Indexes.First(i => i.Fields.SequenceEqual(index.Fields.Select(f => new IndexKeyModel(f.Column, f.Sql, f.Descending))) && i.Unique && i.Where == index.Where).Name;
                 Add(name, new(resource.Name, index.ErrorField ?? index.Fields[0].Column, index.Message));
             }
 

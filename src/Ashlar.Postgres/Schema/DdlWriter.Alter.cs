@@ -1,4 +1,3 @@
-using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Sql.Text;
 
 namespace Ashlar.Postgres.Schema;
@@ -52,11 +51,11 @@ internal static partial class DdlWriter
     public static string AddPrimaryKey(string schema, string table, IReadOnlyList<string> columns) =>
         $"{AlterTable(schema, table)} ADD CONSTRAINT {SqlIdentifier.Quote(SchemaNames.PrimaryKey(table))} PRIMARY KEY ({SqlIdentifier.List(columns)})";
 
-    public static string AlterDeferrable(string schema, string table, string constraint, Deferrable deferrable) =>
+    public static string AlterDeferrable(string schema, string table, string constraint, ForeignKeyDeferral deferrable) =>
         $"{AlterTable(schema, table)} ALTER CONSTRAINT {SqlIdentifier.Quote(constraint)} " + deferrable switch
         {
-            Deferrable.Yes => "DEFERRABLE INITIALLY IMMEDIATE",
-            Deferrable.Initially => "DEFERRABLE INITIALLY DEFERRED",
+            ForeignKeyDeferral.InitiallyImmediate => "DEFERRABLE INITIALLY IMMEDIATE",
+            ForeignKeyDeferral.InitiallyDeferred => "DEFERRABLE INITIALLY DEFERRED",
             _ => "NOT DEFERRABLE",
         };
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Sql.Text;
 
 namespace Ashlar.Postgres.Schema;
@@ -60,30 +59,30 @@ internal static partial class DdlWriter
             .Append($"ALTER TABLE {SqlIdentifier.Qualified(table.Schema, table.Name)} ADD CONSTRAINT {SqlIdentifier.Quote(key.Name)} ")
             .Append($"FOREIGN KEY ({SqlIdentifier.List(key.Columns)}) ")
             .Append($"REFERENCES {SqlIdentifier.Qualified(key.ReferencedSchema, key.ReferencedTable)} ({SqlIdentifier.List(key.ReferencedColumns)})");
-        if (key.MatchType == ReferenceMatchType.Full)
+        if (key.MatchType == ForeignKeyMatch.Full)
         {
             sql.Append(" MATCH FULL");
         }
 
         sql.Append(" ON DELETE ").Append(key.OnDelete switch
         {
-            OnDelete.Restrict => "RESTRICT",
-            OnDelete.Delete => "CASCADE",
-            OnDelete.Nilify when key.NilifyColumns.Count > 0 => $"SET NULL ({SqlIdentifier.List(key.NilifyColumns)})",
-            OnDelete.Nilify => "SET NULL",
+            ForeignKeyAction.Restrict => "RESTRICT",
+            ForeignKeyAction.Cascade => "CASCADE",
+            ForeignKeyAction.SetNull when key.NilifyColumns.Count > 0 => $"SET NULL ({SqlIdentifier.List(key.NilifyColumns)})",
+            ForeignKeyAction.SetNull => "SET NULL",
             _ => "NO ACTION",
         });
         sql.Append(" ON UPDATE ").Append(key.OnUpdate switch
         {
-            OnUpdate.Restrict => "RESTRICT",
-            OnUpdate.Update => "CASCADE",
-            OnUpdate.Nilify => "SET NULL",
+            ForeignKeyAction.Restrict => "RESTRICT",
+            ForeignKeyAction.Cascade => "CASCADE",
+            ForeignKeyAction.SetNull => "SET NULL",
             _ => "NO ACTION",
         });
         sql.Append(key.Deferrable switch
         {
-            Deferrable.Yes => " DEFERRABLE INITIALLY IMMEDIATE",
-            Deferrable.Initially => " DEFERRABLE INITIALLY DEFERRED",
+            ForeignKeyDeferral.InitiallyImmediate => " DEFERRABLE INITIALLY IMMEDIATE",
+            ForeignKeyDeferral.InitiallyDeferred => " DEFERRABLE INITIALLY DEFERRED",
             _ => "",
         });
         return sql.ToString();
@@ -131,6 +130,6 @@ internal static partial class DdlWriter
     public static string DropIndex(TableModel table, IndexModel index, bool allowConcurrently = true) =>
         $"DROP INDEX {(index.Concurrently && allowConcurrently ? "CONCURRENTLY " : "")}{SqlIdentifier.Qualified(table.Schema, index.Name)}";
 
-    private static string Key(IndexField field) =>
+    private static string Key(IndexKeyModel field) =>
         (field.Column is not null ? SqlIdentifier.Quote(field.Column) : $"({field.Sql})") + (field.Descending ? " DESC" : "");
 }

@@ -1,5 +1,3 @@
-using Ashlar.Postgres.Declarations;
-
 namespace Ashlar.Postgres.Schema;
 
 /// <summary>One foreign-key constraint. Immutable.</summary>
@@ -21,17 +19,17 @@ public sealed record ForeignKeyModel
     public required IReadOnlyList<string> ReferencedColumns { get; init; }
 
     /// <summary>The delete rule.</summary>
-    public OnDelete OnDelete { get; init; }
+    public ForeignKeyAction OnDelete { get; init; }
 
-    /// <summary>For <see cref="OnDelete.Nilify"/>: only these columns are set to NULL (empty = all).</summary>
+    /// <summary>For <see cref="ForeignKeyAction.SetNull"/> on delete: only these columns are set to NULL (empty = all).</summary>
     public IReadOnlyList<string> NilifyColumns { get; init; } = [];
 
     /// <summary>The update rule.</summary>
-    public OnUpdate OnUpdate { get; init; }
+    public ForeignKeyAction OnUpdate { get; init; }
 
     /// <summary>When the constraint is checked.</summary>
-    public Deferrable Deferrable { get; init; }
+    public ForeignKeyDeferral Deferrable { get; init; }
 
     /// <summary>How NULLs in a composite key are treated.</summary>
-    public ReferenceMatchType MatchType { get; init; }
+    public ForeignKeyMatch MatchType { get; init; }
 }

@@ -1,5 +1,3 @@
-using Ashlar.Postgres.Declarations;
-
 namespace Ashlar.Postgres.Schema;
 
 /// <summary>One index. Immutable.</summary>
@@ -9,7 +7,7 @@ public sealed record IndexModel
     public required string Name { get; init; }
 
     /// <summary>The keys, in order.</summary>
-    public required IReadOnlyList<IndexField> Fields { get; init; }
+    public required IReadOnlyList<IndexKeyModel> Fields { get; init; }
 
     /// <summary>True for a unique index.</summary>
     public bool Unique { get; init; }

@@ -18,7 +18,7 @@ internal static class SnapshotJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OnlySettable } },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OnlySettable, ForeignKeyWords } },
         NewLine = "\n",
     };
 
@@ -54,6 +54,35 @@ internal static class SnapshotJson
         Indexes = table.Indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToList(),
         Checks = table.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(),
     };
+
+    private static readonly JsonConverter DeleteWords = new SnapshotEnumConverter<ForeignKeyAction>(
+        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "delete", [ForeignKeyAction.SetNull] = "nilify" });
+
+    private static readonly JsonConverter UpdateWords = new SnapshotEnumConverter<ForeignKeyAction>(
+        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "update", [ForeignKeyAction.SetNull] = "nilify" });
+
+    private static readonly JsonConverter DeferralWords = new SnapshotEnumConverter<ForeignKeyDeferral>(
+        new() { [ForeignKeyDeferral.NotDeferrable] = "no", [ForeignKeyDeferral.InitiallyImmediate] = "yes", [ForeignKeyDeferral.InitiallyDeferred] = "initially" });
+
+    /// <summary>Foreign keys keep the words snapshots have always used, those of the declarations.</summary>
+    private static void ForeignKeyWords(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(ForeignKeyModel))
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            property.CustomConverter = property.Name switch
+            {
+                "on_delete" => DeleteWords,
+                "on_update" => UpdateWords,
+                "deferrable" => DeferralWords,
+                _ => property.CustomConverter,
+            };
+        }
+    }
 
     private static void OnlySettable(JsonTypeInfo info)
     {

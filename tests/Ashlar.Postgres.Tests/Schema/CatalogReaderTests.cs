@@ -1,4 +1,4 @@
-using Ashlar.Postgres.Declarations;
+using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Schema.Introspection;
 using Ashlar.Testing;
 using Npgsql;
@@ -52,11 +52,11 @@ public sealed class CatalogReaderTests(DatabaseFixture database) : IClassFixture
         Assert.Equal(["customer_id", "org"], key.Columns);
         Assert.Equal(["id", "org"], key.ReferencedColumns);
         Assert.Equal("shop.customers", $"{key.ReferencedSchema}.{key.ReferencedTable}");
-        Assert.Equal((OnDelete.Nilify, OnUpdate.Update, Deferrable.Initially, ReferenceMatchType.Full), (key.OnDelete, key.OnUpdate, key.Deferrable, key.MatchType));
+        Assert.Equal((ForeignKeyAction.SetNull, ForeignKeyAction.Cascade, ForeignKeyDeferral.InitiallyDeferred, ForeignKeyMatch.Full), (key.OnDelete, key.OnUpdate, key.Deferrable, key.MatchType));
         Assert.Equal(["customer_id"], key.NilifyColumns);
         var code = orders.Indexes[0];
         Assert.Equal(("orders_code_index", true, false, "code IS NOT NULL", null), (code.Name, code.Unique, code.NullsDistinct, code.Where, code.Using));
-        Assert.Equal([new IndexField("code", null, false), new IndexField(null, "lower(state)", true)], code.Fields);
+        Assert.Equal([new IndexKeyModel("code", null, false), new IndexKeyModel(null, "lower(state)", true)], code.Fields);
         Assert.Equal(["total"], code.Include);
         Assert.Equal("hash", orders.Indexes[1].Using);
     }

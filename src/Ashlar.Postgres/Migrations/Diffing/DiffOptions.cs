@@ -1,5 +1,3 @@
-using Ashlar.Postgres.Migrations.Generation;
-
 namespace Ashlar.Postgres.Migrations.Diffing;
 
 /// <summary>How <see cref="SchemaDiffer"/> decides renames and compares SQL text.</summary>

@@ -10,23 +10,6 @@ namespace Ashlar.Postgres.Migrations.Diffing;
 /// </summary>
 internal sealed partial class ModelComparer
 {
-    private static readonly Dictionary<string, string> TypeAliases = new(StringComparer.Ordinal)
-    {
-        ["int"] = "integer",
-        ["int4"] = "integer",
-        ["int8"] = "bigint",
-        ["int2"] = "smallint",
-        ["bool"] = "boolean",
-        ["varchar"] = "character varying",
-        ["decimal"] = "numeric",
-        ["float8"] = "double precision",
-        ["float4"] = "real",
-        ["timestamptz"] = "timestamp with time zone",
-        ["timestamp"] = "timestamp without time zone",
-        ["time"] = "time without time zone",
-        ["timetz"] = "time with time zone",
-    };
-
     private readonly bool _normalize;
 
     private ModelComparer(bool normalize)
@@ -41,7 +24,7 @@ internal sealed partial class ModelComparer
     public bool SameSql(string? a, string? b) =>
         a is null || b is null ? a is null && b is null : !_normalize ? a == b : NormalizeSql(a) == NormalizeSql(b);
 
-    public bool SameType(string a, string b) => !_normalize ? a == b : NormalizeType(a) == NormalizeType(b);
+    public bool SameType(string a, string b) => !_normalize ? a == b : TypeNames.Normalize(a) == TypeNames.Normalize(b);
 
     public bool SameIndex(IndexModel a, IndexModel b) =>
         a.Name == b.Name && a.Unique == b.Unique && SameSql(a.Where, b.Where) && (a.Using ?? "btree") == (b.Using ?? "btree")
@@ -60,16 +43,7 @@ internal sealed partial class ModelComparer
         return new string(text.Where(c => !char.IsWhiteSpace(c) && c is not '(' and not ')' and not '\'' and not '"').ToArray());
     }
 
-    public static string NormalizeType(string type)
-    {
-        var text = type.Trim().ToLowerInvariant();
-        var paren = text.IndexOf('(', StringComparison.Ordinal);
-        var head = paren < 0 ? text.TrimEnd('[', ']') : text[..paren];
-        var tail = paren < 0 ? text[head.Length..] : text[paren..];
-        return (TypeAliases.GetValueOrDefault(head.Trim()) ?? head.Trim()) + tail.Replace(" ", "", StringComparison.Ordinal);
-    }
-
-    private bool SameKey(Declarations.IndexField a, Declarations.IndexField b)
+    private bool SameKey(IndexKeyModel a, IndexKeyModel b)
     {
         if (a.Column is not null && b.Column is not null)
         {

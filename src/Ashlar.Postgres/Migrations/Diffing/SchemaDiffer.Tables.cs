@@ -1,4 +1,3 @@
-using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Migrations.Operations;
 using Ashlar.Postgres.Schema;
 

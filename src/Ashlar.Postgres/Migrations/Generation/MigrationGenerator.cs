@@ -1,5 +1,6 @@
 using System.Text;
 using Ashlar.Domains;
+using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Migrations.Diffing;
 using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Schema;

@@ -1,3 +1,5 @@
+using Ashlar.Postgres.Migrations.Diffing;
+
 namespace Ashlar.Postgres.Migrations.Generation;
 
 /// <summary>Where and how <see cref="MigrationGenerator"/> works.</summary>

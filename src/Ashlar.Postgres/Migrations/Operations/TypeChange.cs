@@ -1,5 +1,4 @@
-using Ashlar.Postgres.Migrations.Diffing;
-
+using Ashlar.Postgres.Schema;
 namespace Ashlar.Postgres.Migrations.Operations;
 
 /// <summary>
@@ -129,10 +128,10 @@ internal sealed record TypeChange(string From, string To)
             var close = text.IndexOf(')', StringComparison.Ordinal);
             if (open < 0 || close < open)
             {
-                return new PgType(ModelComparer.NormalizeType(text), [], array, Parsed: open < 0);
+                return new PgType(TypeNames.Normalize(text), [], array, Parsed: open < 0);
             }
 
-            var name = ModelComparer.NormalizeType(string.Join(' ', (text[..open] + " " + text[(close + 1)..]).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+            var name = TypeNames.Normalize(string.Join(' ', (text[..open] + " " + text[(close + 1)..]).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
             var modifiers = text[(open + 1)..close].Split(',').Select(m => int.TryParse(m.Trim(), out var n) ? n : -1).ToList();
             return new PgType(name, modifiers, array, Parsed: modifiers.All(m => m >= 0));
         }

@@ -1,4 +1,3 @@
-using Ashlar.Postgres.Declarations;
 using Npgsql;
 
 namespace Ashlar.Postgres.Schema.Introspection;
@@ -33,10 +32,10 @@ public static partial class CatalogReader
                         ReferencedSchema = reader.GetString(4),
                         ReferencedTable = reader.GetString(5),
                         ReferencedColumns = reader.GetFieldValue<string[]>(6),
-                        OnDelete = reader.GetChar(7) switch { 'r' => OnDelete.Restrict, 'c' => OnDelete.Delete, 'n' => OnDelete.Nilify, _ => OnDelete.Nothing },
-                        OnUpdate = reader.GetChar(8) switch { 'r' => OnUpdate.Restrict, 'c' => OnUpdate.Update, 'n' => OnUpdate.Nilify, _ => OnUpdate.Nothing },
-                        MatchType = reader.GetChar(9) == 'f' ? ReferenceMatchType.Full : ReferenceMatchType.Simple,
-                        Deferrable = !reader.GetBoolean(10) ? Deferrable.No : reader.GetBoolean(11) ? Deferrable.Initially : Deferrable.Yes,
+                        OnDelete = reader.GetChar(7) switch { 'r' => ForeignKeyAction.Restrict, 'c' => ForeignKeyAction.Cascade, 'n' => ForeignKeyAction.SetNull, _ => ForeignKeyAction.NoAction },
+                        OnUpdate = reader.GetChar(8) switch { 'r' => ForeignKeyAction.Restrict, 'c' => ForeignKeyAction.Cascade, 'n' => ForeignKeyAction.SetNull, _ => ForeignKeyAction.NoAction },
+                        MatchType = reader.GetChar(9) == 'f' ? ForeignKeyMatch.Full : ForeignKeyMatch.Simple,
+                        Deferrable = !reader.GetBoolean(10) ? ForeignKeyDeferral.NotDeferrable : reader.GetBoolean(11) ? ForeignKeyDeferral.InitiallyDeferred : ForeignKeyDeferral.InitiallyImmediate,
                         NilifyColumns = reader.GetFieldValue<string[]>(12),
                     });
                     break;
@@ -62,8 +61,8 @@ public static partial class CatalogReader
                 NullsDistinct = !reader.GetBoolean(6),
                 Fields = Enumerable.Range(0, keyCount)
                     .Select(k => numbers[k] != 0
-                        ? new IndexField(Unquote(definitions[k]), null, (options[k] & 1) != 0)
-                        : new IndexField(null, definitions[k], (options[k] & 1) != 0))
+                        ? new IndexKeyModel(Unquote(definitions[k]), null, (options[k] & 1) != 0)
+                        : new IndexKeyModel(null, definitions[k], (options[k] & 1) != 0))
                     .ToList(),
                 Include = definitions[keyCount..].Select(Unquote).ToList(),
             });

@@ -1,4 +1,5 @@
 using Ashlar.Postgres.Declarations;
+using Ashlar.Postgres.Migrations.Diffing;
 using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Schema;
 using Ashlar.Testing;

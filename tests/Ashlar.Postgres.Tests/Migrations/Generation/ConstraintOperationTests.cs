@@ -1,4 +1,3 @@
-using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Migrations.Operations;
 using Ashlar.Postgres.Schema;
 using Xunit;
@@ -17,11 +16,11 @@ public sealed class ConstraintOperationTests
         ReferencedSchema = "public",
         ReferencedTable = "users",
         ReferencedColumns = ["id", "org_id"],
-        OnDelete = OnDelete.Nilify,
+        OnDelete = ForeignKeyAction.SetNull,
         NilifyColumns = ["author_id"],
-        OnUpdate = OnUpdate.Update,
-        Deferrable = Deferrable.Initially,
-        MatchType = ReferenceMatchType.Full,
+        OnUpdate = ForeignKeyAction.Cascade,
+        Deferrable = ForeignKeyDeferral.InitiallyDeferred,
+        MatchType = ForeignKeyMatch.Full,
     };
 
     private static TableModel Posts(params ForeignKeyModel[] keys) =>
@@ -53,7 +52,7 @@ public sealed class ConstraintOperationTests
     [Fact]
     public void A_changed_foreign_key_is_dropped_then_added()
     {
-        var operations = Diff(Model(Users, Posts(AuthorKey)), Model(Users, Posts(AuthorKey with { OnDelete = OnDelete.Delete, NilifyColumns = [] })));
+        var operations = Diff(Model(Users, Posts(AuthorKey)), Model(Users, Posts(AuthorKey with { OnDelete = ForeignKeyAction.Cascade, NilifyColumns = [] })));
 
         Assert.Equal(["drop foreign key posts_author_id_fkey on public.posts", "add foreign key posts_author_id_fkey on public.posts to public.users"],
             operations.Select(o => o.Description));
@@ -64,7 +63,7 @@ public sealed class ConstraintOperationTests
     public void A_change_of_deferrability_alone_alters_the_constraint_in_place()
     {
         var alter = Assert.IsType<AlterForeignKeyDeferrabilityOperation>(
-            Assert.Single(Diff(Model(Users, Posts(AuthorKey)), Model(Users, Posts(AuthorKey with { Deferrable = Deferrable.No })))));
+            Assert.Single(Diff(Model(Users, Posts(AuthorKey)), Model(Users, Posts(AuthorKey with { Deferrable = ForeignKeyDeferral.NotDeferrable })))));
 
         Assert.Equal("ALTER TABLE \"public\".\"posts\" ALTER CONSTRAINT \"posts_author_id_fkey\" NOT DEFERRABLE", Assert.Single(alter.Up));
         Assert.Equal("ALTER TABLE \"public\".\"posts\" ALTER CONSTRAINT \"posts_author_id_fkey\" DEFERRABLE INITIALLY DEFERRED", Assert.Single(alter.Down));
@@ -76,7 +75,7 @@ public sealed class ConstraintOperationTests
         var index = new IndexModel
         {
             Name = "posts_search_index",
-            Fields = [new IndexField("org_id", null, false), new IndexField(null, "lower(title)", true)],
+            Fields = [new IndexKeyModel("org_id", null, false), new IndexKeyModel(null, "lower(title)", true)],
             Unique = true,
             Where = "org_id IS NOT NULL",
             Using = "btree",
@@ -97,7 +96,7 @@ public sealed class ConstraintOperationTests
     [Fact]
     public void A_concurrent_index_on_an_existing_table_is_built_concurrently_outside_a_transaction()
     {
-        var index = new IndexModel { Name = "posts_org_id_index", Fields = [new IndexField("org_id", null, false)], Using = "hash", Concurrently = true };
+        var index = new IndexModel { Name = "posts_org_id_index", Fields = [new IndexKeyModel("org_id", null, false)], Using = "hash", Concurrently = true };
 
         var create = Assert.Single(Diff(Posts(), Posts() with { Indexes = [index] }));
         var onNewTable = Diff(Model(), Model(Posts() with { Indexes = [index] }))[1];
@@ -111,7 +110,7 @@ public sealed class ConstraintOperationTests
     [Fact]
     public void A_changed_index_is_dropped_then_created_and_a_removed_one_is_dropped()
     {
-        var index = new IndexModel { Name = "posts_org_id_index", Fields = [new IndexField("org_id", null, false)] };
+        var index = new IndexModel { Name = "posts_org_id_index", Fields = [new IndexKeyModel("org_id", null, false)] };
 
         var changed = Diff(Posts() with { Indexes = [index] }, Posts() with { Indexes = [index with { Where = "org_id > 0" }] });
         var removed = Diff(Posts() with { Indexes = [index] }, Posts());

@@ -1,5 +1,6 @@
 using Ashlar.Domains;
 using Ashlar.Postgres.Declarations;
+using Ashlar.Postgres.Migrations.Diffing;
 using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Schema;

@@ -1,4 +1,5 @@
 using Ashlar.Postgres.Migrations;
+using Ashlar.Postgres.Migrations.Diffing;
 using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Schema;
 using Xunit;

@@ -1,4 +1,3 @@
-using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Schema;
 
 namespace Ashlar.Postgres.Tests.Migrations.Generation;
@@ -25,7 +24,7 @@ internal static class LibraryChanges
                 new ForeignKeyModel
                 {
                     Name = "reviews_book_id_fkey", Columns = ["book_id"], ReferencedSchema = "library", ReferencedTable = "books",
-                    ReferencedColumns = ["id"], OnDelete = OnDelete.Delete,
+                    ReferencedColumns = ["id"], OnDelete = ForeignKeyAction.Cascade,
                 },
             ],
             Checks = [new CheckModel("stars_range", "stars >= 1 AND stars <= 5")],
@@ -60,14 +59,14 @@ internal static class LibraryChanges
             Checks = table.Checks.Select(c => c.Name == "price_positive" ? c with { Check = "price >= 0" } : c).ToList(),
             ForeignKeys = table.ForeignKeys.Select(k => k.Name switch
             {
-                "books_author_fk" => k with { Deferrable = Deferrable.No },
-                "books_editor_id_fkey" => k with { OnDelete = OnDelete.Delete, NilifyColumns = [] },
+                "books_author_fk" => k with { Deferrable = ForeignKeyDeferral.NotDeferrable },
+                "books_editor_id_fkey" => k with { OnDelete = ForeignKeyAction.Cascade, NilifyColumns = [] },
                 _ => k,
             }).ToList(),
             Indexes =
             [
                 .. table.Indexes.Where(i => i.Name != "books_tags_index"),
-                new IndexModel { Name = "books_subtitle_index", Fields = [new IndexField("subtitle", null, false)], Concurrently = true },
+                new IndexModel { Name = "books_subtitle_index", Fields = [new IndexKeyModel("subtitle", null, false)], Concurrently = true },
             ],
             Statements = table.Statements.Select(s => s with { Up = s.Up.Replace("price < 10", "price < 20", StringComparison.Ordinal) }).ToList(),
         },

@@ -1,5 +1,4 @@
 using Ashlar.Postgres.Migrations.Diffing;
-using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Migrations.Operations;
 using Ashlar.Postgres.Schema;
 

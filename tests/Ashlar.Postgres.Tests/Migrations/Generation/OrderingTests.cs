@@ -1,5 +1,4 @@
-using Ashlar.Postgres.Declarations;
-using Ashlar.Postgres.Migrations.Generation;
+using Ashlar.Postgres.Migrations.Diffing;
 using Ashlar.Postgres.Schema;
 using Xunit;
 using static Ashlar.Postgres.Tests.Migrations.Generation.Models;
@@ -75,12 +74,12 @@ public sealed class OrderingTests
         var users = Table("users");
         var before = Table("posts", Column("old_id", "bigint")) with
         {
-            Indexes = [new IndexModel { Name = "posts_old_id_index", Fields = [new IndexField("old_id", null, false)] }],
+            Indexes = [new IndexModel { Name = "posts_old_id_index", Fields = [new IndexKeyModel("old_id", null, false)] }],
         };
         var after = Table("posts", Column("user_id", "bigint")) with
         {
             ForeignKeys = [Key("posts_user_id_fkey", "user_id", "users")],
-            Indexes = [new IndexModel { Name = "posts_user_id_index", Fields = [new IndexField("user_id", null, false)] }],
+            Indexes = [new IndexModel { Name = "posts_user_id_index", Fields = [new IndexKeyModel("user_id", null, false)] }],
         };
 
         var operations = Diff(Model(before, users), Model(after, users)).Select(o => o.Description).ToList();

@@ -1,4 +1,3 @@
-using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Snapshots;
 using Xunit;
@@ -16,14 +15,14 @@ public sealed class SnapshotJsonTests
             new ForeignKeyModel
             {
                 Name = "posts_user_id_fkey", Columns = ["user_id"], ReferencedSchema = "blog", ReferencedTable = "users", ReferencedColumns = ["id"],
-                OnDelete = OnDelete.Nilify, NilifyColumns = ["user_id"], OnUpdate = OnUpdate.Update, Deferrable = Deferrable.Initially,
-                MatchType = ReferenceMatchType.Full,
+                OnDelete = ForeignKeyAction.SetNull, NilifyColumns = ["user_id"], OnUpdate = ForeignKeyAction.Cascade, Deferrable = ForeignKeyDeferral.InitiallyDeferred,
+                MatchType = ForeignKeyMatch.Full,
             },
         ],
         Indexes =
         [
-            new IndexModel { Name = "z_index", Fields = [new IndexField(null, "lower(title)", true)], Unique = true, Where = "title <> ''", Using = "gin" },
-            new IndexModel { Name = "a_index", Fields = [new IndexField("title", null, false)], Include = ["user_id"], NullsDistinct = false, Concurrently = true },
+            new IndexModel { Name = "z_index", Fields = [new IndexKeyModel(null, "lower(title)", true)], Unique = true, Where = "title <> ''", Using = "gin" },
+            new IndexModel { Name = "a_index", Fields = [new IndexKeyModel("title", null, false)], Include = ["user_id"], NullsDistinct = false, Concurrently = true },
         ],
         Checks = [new CheckModel("title_long", "length(title) > 2")],
         Statements = [new StatementModel("view", "CREATE VIEW v AS SELECT 1", null, false)],
@@ -39,7 +38,7 @@ public sealed class SnapshotJsonTests
 
         Assert.Equal(json, SnapshotJson.Write(read));
         Assert.Equal(["a_index", "z_index"], read.Table!.Indexes.Select(i => i.Name));
-        Assert.Equal(Deferrable.Initially, read.Table.ForeignKeys[0].Deferrable);
+        Assert.Equal(ForeignKeyDeferral.InitiallyDeferred, read.Table.ForeignKeys[0].Deferrable);
         Assert.Contains("\"referenced_table\": \"users\"", json, StringComparison.Ordinal);
         Assert.Contains("\"on_delete\": \"nilify\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("qualified_name", json, StringComparison.Ordinal);

@@ -1,15 +1,15 @@
-namespace Ashlar.Postgres.Migrations.Generation;
+namespace Ashlar.Postgres.Migrations.Diffing;
 
 /// <summary>
 /// Answers the questions the generator cannot decide alone. Without one (non-interactive), a removed and an added
-/// table or column are a drop and an add, and a drop is refused unless <see cref="MigrationGeneratorOptions.AllowDrops"/>
+/// table or column are a drop and an add, and a drop is refused unless <see cref="Generation.MigrationGeneratorOptions.AllowDrops"/>
 /// is set; declare renames with <c>RenamedFrom</c> so CI never needs to ask.
 /// </summary>
 public interface IRenamePrompt
 {
     /// <summary>
     /// True when a person can answer <see cref="ConfirmDrop"/> and <see cref="ConfirmColumnDrop"/>; false (e.g. no
-    /// terminal) makes a drop need <see cref="MigrationGeneratorOptions.AllowDrops"/>, as without a prompt.
+    /// terminal) makes a drop need <see cref="Generation.MigrationGeneratorOptions.AllowDrops"/>, as without a prompt.
     /// </summary>
     bool CanConfirmDrops { get; }
 
@@ -27,7 +27,7 @@ public interface IRenamePrompt
 
     /// <summary>
     /// May the generator drop <paramref name="column"/>, whose attribute is gone? A "no" stops the generation with a
-    /// <see cref="DropsNotAllowedException"/>: restore the attribute or declare its rename, then run again.
+    /// <see cref="Generation.DropsNotAllowedException"/>: restore the attribute or declare its rename, then run again.
     /// </summary>
     /// <param name="column">The qualified column name, e.g. <c>public.posts.legacy</c>.</param>
     /// <returns>True to drop it.</returns>

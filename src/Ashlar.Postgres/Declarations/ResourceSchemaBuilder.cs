@@ -1,9 +1,9 @@
 using Ashlar.Domains;
-using Ashlar.Postgres.Declarations;
+using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Types;
 using Ashlar.Resources;
 
-namespace Ashlar.Postgres.Schema;
+namespace Ashlar.Postgres.Declarations;
 
 /// <summary>Derives the <see cref="SchemaModel"/> a domain's declarations call for, one per repo.</summary>
 public static class ResourceSchemaBuilder
@@ -107,11 +107,11 @@ public static class ResourceSchemaBuilder
                 ReferencedSchema = destination.SchemaOrPublic,
                 ReferencedTable = destination.Table,
                 ReferencedColumns = new[] { relationship.DestinationAttribute }.Concat(reference.MatchWith.Select(m => m.Value)).ToList(),
-                OnDelete = reference.OnDelete,
+                OnDelete = ReferenceActions.OnDelete(reference.OnDelete),
                 NilifyColumns = reference.NilifyColumns,
-                OnUpdate = reference.OnUpdate,
-                Deferrable = reference.Deferrable,
-                MatchType = reference.MatchType,
+                OnUpdate = ReferenceActions.OnUpdate(reference.OnUpdate),
+                Deferrable = ReferenceActions.Deferral(reference.Deferrable),
+                MatchType = reference.MatchType == ReferenceMatchType.Full ? ForeignKeyMatch.Full : ForeignKeyMatch.Simple,
             };
         }
     }
@@ -124,7 +124,7 @@ public static class ResourceSchemaBuilder
             yield return new IndexModel
             {
                 Name = options.IdentityIndexNames.GetValueOrDefault(identity.Name) ?? SchemaNames.IdentityIndex(table, identity.Name),
-                Fields = identity.Keys.Select(k => new IndexField(k, null, false)).ToList(),
+                Fields = identity.Keys.Select(k => new IndexKeyModel(k, null, false)).ToList(),
                 Unique = true,
                 Where = identity.WhereSql,
                 NullsDistinct = identity.NilsDistinct,
@@ -138,7 +138,7 @@ public static class ResourceSchemaBuilder
             yield return new IndexModel
             {
                 Name = SchemaNames.Index(table, columns),
-                Fields = columns.Select(c => new IndexField(c, null, false)).ToList(),
+                Fields = columns.Select(c => new IndexKeyModel(c, null, false)).ToList(),
                 Where = reference.IndexWhere,
             };
         }
@@ -148,7 +148,7 @@ public static class ResourceSchemaBuilder
             yield return new IndexModel
             {
                 Name = index.Name ?? SchemaNames.Index(table, index.Fields.Select(f => f.Column!)),
-                Fields = index.Fields,
+                Fields = index.Fields.Select(f => new IndexKeyModel(f.Column, f.Sql, f.Descending)).ToList(),
                 Unique = index.Unique,
                 Where = index.Where,
                 Using = index.Using,

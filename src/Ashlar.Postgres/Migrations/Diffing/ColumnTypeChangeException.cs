@@ -1,4 +1,4 @@
-namespace Ashlar.Postgres.Migrations.Generation;
+namespace Ashlar.Postgres.Migrations.Diffing;
 
 /// <summary>
 /// A declared column type change PostgreSQL cannot make with a cast (e.g. <c>bigint</c> to <c>timestamp with time

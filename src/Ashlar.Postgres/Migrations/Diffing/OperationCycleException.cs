@@ -1,4 +1,4 @@
-namespace Ashlar.Postgres.Migrations.Generation;
+namespace Ashlar.Postgres.Migrations.Diffing;
 
 /// <summary>
 /// The changes cannot be ordered in one migration: some steps each need another to run first. The message names the
