@@ -2,7 +2,6 @@ using Ashlar.Domains;
 using Ashlar.Postgres.Migrations;
 using Ashlar.Postgres.Migrations.Running;
 using Ashlar.Postgres.Repos;
-using Ashlar.Postgres.Schema;
 
 namespace Ashlar.Cli;
 
@@ -12,8 +11,7 @@ internal sealed record CliRepo(Type Type, PostgresRepo Repo, string Directory)
     public string Name => Repo.Name;
 
     public static IReadOnlyList<CliRepo> All(DomainModel domain, CliOptions options) =>
-        ResourceSchemaBuilder.Repos(domain)
-            .Select(type => RepoCache.For(type))
+        PostgresRepo.InDomain(domain)
             .Select(repo => new CliRepo(repo.GetType(), repo, MigrationDirectory.ForRepo(options.MigrationsDirectory, repo.Name)))
             .ToList();
 
