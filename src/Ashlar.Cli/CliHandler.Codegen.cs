@@ -126,7 +126,7 @@ internal sealed partial class CliHandler
 
                 if (dryRun)
                 {
-                    await Out.WriteLineAsync($"---- {migration.FileName}\n{MigrationFileFormat.Write(migration)}").ConfigureAwait(false);
+                    await Out.WriteLineAsync($"---- {migration.FileName}\n{migration.ToText()}").ConfigureAwait(false);
                 }
             }
         }

@@ -5,7 +5,6 @@ using Ashlar.Postgres.Migrations;
 using Ashlar.Postgres.Migrations.Diffing;
 using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Migrations.Running;
-using Ashlar.Postgres.Repos;
 using Npgsql;
 
 namespace Ashlar.Cli;
@@ -75,7 +74,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
         var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            ServerVersionCheck.Ensure(connection, repo.Repo);
+            repo.Repo.EnsureServerVersion(connection);
         }
     }
 

@@ -12,8 +12,7 @@ internal sealed record CliRepo(Type Type, PostgresRepo Repo, string Directory)
     public string Name => Repo.Name;
 
     public static IReadOnlyList<CliRepo> All(DomainModel domain, CliOptions options) =>
-        ResourceSchemaBuilder.Repos(domain)
-            .Select(type => RepoCache.For(type))
+        PostgresRepo.InDomain(domain)
             .Select(repo => new CliRepo(repo.GetType(), repo, MigrationDirectory.ForRepo(options.MigrationsDirectory, repo.Name)))
             .ToList();
 

@@ -32,7 +32,7 @@ public sealed class CliCommandTests(DatabaseFixture db) : IClassFixture<Database
         var directory = Path.Combine(_root, "help_desk_repo");
         Directory.CreateDirectory(directory);
         var migration = new MigrationFile { Version = version, Name = name, Up = [up], Down = [down] };
-        File.WriteAllText(Path.Combine(directory, migration.FileName), MigrationFileFormat.Write(migration));
+        File.WriteAllText(Path.Combine(directory, migration.FileName), migration.ToText());
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class CliCommandTests(DatabaseFixture db) : IClassFixture<Database
         var directory = Path.Combine(_root, "future_repo");
         Directory.CreateDirectory(directory);
         var migration = new MigrationFile { Version = "20260101000201", Name = "create_cli_future", Up = ["CREATE TABLE cli_future (id int)"], Down = ["DROP TABLE cli_future"] };
-        File.WriteAllText(Path.Combine(directory, migration.FileName), MigrationFileFormat.Write(migration));
+        File.WriteAllText(Path.Combine(directory, migration.FileName), migration.ToText());
 
         var exit = await AshlarCli.RunAsync(["migrate"], Ashlar.Domains.DomainModel.Build("future", d => d.Resource<Future.Probe>()), new CliOptions
         {

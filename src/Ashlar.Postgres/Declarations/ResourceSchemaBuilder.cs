@@ -6,7 +6,7 @@ using Ashlar.Resources;
 namespace Ashlar.Postgres.Declarations;
 
 /// <summary>Derives the <see cref="SchemaModel"/> a domain's declarations call for, one per repo.</summary>
-public static class ResourceSchemaBuilder
+internal static class ResourceSchemaBuilder
 {
     /// <summary>The schema for the resources stored in <paramref name="repoType"/> whose migrations Ashlar manages.</summary>
     public static SchemaModel Build(DomainModel domain, Type repoType)
@@ -44,8 +44,7 @@ public static class ResourceSchemaBuilder
     }
 
     /// <summary>The repos the domain's resources are stored in.</summary>
-    public static IReadOnlyList<Type> Repos(DomainModel domain) =>
-        domain.Resources.Select(r => r.Extension<PostgresOptions>()?.RepoType).OfType<Type>().Distinct().ToList();
+    public static IReadOnlyList<Type> Repos(DomainModel domain) => [.. Ashlar.Postgres.Repos.PostgresRepo.InDomain(domain).Select(r => r.GetType())];
 
     internal static TableModel Table(DomainModel domain, ResourceDefinition resource, PostgresOptions options)
     {

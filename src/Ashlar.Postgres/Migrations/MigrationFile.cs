@@ -2,7 +2,7 @@ namespace Ashlar.Postgres.Migrations;
 
 /// <summary>
 /// One migration as stored on disk: a plain SQL file with a header, an up part and a down part.
-/// The generator writes these; the runner reads them. See <see cref="MigrationFileFormat"/> for the text form.
+/// The generator writes these; the runner reads them. <see cref="ToText"/> gives the text form.
 /// </summary>
 public sealed record MigrationFile
 {
@@ -32,4 +32,7 @@ public sealed record MigrationFile
 
     /// <summary>The file name: <c>&lt;version&gt;_&lt;name&gt;.sql</c>.</summary>
     public string FileName => $"{Version}_{Name}.sql";
+
+    /// <summary>The file's text: the header, then the up and down parts, as the generator writes it.</summary>
+    public string ToText() => MigrationFileFormat.Write(this);
 }

@@ -22,7 +22,7 @@ namespace Ashlar.Postgres.Migrations;
 /// Statements are separated by a line <c>-- ashlar:statement</c>, so SQL containing semicolons (function bodies)
 /// survives; an irreversible down is written as <c>-- ashlar:irreversible &lt;reason&gt;</c>.
 /// </summary>
-public static class MigrationFileFormat
+internal static class MigrationFileFormat
 {
     private const string UpMarker = "-- ashlar:up";
     private const string DownMarker = "-- ashlar:down";

@@ -1,3 +1,7 @@
+using Ashlar.Domains;
+using Ashlar.Postgres.Declarations;
+using Npgsql;
+
 namespace Ashlar.Postgres.Repos;
 
 /// <summary>
@@ -14,4 +18,19 @@ public abstract class PostgresRepo
 
     /// <summary>A short name for logs, folders and errors; defaults to the class name in snake_case.</summary>
     public virtual string Name => Ashlar.Types.Naming.ToSnakeCase(GetType().Name);
+
+    /// <summary>The repos the domain's resources are stored in, one instance per repo type.</summary>
+    public static IReadOnlyList<PostgresRepo> InDomain(DomainModel domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        return [.. domain.Resources.Select(r => r.Extension<PostgresOptions>()?.RepoType).OfType<Type>().Distinct().Select(RepoCache.For)];
+    }
+
+    /// <summary>Refuses a server older than <see cref="MinPostgresVersion"/>, naming both versions and the fix.</summary>
+    /// <exception cref="Ashlar.Errors.FrameworkException">The server is older than the minimum.</exception>
+    public void EnsureServerVersion(NpgsqlConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ServerVersionCheck.Ensure(connection, this);
+    }
 }

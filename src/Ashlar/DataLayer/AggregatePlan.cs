@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Expressions;
 using Ashlar.Types;
 
@@ -9,6 +10,7 @@ namespace Ashlar.DataLayer;
 /// </summary>
 /// <param name="Query">The read whose filter selects the records.</param>
 /// <param name="Aggregates">What to compute, one column each, in order.</param>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record AggregatePlan(ReadPlan Query, IReadOnlyList<AggregateColumn> Aggregates)
 {
     /// <summary>

@@ -1,9 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Ashlar.DataLayer;
 
 /// <summary>
 /// Where resources are stored. The domain hands a data layer one immutable plan per operation;
 /// the data layer turns it into storage operations (for PostgreSQL: one SQL statement) and records.
 /// </summary>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public interface IDataLayer : IAsyncDisposable
 {
     /// <summary>Whether the data layer can carry out <paramref name="feature"/> for the resource.</summary>

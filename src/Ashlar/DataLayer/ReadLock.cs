@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Queries;
 
 namespace Ashlar.DataLayer;
@@ -5,4 +6,5 @@ namespace Ashlar.DataLayer;
 /// <summary>The row lock a read plan takes.</summary>
 /// <param name="Kind">The lock strength.</param>
 /// <param name="Wait">What to do when a row is already locked.</param>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record ReadLock(LockKind Kind, LockWait Wait);

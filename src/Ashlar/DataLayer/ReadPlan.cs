@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Expressions;
 using Ashlar.Resources;
 
 namespace Ashlar.DataLayer;
 
 /// <summary>Everything a data layer needs to run one read. Immutable.</summary>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record ReadPlan(ResourceDefinition Resource)
 {
     /// <summary>The filter, or null for every record.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Ashlar.DataLayer;
 
 /// <summary>
@@ -10,4 +12,5 @@ namespace Ashlar.DataLayer;
 /// <param name="SortValues">
 /// For each record (at the same index), the values of <see cref="ReadPlan.Sort"/>'s expressions, in the sort's order.
 /// </param>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record ReadResult<T>(IReadOnlyList<T> Records, IReadOnlyList<IReadOnlyList<object?>> SortValues);

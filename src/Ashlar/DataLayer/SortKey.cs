@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Expressions;
 
 namespace Ashlar.DataLayer;
@@ -5,6 +6,7 @@ namespace Ashlar.DataLayer;
 /// <summary>One sort key of a read plan.</summary>
 /// <param name="Expression">What to sort by.</param>
 /// <param name="Descending">True for largest first.</param>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record SortKey(Expr Expression, bool Descending)
 {
     /// <summary>True to put nils first, false to put them last; null for the database's default (last when ascending).</summary>

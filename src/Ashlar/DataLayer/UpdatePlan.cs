@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Resources;
 
 namespace Ashlar.DataLayer;
@@ -6,6 +7,7 @@ namespace Ashlar.DataLayer;
 /// <param name="Resource">The resource.</param>
 /// <param name="Key">The primary-key values of the record to update.</param>
 /// <param name="Changes">The values to write.</param>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record UpdatePlan(ResourceDefinition Resource, IReadOnlyList<FieldValue> Key, IReadOnlyList<FieldValue> Changes)
 {
     /// <summary>The tenant the record belongs to, for multitenant resources.</summary>

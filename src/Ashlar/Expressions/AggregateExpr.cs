@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Resources;
 
 namespace Ashlar.Expressions;
 
 /// <summary>A declared aggregate of the record reached through <paramref name="Path"/> (to-one hops), computed in the database.</summary>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record AggregateExpr(IReadOnlyList<RelationshipDefinition> Path, AggregateDefinition Aggregate) : Expr
 {
     /// <inheritdoc />

@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Ashlar.Expressions;
 
 /// <summary>The operators with two operands.</summary>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public enum BinaryOperator
 {
     /// <summary><c>==</c></summary>

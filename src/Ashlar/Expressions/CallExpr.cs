@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Types;
 
 namespace Ashlar.Expressions;
@@ -5,6 +6,7 @@ namespace Ashlar.Expressions;
 /// <summary>A function applied to arguments: string, date, array, JSON and conditional functions.</summary>
 /// <param name="Function">The function.</param>
 /// <param name="Arguments">Its arguments, in order.</param>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record CallExpr(ExprFunction Function, IReadOnlyList<Expr> Arguments) : Expr
 {
     /// <summary>The type of the result, when known.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Resources;
 
 namespace Ashlar.Expressions;
@@ -6,6 +7,7 @@ namespace Ashlar.Expressions;
 /// True when at least one record reached through the relationship path matches the condition. References inside
 /// the condition are relative to the destination; <see cref="ParentExpr"/> reaches back to the source.
 /// </summary>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record ExistsExpr(IReadOnlyList<RelationshipDefinition> Path, Expr? Condition) : Expr
 {
     /// <inheritdoc />

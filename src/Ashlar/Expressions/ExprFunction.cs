@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Ashlar.Expressions;
 
 /// <summary>The functions a <see cref="CallExpr"/> can apply.</summary>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public enum ExprFunction
 {
     /// <summary>The string contains the other (a LIKE with escaped wildcards).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Resources;
 using Ashlar.Types;
 
@@ -15,6 +16,7 @@ namespace Ashlar.Expressions;
 /// <param name="Value">The value aggregated (null for a count of records).</param>
 /// <param name="Condition">Only related records matching this are aggregated (null for all).</param>
 /// <param name="Type">The type of the result: integer or bigint for a count, otherwise the lambda's result type.</param>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record InlineAggregateExpr(
     IReadOnlyList<RelationshipDefinition> Path,
     RelationshipDefinition Relationship,

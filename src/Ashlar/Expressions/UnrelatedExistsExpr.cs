@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Resources;
 
 namespace Ashlar.Expressions;
@@ -9,6 +10,7 @@ namespace Ashlar.Expressions;
 /// </summary>
 /// <param name="Resource">The resource whose records are searched.</param>
 /// <param name="Condition">The condition a record must match (null: any record).</param>
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
 public sealed record UnrelatedExistsExpr(ResourceDefinition Resource, Expr? Condition) : Expr
 {
     /// <inheritdoc />

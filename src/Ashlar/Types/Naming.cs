@@ -3,7 +3,7 @@ using System.Text;
 namespace Ashlar.Types;
 
 /// <summary>Converts .NET names to the snake_case names used for columns, inputs and enum values.</summary>
-public static class Naming
+internal static class Naming
 {
     /// <summary>Turns <c>InsertedAt</c> into <c>inserted_at</c> and <c>HTTPCode</c> into <c>http_code</c>.</summary>
     public static string ToSnakeCase(string name)
