@@ -1,5 +1,4 @@
 using Ashlar.Domains;
-using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Migrations;
 using Ashlar.Postgres.Migrations.Running;
 using Ashlar.Postgres.Repos;
