@@ -38,6 +38,7 @@ public sealed class CliCommandTests(DatabaseFixture db) : IClassFixture<Database
     [Fact]
     public async Task Migrate_status_and_rollback_work_from_the_command_line()
     {
+        await HelpDeskServer.RequireAsync(db);
         Write("20260101000001", "create_cli_a", "CREATE TABLE cli_a (id int)", "DROP TABLE cli_a");
         Write("20260101000002", "create_cli_b", "CREATE TABLE cli_b (id int)", "DROP TABLE cli_b");
 
@@ -80,6 +81,7 @@ public sealed class CliCommandTests(DatabaseFixture db) : IClassFixture<Database
     [Fact]
     public async Task A_failing_migration_exits_1_naming_the_file_and_statement()
     {
+        await HelpDeskServer.RequireAsync(db);
         Write("20260101000101", "bad", "CREATE TABLE cli_bad (id nonexistent_type)", "DROP TABLE cli_bad");
 
         var exit = await RunAsync("migrate");

@@ -56,6 +56,7 @@ public sealed class CodegenCommandTests(DatabaseFixture db) : IClassFixture<Data
     [Fact]
     public async Task A_named_codegen_rolls_back_the_applied_dev_migrations_and_squashes_them_into_one()
     {
+        await HelpDeskServer.RequireAsync(db);
         await RunAsync("codegen", "--dev");
         await RunAsync("migrate");
         var dev = Assert.Single(Directory.GetFiles(RepoDirectory));
@@ -84,6 +85,7 @@ public sealed class CodegenCommandTests(DatabaseFixture db) : IClassFixture<Data
     [Fact]
     public async Task A_named_codegen_refuses_to_squash_an_applied_dev_migration_that_cannot_be_rolled_back()
     {
+        await HelpDeskServer.RequireAsync(db);
         var sample = HelpDeskDomain.Build();
         var database = await PostgresServer.CreateDatabaseAsync("irreversible_dev", TestContext.Current.CancellationToken);
         try

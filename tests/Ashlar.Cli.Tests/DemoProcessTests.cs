@@ -11,6 +11,7 @@ public sealed class DemoProcessTests(DatabaseFixture db) : IClassFixture<Databas
     [Fact]
     public async Task The_demo_runs_to_the_end_and_every_error_it_provokes_is_refused_with_a_typed_error()
     {
+        await HelpDeskServer.RequireAsync(db);
         var ct = TestContext.Current.CancellationToken;
         var start = new ProcessStartInfo("dotnet") { ArgumentList = { typeof(HelpDeskDomain).Assembly.Location }, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["HELPDESK_DATABASE"] = db.ConnectionString;

@@ -13,6 +13,7 @@ public sealed class DeployerProcessTests(DatabaseFixture db) : IClassFixture<Dat
     [Fact]
     public async Task Deployer_processes_started_together_apply_the_migrations_exactly_once()
     {
+        await HelpDeskServer.RequireAsync(db);
         var ct = TestContext.Current.CancellationToken;
         var app = typeof(HelpDeskDomain).Assembly.Location;
         var processes = Enumerable.Range(0, Deployers).Select(_ =>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Ashlar.Domains;
 using Ashlar.Errors;
+using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Schema;
 using Ashlar.Resources;
 using Ashlar.Types;
@@ -12,9 +13,6 @@ namespace Ashlar.Postgres.Declarations;
 /// <summary>The rules a resource's <c>Postgres</c> section must satisfy; checked when the domain is built.</summary>
 internal static class PostgresRules
 {
-    /// <summary>The first version with <c>SET NULL (cols)</c> and <c>NULLS NOT DISTINCT</c>.</summary>
-    private static readonly Version Postgres15 = new(15, 0);
-
     // Looked up per resource, built once per domain: comparing every resource with every other is quadratic.
     private static readonly ConditionalWeakTable<DomainModel, ILookup<(Type Repo, string Schema, string? Table), ResourceDefinition>> MigratedTables = new();
 
@@ -45,7 +43,7 @@ internal static class PostgresRules
                 "give each migrated resource its own table, or mark all but one Migrate(false)");
         }
 
-        var minimum = options.Repo.MinPostgresVersion;
+        var minimum = PostgresCapabilities.Of(options.Repo.MinPostgresVersion);
         CheckReferences(resource, options, domain, minimum, Problem);
         CheckIndexes(resource, options, minimum, Problem);
 
@@ -98,7 +96,7 @@ internal static class PostgresRules
             .Where(r => r.Options is { Migrate: true })
             .ToLookup(r => (r.Options!.RepoType, r.Options.SchemaOrPublic, r.Options.Table), r => r.Resource);
 
-    private static void CheckReferences(ResourceDefinition resource, PostgresOptions options, DomainModel domain, Version minimum, Action<string, string, string> problem)
+    private static void CheckReferences(ResourceDefinition resource, PostgresOptions options, DomainModel domain, PostgresCapabilities minimum, Action<string, string, string> problem)
     {
         foreach (var reference in options.References)
         {
@@ -122,10 +120,10 @@ internal static class PostgresRules
                     $"make {key.Property.Name} nullable, or choose OnDelete.Delete/Restrict");
             }
 
-            if (reference.NilifyColumns.Count > 0 && minimum < Postgres15)
+            if (reference.NilifyColumns.Count > 0 && !minimum.Has(PostgresFeature.SetNullColumns))
             {
-                problem(option, $"nilify of chosen columns needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
-                    "raise MinPostgresVersion on the repo to 15.0, or nilify every key column");
+                problem(option, NeedsNewer("nilify of chosen columns", PostgresFeature.SetNullColumns, options),
+                    RaiseMinimum(PostgresFeature.SetNullColumns) + ", or nilify every key column");
             }
 
             foreach (var column in reference.NilifyColumns.Concat(reference.MatchWith.Select(m => m.Key)).Where(c => resource.Attribute(c) is null))
@@ -150,16 +148,16 @@ internal static class PostgresRules
         }
     }
 
-    private static void CheckIndexes(ResourceDefinition resource, PostgresOptions options, Version minimum, Action<string, string, string> problem)
+    private static void CheckIndexes(ResourceDefinition resource, PostgresOptions options, PostgresCapabilities minimum, Action<string, string, string> problem)
     {
         foreach (var identity in resource.Identities.Where(i => !options.SkipUniqueIndexes.Contains(i.Name)))
         {
             var name = options.IdentityIndexNames.GetValueOrDefault(identity.Name) ?? SchemaNames.IdentityIndex(options.Table!, identity.Name);
             CheckName(name, $"identity {identity.Name} (index name)", problem);
-            if (!identity.NilsDistinct && minimum < Postgres15)
+            if (!identity.NilsDistinct && !minimum.Has(PostgresFeature.NullsNotDistinct))
             {
-                problem($"identity {identity.Name}", $"NilsDistinct(false) needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
-                    "raise MinPostgresVersion on the repo to 15.0");
+                problem($"identity {identity.Name}", NeedsNewer("NilsDistinct(false)", PostgresFeature.NullsNotDistinct, options),
+                    RaiseMinimum(PostgresFeature.NullsNotDistinct));
             }
         }
 
@@ -178,13 +176,19 @@ internal static class PostgresRules
             }
 
             CheckName(index.Name ?? SchemaNames.Index(options.Table!, index.Fields.Select(f => f.Column!)), option, problem);
-            if (!index.NullsDistinct && minimum < Postgres15)
+            if (!index.NullsDistinct && !minimum.Has(PostgresFeature.NullsNotDistinct))
             {
-                problem(option, $"NullsDistinct(false) needs PostgreSQL 15+, but the repo {options.Repo.Name} supports {minimum}",
-                    "raise MinPostgresVersion on the repo to 15.0");
+                problem(option, NeedsNewer("NullsDistinct(false)", PostgresFeature.NullsNotDistinct, options),
+                    RaiseMinimum(PostgresFeature.NullsNotDistinct));
             }
         }
     }
+
+    private static string NeedsNewer(string declaration, PostgresFeature feature, PostgresOptions options) =>
+        $"{declaration} needs PostgreSQL {PostgresCapabilities.Since(feature)}+ ({PostgresCapabilities.Describe(feature)}), " +
+        $"but the repo {options.Repo.Name} supports {options.Repo.MinPostgresVersion}";
+
+    private static string RaiseMinimum(PostgresFeature feature) => $"raise MinPostgresVersion on the repo to {PostgresCapabilities.Since(feature)}.0";
 
     /// <summary>A case-insensitive attribute is read and written through <c>citext</c> casts, so its repo must install it.</summary>
     private static void CheckExtensions(ResourceDefinition resource, PostgresOptions options, Action<string, string, string> problem)

@@ -19,9 +19,11 @@ internal static class ServerVersionCheck
             return;
         }
 
+        var lacks = PostgresCapabilities.Of(server).Lacks(PostgresCapabilities.Of(minimum));
+        var missing = lacks.Count == 0 ? "" : $" (PostgreSQL {server.Major} has no {string.Join(", ", lacks.Select(PostgresCapabilities.Describe))})";
         throw AshlarException.From(new UnsupportedFeature(
             $"the server runs PostgreSQL {server}, older than the PostgreSQL {minimum} that the repo {repo.GetType().Name} declares as its " +
-            $"MinPostgresVersion; connect to a PostgreSQL {minimum.Major} or newer server, or lower MinPostgresVersion to {server.Major}.0 " +
+            $"MinPostgresVersion{missing}; connect to a PostgreSQL {minimum.Major} or newer server, or lower MinPostgresVersion to {server.Major}.0 " +
             "and change the declarations that the domain build then says need a newer server"));
     }
 }

@@ -1,5 +1,5 @@
+using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Sql.Text;
-
 
 namespace Ashlar.Postgres.Schema;
 
@@ -11,11 +11,9 @@ internal static class UuidV7Function
 {
     public const string Name = "ashlar_uuid_v7";
 
-    private static readonly Version NativeSince = new(18, 0);
-
     /// <summary>The default expression for a v7 key of a table in <paramref name="schema"/>.</summary>
     public static string Default(string schema, Version minimum) =>
-        minimum >= NativeSince ? "uuidv7()" : Qualified(schema) + "()";
+        PostgresCapabilities.Of(minimum).Has(PostgresFeature.NativeUuidV7) ? "uuidv7()" : Qualified(schema) + "()";
 
     /// <summary>The schema-qualified name the migrations install, e.g. <c>helpdesk.ashlar_uuid_v7</c>, when a default calls it.</summary>
     public static string? InstalledBy(string schema, string? defaultSql) =>

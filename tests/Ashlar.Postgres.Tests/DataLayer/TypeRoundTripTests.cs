@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.DataLayer;
+using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Tests.DataLayer.Gadgets;
 using Ashlar.Queries;
 using Ashlar.Testing;
@@ -9,14 +10,30 @@ using Xunit;
 
 namespace Ashlar.Postgres.Tests.DataLayer;
 
+/// <summary>The lab's gadget tables; on a server without <c>NULLS NOT DISTINCT</c> every test that asks for <see cref="Domain"/> is skipped.</summary>
 public sealed class GadgetFixture : DatabaseFixture
 {
     private Domain? _domain;
+    private string? _serverTooOld;
 
-    public Domain Domain => _domain ?? throw new InvalidOperationException("Not initialised.");
+    public Domain Domain
+    {
+        get
+        {
+            ServerVersion.SkipIf(_serverTooOld);
+            return _domain ?? throw new InvalidOperationException("Not initialised.");
+        }
+    }
 
     protected override async ValueTask InitializeDatabaseAsync(CancellationToken ct)
     {
+        _serverTooOld = ServerVersion.Lacking(await ServerVersion.OfAsync(DataSource, ct),
+            PostgresCapabilities.Since(PostgresFeature.NullsNotDistinct), "NULLS NOT DISTINCT, for the gadgets' unique_code identity");
+        if (_serverTooOld is not null)
+        {
+            return;
+        }
+
         var model = DomainModel.Build("lab", d => d.Resource<Gadget>().Resource<Manual>().Resource<TwinGadget>());
         _domain = PostgresDomain.Create(model, pg => pg.Repo<GadgetRepo>(ConnectionString));
         await _domain.Postgres().CreateSchemaAsync(ct);

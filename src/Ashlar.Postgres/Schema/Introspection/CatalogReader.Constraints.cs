@@ -5,9 +5,9 @@ namespace Ashlar.Postgres.Schema.Introspection;
 /// <summary>Reading constraints and indexes.</summary>
 public static partial class CatalogReader
 {
-    private static async Task ReadConstraintsAsync(NpgsqlConnection connection, Dictionary<uint, CatalogTable> tables, bool modern, CancellationToken ct)
+    private static async Task ReadConstraintsAsync(NpgsqlConnection connection, Dictionary<uint, CatalogTable> tables, bool setNullColumns, CancellationToken ct)
     {
-        await EachRowAsync(connection, ConstraintsSql(modern), tables.Keys.ToArray(), reader =>
+        await EachRowAsync(connection, ConstraintsSql(setNullColumns), tables.Keys.ToArray(), reader =>
         {
             if (!tables.TryGetValue(reader.GetFieldValue<uint>(0), out var table))
             {
@@ -43,9 +43,9 @@ public static partial class CatalogReader
         }, ct).ConfigureAwait(false);
     }
 
-    private static async Task ReadIndexesAsync(NpgsqlConnection connection, Dictionary<uint, CatalogTable> tables, bool modern, CancellationToken ct)
+    private static async Task ReadIndexesAsync(NpgsqlConnection connection, Dictionary<uint, CatalogTable> tables, bool nullsNotDistinct, CancellationToken ct)
     {
-        await EachRowAsync(connection, IndexesSql(modern), tables.Keys.ToArray(), reader =>
+        await EachRowAsync(connection, IndexesSql(nullsNotDistinct), tables.Keys.ToArray(), reader =>
         {
             var keyCount = reader.GetInt16(3);
             var numbers = reader.GetFieldValue<short[]>(7);

@@ -30,18 +30,18 @@ public static partial class CatalogReader
         ORDER BY a.attrelid, a.attnum
         """;
 
-    private static string ConstraintsSql(bool modern) => $"""
+    private static string ConstraintsSql(bool setNullColumns) => $"""
         SELECT c.conrelid, c.conname, c.contype, {Names("c.conrelid", "c.conkey")}, rn.nspname, rc.relname, {Names("c.confrelid", "c.confkey")},
                c.confdeltype, c.confupdtype, c.confmatchtype, c.condeferrable, c.condeferred,
-               {(modern ? Names("c.conrelid", "c.confdelsetcols") : "ARRAY[]::text[]")}, pg_get_constraintdef(c.oid, true)
+               {(setNullColumns ? Names("c.conrelid", "c.confdelsetcols") : "ARRAY[]::text[]")}, pg_get_constraintdef(c.oid, true)
         FROM pg_constraint c
         LEFT JOIN pg_class rc ON rc.oid = c.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
         WHERE c.conrelid = ANY(@oids) AND c.contype IN ('p', 'f', 'c')
         """;
 
-    private static string IndexesSql(bool modern) => $"""
+    private static string IndexesSql(bool nullsNotDistinct) => $"""
         SELECT i.indrelid, ic.relname, i.indisunique, i.indnkeyatts, am.amname, pg_get_expr(i.indpred, i.indrelid, true),
-               {(modern ? "i.indnullsnotdistinct" : "false")}, i.indkey::int2[], i.indoption::int2[],
+               {(nullsNotDistinct ? "i.indnullsnotdistinct" : "false")}, i.indkey::int2[], i.indoption::int2[],
                ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) k ORDER BY k)
         FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
         WHERE i.indrelid = ANY(@oids) AND NOT EXISTS (

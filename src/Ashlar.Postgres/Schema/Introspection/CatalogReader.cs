@@ -1,3 +1,4 @@
+using Ashlar.Postgres.Repos;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,7 +19,7 @@ public static partial class CatalogReader
     public static async Task<SchemaModel> ReadAsync(NpgsqlConnection connection, IReadOnlyCollection<string>? excludeTables = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var modern = connection.PostgreSqlVersion.Major >= 15;
+        var server = PostgresCapabilities.Of(connection.PostgreSqlVersion);
         var schemas = await ListAsync(connection, SchemasSql, ct).ConfigureAwait(false);
         var extensions = await ListAsync(connection, ExtensionsSql, ct).ConfigureAwait(false);
         var functions = await ListAsync(connection, FunctionsSql, ct).ConfigureAwait(false);
@@ -29,8 +30,8 @@ public static partial class CatalogReader
         }
 
         await ReadColumnsAsync(connection, tables, ct).ConfigureAwait(false);
-        await ReadConstraintsAsync(connection, tables, modern, ct).ConfigureAwait(false);
-        await ReadIndexesAsync(connection, tables, modern, ct).ConfigureAwait(false);
+        await ReadConstraintsAsync(connection, tables, server.Has(PostgresFeature.SetNullColumns), ct).ConfigureAwait(false);
+        await ReadIndexesAsync(connection, tables, server.Has(PostgresFeature.NullsNotDistinct), ct).ConfigureAwait(false);
         return new SchemaModel
         {
             Schemas = schemas,

@@ -1,4 +1,5 @@
 using Ashlar.Postgres.Migrations.Generation;
+using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Schema;
 using Ashlar.Testing;
 using HelpDesk;
@@ -12,6 +13,8 @@ public sealed class HelpDeskMigrationTests(DatabaseFixture database) : IClassFix
     [Fact]
     public async Task The_help_desk_migration_creates_exactly_its_declared_schema_and_rolls_back_to_an_empty_database()
     {
+        await ServerVersion.RequireAsync(database.DataSource, PostgresCapabilities.Since(PostgresFeature.NullsNotDistinct),
+            "NULLS NOT DISTINCT, for the help desk's identities", TestContext.Current.CancellationToken);
         using var dir = new TempDirectory();
         var generator = new MigrationGenerator(new MigrationGeneratorOptions { MigrationsDirectory = dir.Path });
         var domain = HelpDeskDomain.Build();

@@ -1,4 +1,5 @@
 using Ashlar.Postgres.Migrations.Generation;
+using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Tests.Migrations.Generation.Library;
 using Ashlar.Testing;
@@ -12,6 +13,8 @@ public sealed class LibraryChangeMigrationTests(DatabaseFixture database) : ICla
     [Fact]
     public async Task A_migration_with_every_kind_of_change_reaches_the_new_schema_and_its_down_restores_the_old_catalog_exactly()
     {
+        await ServerVersion.RequireAsync(database.DataSource, PostgresCapabilities.Since(PostgresFeature.NullsNotDistinct),
+            "NULLS NOT DISTINCT and SET NULL (columns), for the library's identities and references", TestContext.Current.CancellationToken);
         using var dir = new TempDirectory();
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero));
         var generator = new MigrationGenerator(new MigrationGeneratorOptions { MigrationsDirectory = dir.Path, TimeProvider = clock, AllowDrops = true });

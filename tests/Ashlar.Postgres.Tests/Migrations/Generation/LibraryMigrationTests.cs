@@ -1,4 +1,5 @@
 using Ashlar.Postgres.Migrations.Generation;
+using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Tests.Migrations.Generation.Library;
 using Ashlar.Testing;
 using Xunit;
@@ -11,6 +12,8 @@ public sealed class LibraryMigrationTests(DatabaseFixture database) : IClassFixt
     [Fact]
     public async Task The_generated_migration_creates_exactly_the_declared_schema_and_round_trips_up_down_up()
     {
+        await ServerVersion.RequireAsync(database.DataSource, PostgresCapabilities.Since(PostgresFeature.NullsNotDistinct),
+            "NULLS NOT DISTINCT and SET NULL (columns), for the library's identities and references", TestContext.Current.CancellationToken);
         using var dir = new TempDirectory();
         var generator = new MigrationGenerator(new MigrationGeneratorOptions { MigrationsDirectory = dir.Path });
         var domain = LibraryDomain.Build();

@@ -1,5 +1,6 @@
 using Ashlar.Domains;
 using Ashlar.Postgres.Migrations.Generation;
+using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Tests.Migrations.Generation.Events;
 using Ashlar.Testing;
 using Npgsql;
@@ -47,9 +48,38 @@ public sealed class UuidV7DefaultTests(DatabaseFixture database) : IClassFixture
     }
 
     [Fact]
+    public async Task On_postgresql_18_a_minimum_of_18_key_is_filled_by_the_native_uuidv7_and_the_migration_converges()
+    {
+        await ServerVersion.RequireAsync(database.DataSource, PostgresCapabilities.Since(PostgresFeature.NativeUuidV7), "native uuidv7()", Ct);
+        using var dir = new TempDirectory();
+        var generator = new MigrationGenerator(new MigrationGeneratorOptions { MigrationsDirectory = dir.Path });
+        var domain = DomainModel.Build("native", d => d.Resource<NativeEvent>());
+        await using var connection = await database.DataSource.OpenConnectionAsync(Ct);
+        var empty = await CatalogAsync(connection);
+
+        var files = Files(dir.Path, "native_events", generator.Generate(domain, "create native events").Repos.Single().Migrations);
+        await UpAsync(connection, files);
+
+        var created = await CatalogAsync(connection);
+        AssertCatalogMatches(MigrationGenerator.Schemas(domain)["native_events"], created);
+        Assert.Equal("uuidv7()", created.Table("journal", "events")!.Columns.Single(c => c.Name == "id").Default);
+        Assert.Empty(created.Functions);
+        Assert.Equal(GenerationResult.NoChanges, generator.Generate(domain).Summary);
+        var id = await ScalarAsync<Guid>(connection, "INSERT INTO journal.events (name) VALUES ('by plain SQL') RETURNING id");
+        Assert.Equal(7, id.Version);
+        Assert.True(await ScalarAsync<bool>(connection, $"SELECT uuid_extract_version('{id}') = 7 AND uuid_extract_timestamp('{id}') <= clock_timestamp()"));
+
+        await DownAsync(connection, files);
+        Assert.Equal(Text(empty), Text(await CatalogAsync(connection)));
+    }
+
+    [Fact]
     public async Task The_installed_function_gives_version_7_variant_10_values_that_carry_the_time_and_sort_by_it()
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(Ct);
+
+        // Rolled back at the end, so the schema and function do not stay for the tests that migrate from an empty catalog.
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
         var domain = DomainModel.Build("events", d => d.Resource<Event>());
         await using (var batch = new NpgsqlCommand(
             "CREATE SCHEMA IF NOT EXISTS journal; " + string.Join("; ", Ashlar.Postgres.Schema.SchemaCreator.Statements(MigrationGenerator.Schemas(domain)["events"]).Where(s => s.Contains("FUNCTION", StringComparison.Ordinal))),
