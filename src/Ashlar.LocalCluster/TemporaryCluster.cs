@@ -21,9 +21,9 @@ namespace Ashlar.LocalCluster;
 /// </remarks>
 public sealed class TemporaryCluster : IAsyncDisposable
 {
-    private const string ServerUser = "postgres";
-    private const string DirectoryPrefix = "ashlar-pg-";
-    private const string OwnerFile = "owner.pid";
+    internal const string ServerUser = "postgres";
+    internal const string DirectoryPrefix = "ashlar-pg-";
+    internal const string OwnerFile = "owner.pid";
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ResumeTimeout = TimeSpan.FromSeconds(60);
 
@@ -219,7 +219,7 @@ public sealed class TemporaryCluster : IAsyncDisposable
     }.ConnectionString;
 
     // Written to postgresql.conf rather than passed with pg_ctl -o, which goes through /bin/sh.
-    private static string Settings(string root, IReadOnlyDictionary<string, string>? extra)
+    internal static string Settings(string root, IReadOnlyDictionary<string, string>? extra)
     {
         var settings = new List<KeyValuePair<string, string>>
         {
@@ -246,7 +246,7 @@ public sealed class TemporaryCluster : IAsyncDisposable
         return text.ToString();
     }
 
-    private static async Task<int> StartServerAsync(
+    internal static async Task<int> StartServerAsync(
         PostgresBinaries binaries, bool runAsServerUser, string root, TimeSpan startTimeout, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -270,14 +270,14 @@ public sealed class TemporaryCluster : IAsyncDisposable
         }
     }
 
-    private static string[] StartArguments(string root, int port, TimeSpan wait) =>
+    internal static string[] StartArguments(string root, int port, TimeSpan wait) =>
     [
         "-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "log"), "-w",
         "-t", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
         "-o", "-p " + port.ToString(CultureInfo.InvariantCulture), "start",
     ];
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -309,14 +309,14 @@ public sealed class TemporaryCluster : IAsyncDisposable
         }
     }
 
-    private static async Task RunServerProgramAsync(
+    internal static async Task RunServerProgramAsync(
         bool runAsServerUser, string root, string program, string[] arguments, CancellationToken ct)
     {
         var (fileName, fullArguments) = ServerCommand(runAsServerUser, program, arguments);
         await RunCheckedAsync(root, fileName, fullArguments, ct).ConfigureAwait(false);
     }
 
-    private static async Task RunCheckedAsync(string root, string fileName, IReadOnlyList<string> arguments, CancellationToken ct)
+    internal static async Task RunCheckedAsync(string root, string fileName, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         var (exitCode, output) = await ProcessRunner.RunAsync(fileName, arguments, root, ct).ConfigureAwait(false);
         if (exitCode != 0)
@@ -325,25 +325,25 @@ public sealed class TemporaryCluster : IAsyncDisposable
         }
     }
 
-    private static (string FileName, IReadOnlyList<string> Arguments) ServerCommand(
+    internal static (string FileName, IReadOnlyList<string> Arguments) ServerCommand(
         bool runAsServerUser, string program, IReadOnlyList<string> arguments) =>
         runAsServerUser
             ? (SystemProgram("runuser"), ["-u", ServerUser, "--", program, .. arguments])
             : (program, arguments);
 
     // runuser lives in /usr/sbin, which a non-login PATH may lack.
-    private static string SystemProgram(string name) =>
+    internal static string SystemProgram(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Concat(["/usr/sbin", "/usr/bin", "/sbin", "/bin"])
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists) ?? name;
 
-    private static InvalidOperationException Failure(
+    internal static InvalidOperationException Failure(
         string fileName, IReadOnlyList<string> arguments, int exitCode, string output, string root) =>
         new($"`{ProcessRunner.Describe(fileName, arguments)}` failed with exit code {exitCode}:\n{output.TrimEnd()}{LogTail(root)}");
 
-    private static string LogTail(string root)
+    internal static string LogTail(string root)
     {
         try
         {
@@ -367,7 +367,7 @@ public sealed class TemporaryCluster : IAsyncDisposable
     }
 
     // Best effort, synchronous (it also runs from ProcessExit): stop the server if one runs, delete the files.
-    private static void Stop(PostgresBinaries binaries, bool runAsServerUser, string root)
+    internal static void Stop(PostgresBinaries binaries, bool runAsServerUser, string root)
     {
         try
         {

@@ -38,6 +38,10 @@ internal sealed class AmbientTransaction : IAsyncDisposable
         }
     }
 
+    /// <summary>The connection opened on each data source so far.</summary>
+    public IEnumerable<(NpgsqlDataSource Source, NpgsqlConnection Connection)> Connections =>
+        _open.Select(open => (open.Key, open.Value.Connection));
+
     public async ValueTask CommitAsync(CancellationToken cancellationToken)
     {
         foreach (var (_, transaction) in _open.Values)

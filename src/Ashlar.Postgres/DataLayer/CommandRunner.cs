@@ -10,7 +10,7 @@ using Npgsql;
 namespace Ashlar.Postgres.DataLayer;
 
 /// <summary>Runs compiled commands on a repo's data source and translates database errors.</summary>
-internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger logger)
+internal sealed partial class CommandRunner(PostgresErrorTranslator translator, ILogger logger)
 {
     private long _commands;
 
@@ -73,28 +73,43 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
             connected = true;
             try
             {
+                if (ambient is null && kind != WriteKind.Read && Tracker is { } tracker && tracker.Wants(dataSource))
+                {
+                    var recorded = await RunRecordingCommitAsync<TSink, TResult>(connection, dataSource, command, sink, tracker, cancellationToken).ConfigureAwait(false);
+                    ServedBy?.Invoke(connection);
+                    return recorded;
+                }
+
+                TResult result;
                 var npgsqlCommand = Prepare(connection, command);
-                await using var commandScope = npgsqlCommand.ConfigureAwait(false);
-                if (!sink.ReadsRows)
+                await using (npgsqlCommand.ConfigureAwait(false))
                 {
-                    return sink.Complete(await npgsqlCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
-                }
-
-                // Statement texts are per query shape (values are parameters), so preparing them stays bounded and
-                // saves the parse/plan on every later use of the pooled connection.
-                await npgsqlCommand.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                var reader = await npgsqlCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    var read = 0;
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    if (!sink.ReadsRows)
                     {
-                        sink.Add(reader);
-                        read++;
+                        result = sink.Complete(await npgsqlCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
                     }
+                    else
+                    {
+                        // Statement texts are per query shape (values are parameters), so preparing them stays bounded and
+                        // saves the parse/plan on every later use of the pooled connection.
+                        await npgsqlCommand.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                        var reader = await npgsqlCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                        await using (reader.ConfigureAwait(false))
+                        {
+                            var read = 0;
+                            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                            {
+                                sink.Add(reader);
+                                read++;
+                            }
 
-                    return sink.Complete(read);
+                            result = sink.Complete(read);
+                        }
+                    }
                 }
+
+                ServedBy?.Invoke(connection);
+                return result;
             }
             finally
             {
@@ -124,16 +139,20 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
         }
 
         var npgsqlCommand = new NpgsqlCommand(command.Text, connection);
+        AddParameters(npgsqlCommand.Parameters, command);
+        return npgsqlCommand;
+    }
+
+    private static void AddParameters(NpgsqlParameterCollection target, CompiledStatement command)
+    {
         var parameters = command.Parameters;
         for (var i = 0; i < parameters.Count; i++)
         {
             var parameter = parameters[i];
-            npgsqlCommand.Parameters.Add(parameter.Type == NpgsqlTypes.NpgsqlDbType.Unknown
+            target.Add(parameter.Type == NpgsqlTypes.NpgsqlDbType.Unknown
                 ? new NpgsqlParameter { Value = parameter.Value }
                 : new NpgsqlParameter { Value = parameter.Value, NpgsqlDbType = parameter.Type });
         }
-
-        return npgsqlCommand;
     }
 
     /// <summary>Rows as records of the command's resource.</summary>

@@ -19,10 +19,11 @@ public sealed partial class PostgresDataLayer
         var command = AggregateQueryCompiler.Compile(Domain, plan);
         var keys = plan.GroupTypes;
         var values = plan.Aggregates.Select(a => a.Type).ToList();
-        return await _runner.QueryAsync(SourceFor(resource), command, resource, WriteKind.Read,
-            reader => new KeyValuePair<TKey, TValue>(
-                keys.Count == 0 ? default! : plan.CompositeKey ? Composite<TKey>(reader, 0, keys) : Key<TKey>(reader, keys[0], resource.Name),
-                plan.CompositeValue ? Composite<TValue>(reader, keys.Count, values) : As<TValue>(reader, keys.Count, values[0])),
+        Func<NpgsqlDataReader, KeyValuePair<TKey, TValue>> map = reader => new KeyValuePair<TKey, TValue>(
+            keys.Count == 0 ? default! : plan.CompositeKey ? Composite<TKey>(reader, 0, keys) : Key<TKey>(reader, keys[0], resource.Name),
+            plan.CompositeValue ? Composite<TValue>(reader, keys.Count, values) : As<TValue>(reader, keys.Count, values[0]));
+        return await _router.ReadAsync(resource, plan.Query.Lock, (Runner: _runner, Command: command, Resource: resource, Map: map),
+            static (source, read, ct) => read.Runner.QueryAsync(source, read.Command, read.Resource, WriteKind.Read, read.Map, ct),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -21,8 +21,9 @@ public sealed partial class PostgresDataLayer
     public async ValueTask<long> CountAsync(ReadPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var rows = await _runner.QueryAsync(SourceFor(plan.Resource), ReadCompiler.Count(Domain, plan), plan.Resource, WriteKind.Read,
-            reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        var rows = await _router.ReadAsync(plan.Resource, plan.Lock, (Runner: _runner, Command: ReadCompiler.Count(Domain, plan), plan.Resource),
+            static (source, count, ct) => count.Runner.QueryAsync(source, count.Command, count.Resource, WriteKind.Read, reader => reader.GetInt64(0), ct),
+            cancellationToken).ConfigureAwait(false);
         return rows[0];
     }
 
@@ -43,6 +44,7 @@ public sealed partial class PostgresDataLayer
             {
                 var result = await work(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await RecordCommitsAsync(transaction, cancellationToken).ConfigureAwait(false);
                 return result;
             }
             finally
@@ -67,7 +69,9 @@ public sealed partial class PostgresDataLayer
             {
                 var command = SqlCache.Load(load, batch.Keys, binder.KeyType, tenant);
                 batch.ReadWith(RecordReader.For(destination, command));
-                await _runner.QueryAsync<LoadBatch, int>(SourceFor(destination), command, destination, WriteKind.Read, batch, cancellationToken).ConfigureAwait(false);
+                await _router.ReadAsync(destination, null, (Runner: _runner, Command: command, Destination: destination, Batch: batch),
+                    static (source, load, ct) => load.Runner.QueryAsync<LoadBatch, int>(source, load.Command, load.Destination, WriteKind.Read, load.Batch, ct),
+                    cancellationToken).ConfigureAwait(false);
                 if (batch.Records is { Count: > 0 } loaded)
                 {
                     await LoadAsync(destination, loaded, nested, tenant, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Ashlar.Errors;
 using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Diagnostics;
 using Ashlar.Postgres.Errors;
+using Ashlar.Postgres.Replicas;
 using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Sql.Caching;
 using Ashlar.Postgres.Sql.Statements;
@@ -24,12 +25,14 @@ public sealed partial class PostgresDataLayer : IDataLayer
     private readonly CommandRunner _runner;
     private readonly ILogger _logger;
 
-    private PostgresDataLayer(DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, ILoggerFactory loggerFactory)
+    private PostgresDataLayer(DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, ReplicaOptions replicas, ILoggerFactory loggerFactory)
     {
         Domain = domain;
         _repos = repos;
         _logger = loggerFactory.CreateLogger("Ashlar.Postgres");
         _runner = new CommandRunner(new PostgresErrorTranslator(ConstraintCatalog.Build(domain)), _logger);
+        _router = new ReadRouter(domain, DataSource, replicas, _logger);
+        _runner.Tracker = _router;
         SqlCache = new SqlCache(domain);
     }
 
@@ -46,7 +49,7 @@ public sealed partial class PostgresDataLayer : IDataLayer
         ArgumentNullException.ThrowIfNull(domain);
         var builder = new PostgresDataLayerBuilder();
         configure(builder);
-        var missing = ResourceSchemaBuilder.Repos(domain).Where(r => !builder.Repos.ContainsKey(r)).ToList();
+        var missing = ResourceSchemaBuilder.Repos(domain).Concat(ReadRepos(domain)).Distinct().Where(r => !builder.Repos.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
             throw new ArgumentException(
@@ -54,7 +57,7 @@ public sealed partial class PostgresDataLayer : IDataLayer
                 $"add pg.Repo<{missing[0].Name}>(connectionString) when creating the data layer.", nameof(configure));
         }
 
-        return new PostgresDataLayer(domain, builder.Repos, loggerFactory ?? NullLoggerFactory.Instance);
+        return new PostgresDataLayer(domain, builder.Repos, builder.ReplicaOptions, loggerFactory ?? NullLoggerFactory.Instance);
     }
 
     /// <summary>The data source of a repo.</summary>
@@ -108,7 +111,8 @@ public sealed partial class PostgresDataLayer : IDataLayer
     {
         ArgumentNullException.ThrowIfNull(plan);
         var command = SqlCache.Read(plan);
-        var records = await _runner.QueryAsync<T>(SourceFor(plan.Resource), command, plan.Resource, WriteKind.Read, cancellationToken).ConfigureAwait(false);
+        var records = await _router.ReadAsync(plan.Resource, plan.Lock, (Runner: _runner, Command: command, plan.Resource),
+            static (source, read, ct) => read.Runner.QueryAsync<T>(source, read.Command, read.Resource, WriteKind.Read, ct), cancellationToken).ConfigureAwait(false);
         if (plan.Loads.Count > 0 && records.Count > 0)
         {
             await LoadAsync(plan.Resource, records, plan.Loads, plan.Tenant, cancellationToken).ConfigureAwait(false);
@@ -123,7 +127,8 @@ public sealed partial class PostgresDataLayer : IDataLayer
     {
         ArgumentNullException.ThrowIfNull(plan);
         var command = SqlCache.Read(plan, returnSortValues: true);
-        var read = await _runner.QueryWithSortValuesAsync<T>(SourceFor(plan.Resource), command, plan.Resource, WriteKind.Read, cancellationToken).ConfigureAwait(false);
+        var read = await _router.ReadAsync(plan.Resource, plan.Lock, (Runner: _runner, Command: command, plan.Resource),
+            static (source, read, ct) => read.Runner.QueryWithSortValuesAsync<T>(source, read.Command, read.Resource, WriteKind.Read, ct), cancellationToken).ConfigureAwait(false);
         if (plan.Loads.Count > 0 && read.Records.Count > 0)
         {
             await LoadAsync(plan.Resource, read.Records, plan.Loads, plan.Tenant, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Ashlar.Postgres.Replicas;
 using Ashlar.Postgres.Repos;
 using Npgsql;
 
@@ -13,6 +14,20 @@ public sealed class PostgresDataLayerBuilder
     }
 
     internal IReadOnlyDictionary<Type, (NpgsqlDataSource Source, bool Owned)> Repos => _repos;
+
+    internal ReplicaOptions ReplicaOptions { get; } = new();
+
+    /// <summary>
+    /// How reads use read repos: read-your-writes for the whole data layer, how long to wait for a lagging replica,
+    /// what to do when one is down (see <see cref="Replicas.ReplicaOptions"/>). Connect each read repo with
+    /// <see cref="Repo{TRepo}(string)"/> like any repo.
+    /// </summary>
+    public PostgresDataLayerBuilder Replicas(Action<ReplicaOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(ReplicaOptions);
+        return this;
+    }
 
     /// <summary>
     /// Connects <typeparamref name="TRepo"/> with a connection string; the data layer owns the data source. Each new

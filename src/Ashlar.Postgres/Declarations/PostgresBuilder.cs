@@ -38,6 +38,18 @@ public sealed class PostgresBuilder<T>
         return this;
     }
 
+    /// <summary>
+    /// The repo plain reads go to, e.g. a streaming replica of the repo (database) given by <see cref="Repo{TRepo}"/>:
+    /// reads outside a transaction that lock no rows run there; writes, locking reads, transactions and migrations stay
+    /// on the repo. Connect both repos when creating the data layer; see docs/repos-and-replicas.md.
+    /// </summary>
+    public PostgresBuilder<T> ReadRepo<TRepo>()
+        where TRepo : PostgresRepo, new()
+    {
+        Options.ReadRepoType = typeof(TRepo);
+        return this;
+    }
+
     /// <summary>Whether migrations manage this table (default true).</summary>
     public PostgresBuilder<T> Migrate(bool migrate)
     {

@@ -21,6 +21,9 @@ public sealed class PostgresOptions : IResourceExtension
     /// <summary>The repo (database) the table is in.</summary>
     public Type RepoType { get; internal set; } = typeof(DefaultRepo);
 
+    /// <summary>The repo plain reads go to (a replica of <see cref="RepoType"/>), or null to read from <see cref="RepoType"/> too.</summary>
+    public Type? ReadRepoType { get; internal set; }
+
     /// <summary>False when migrations must leave this table alone.</summary>
     public bool Migrate { get; internal set; } = true;
 
@@ -71,6 +74,9 @@ public sealed class PostgresOptions : IResourceExtension
     internal Dictionary<string, string> MigrationDefaultMap { get; } = [];
 
     internal Dictionary<string, ColumnConversion> MigrationUsingMap { get; } = [];
+
+    /// <summary>The repo that serves <paramref name="kind"/> of work: the read repo for plain reads when one is declared, else <see cref="RepoType"/>.</summary>
+    public Type RepoFor(RepoKind kind) => kind == RepoKind.Read ? ReadRepoType ?? RepoType : RepoType;
 
     /// <summary>The repo instance, created from <see cref="RepoType"/>.</summary>
     public PostgresRepo Repo => RepoCache.For(RepoType);

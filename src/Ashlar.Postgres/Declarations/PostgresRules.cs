@@ -68,6 +68,7 @@ internal static class PostgresRules
         }
 
         CheckExtensions(resource, options, Problem);
+        ReadRepoRules.Check(resource, options, domain, Problem);
         foreach (var attribute in resource.Attributes.Where(a => a.Default is LiteralDefault && !options.MigrationDefaults.ContainsKey(a.Name)))
         {
             try

@@ -110,6 +110,6 @@ public sealed class UnrelatedExistsTests(BlogFixture db) : IClassFixture<BlogFix
         var otherRepo = await Assert.ThrowsAsync<InvalidException>(() =>
             domain.ReadAsync(Query.For<Post>().Filter(p => Fn.Exists<UnrelatedArchive>(a => a.Title == p.Title)), cancellationToken: Ct));
         reference = Assert.IsType<InvalidFilterReference>(Assert.Single(otherRepo.Errors));
-        Assert.Contains("searches UnrelatedArchive, which lives in the repo UnrelatedRepo, but Post is read from BlogRepo", reference.Message, StringComparison.Ordinal);
+        Assert.Contains("searches UnrelatedArchive (repo UnrelatedRepo), but reads Post (repo BlogRepo)", reference.Message, StringComparison.Ordinal);
     }
 }

@@ -33,13 +33,12 @@ internal static class UnrelatedExistsSql
 
     private static void CheckSameRepo(ResourceDefinition reading, ResourceDefinition other)
     {
-        var repo = reading.Extension<PostgresOptions>()?.RepoType;
         var otherRepo = other.Extension<PostgresOptions>()?.RepoType;
-        if (otherRepo is null || otherRepo != repo)
+        if (otherRepo is null || !Repos.RepoBoundary.SameDatabases(reading, other))
         {
             throw AshlarException.From(new InvalidFilterReference(otherRepo is null
                 ? $"Fn.Exists<{other.ClrType.Name}>(...) searches {other.Name}, which has no Postgres section; declare r.Postgres(pg => pg.Table(...)) on it, in the repo of {reading.Name}"
-                : $"Fn.Exists<{other.ClrType.Name}>(...) searches {other.Name}, which lives in the repo {otherRepo.Name}, but {reading.Name} is read from {repo?.Name}; one statement reaches one database, so read {other.Name} separately or move it to {repo?.Name}")
+                : $"Fn.Exists<{other.ClrType.Name}>(...) searches {Repos.RepoBoundary.Describe(other)}, but reads {Repos.RepoBoundary.Describe(reading)}; one statement reaches one database, so read {other.Name} separately or give it the Repo and ReadRepo of {reading.Name}")
             { Resource = reading.Name });
         }
     }

@@ -15,9 +15,15 @@ internal static class RelatedFrom
     public static void WriteFrom(SqlBuilder sql, SqlScope child, RelationshipDefinition relationship)
     {
         var context = child.Context;
+        if (child.Parent is { } source)
+        {
+            Repos.RepoBoundary.EnsureSameDatabases(source.Resource, child.Resource, relationship.Name);
+        }
+
         sql.Append(" FROM ").Append(TableNames.Qualified(child.Resource, context.Tenant)).Append(" AS ").Identifier(child.Alias);
         if (relationship.ThroughType is { } throughType)
         {
+            Repos.RepoBoundary.EnsureSameDatabases(child.Resource, context.Domain.Resource(throughType), relationship.Name);
             child.ThroughAlias ??= context.NextAlias();
             sql.Append(" INNER JOIN ").Append(TableNames.Qualified(context.Domain.Resource(throughType), context.Tenant))
                 .Append(" AS ").Identifier(child.ThroughAlias).Append(" ON ")

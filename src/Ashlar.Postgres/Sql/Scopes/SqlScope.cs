@@ -69,6 +69,7 @@ internal sealed class SqlScope(SqlContext context, ResourceDefinition resource, 
         foreach (var (relationship, sourceAlias, joinAlias) in _pending)
         {
             var destination = context.Domain.Resource(relationship.DestinationType);
+            Repos.RepoBoundary.EnsureSameDatabases(resource, destination, relationship.Name);
             sql.Append(" LEFT JOIN ").Append(TableNames.Qualified(destination, context.Tenant))
                 .Append(" AS ").Identifier(joinAlias).Append(" ON ")
                 .Column(joinAlias, relationship.DestinationAttribute).Append(" = ")

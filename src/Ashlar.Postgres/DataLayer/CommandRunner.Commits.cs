@@ -1,0 +1,85 @@
+using Ashlar.Postgres.Diagnostics;
+using Ashlar.Postgres.Replicas;
+using Ashlar.Postgres.Sql.Statements;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ashlar.Postgres.DataLayer;
+
+internal sealed partial class CommandRunner
+{
+    /// <summary>Remembers the commit LSN of writes outside transactions, for read-your-writes; null when no repo has a replica.</summary>
+    public ICommitTracker? Tracker { get; set; }
+
+    /// <summary>For tests: called with the connection that ran a statement, after it succeeded and before it goes back to the pool.</summary>
+    public Action<NpgsqlConnection>? ServedBy { get; set; }
+
+    /// <summary>
+    /// Runs a write outside a transaction and reads the primary's <c>pg_current_wal_insert_lsn()</c> after its commit, in
+    /// the same round trip: a batch with error barriers makes the write its own implicit transaction, committed before
+    /// the second statement runs, so the LSN is at or after the end of the write's commit record.
+    /// </summary>
+    private async ValueTask<TResult> RunRecordingCommitAsync<TSink, TResult>(
+        NpgsqlConnection connection, NpgsqlDataSource dataSource, CompiledStatement command, TSink sink, ICommitTracker tracker, CancellationToken cancellationToken)
+        where TSink : IRowSink<TResult>
+    {
+        Interlocked.Increment(ref _commands);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            PostgresLog.Executing(logger, command.Text);
+        }
+
+        var batch = new NpgsqlBatch(connection) { EnableErrorBarriers = true };
+        await using (batch.ConfigureAwait(false))
+        {
+            var write = new NpgsqlBatchCommand(command.Text);
+            AddParameters(write.Parameters, command);
+            batch.BatchCommands.Add(write);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_current_wal_insert_lsn()"));
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var read = 0;
+                if (sink.ReadsRows)
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        sink.Add(reader);
+                        read++;
+                    }
+                }
+
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                tracker.Record(dataSource, (ulong)reader.GetFieldValue<NpgsqlLogSequenceNumber>(0));
+                return sink.Complete(sink.ReadsRows ? read : write.RecordsAffected);
+            }
+        }
+    }
+
+    /// <summary>After a transaction committed: remembers each tracked connection's <c>pg_current_wal_insert_lsn()</c>.</summary>
+    public async ValueTask RecordCommitsAsync(IEnumerable<(NpgsqlDataSource Source, NpgsqlConnection Connection)> connections, CancellationToken cancellationToken)
+    {
+        if (Tracker is not { } tracker)
+        {
+            return;
+        }
+
+        foreach (var (source, connection) in connections)
+        {
+            if (!tracker.Wants(source))
+            {
+                continue;
+            }
+
+            Interlocked.Increment(ref _commands);
+            var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()", connection);
+            await using (command.ConfigureAwait(false))
+            {
+                var lsn = (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                tracker.Record(source, (ulong)lsn);
+            }
+        }
+    }
+}
