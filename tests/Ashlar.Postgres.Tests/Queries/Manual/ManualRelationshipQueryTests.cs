@@ -75,6 +75,8 @@ public sealed class ManualRelationshipQueryTests(ManualFixture db) : IClassFixtu
         Assert.Equal(new long[] { 1 }, (await Stories(s => s.NotesContainingTitle!.Count(n => n.Likes > 5) == 1)).Ids);
         Assert.Equal(new long[] { 1 }, (await Stories(s => s.NotesContainingTitle!.Sum(n => n.Likes) > 10)).Ids);
         Assert.Equal(2L, await db.Domain.CountAsync(Query.For<Story>().Filter(s => s.NotesContainingTitle!.Any()), cancellationToken: Ct));
+        Assert.Equal(3, await db.Domain.AggregateAsync(Query.For<Story>(), a => a.Sum(s => s.CountOfNotesContainingTitle), cancellationToken: Ct));
+        Assert.Equal(14, await db.Domain.AggregateAsync(Query.For<Story>().Filter(s => s.TopNote!.Likes > 0), a => a.Sum(s => s.NotesContainingTitle!.Sum(n => n.Likes)), cancellationToken: Ct));
     }
 
     [Fact]
