@@ -61,6 +61,18 @@ public sealed partial class PostgresDataLayer
         {
             var load = loads[i];
             var destination = load.Query.Resource;
+            if (load.Relationship.Loader is { } loader)
+            {
+                // A code-loaded relationship: one call of its loader for the whole level, then the nested loads in SQL.
+                var related = await loader.LoadAsync(records, new ManualLoadContext(Domain, load.Relationship, tenant), cancellationToken).ConfigureAwait(false);
+                if (related.Count > 0 && load.Query.Loads.Count > 0)
+                {
+                    await LoadAsync(destination, related, load.Query.Loads, tenant, cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
             var binder = _loadBinders.GetOrAdd(load.Relationship, static (relationship, resources) =>
                 LoadBinder.Create(resources.Source, relationship, resources.Destination), (Source: resource, Destination: destination));
             var nested = load.Query.Loads;

@@ -28,6 +28,7 @@ internal static class DeclarationTranslator
                 var filter = declared.Filter is null
                     ? null
                     : Translate(problems, resource, option, declared.Filter, () => LambdaTranslator.TranslateRelationshipFilter(model, resource, destination, declared.Filter));
+                var join = declared.Join is null ? null : ManualJoins.Translate(model, resource, destination, relationship, declared.Join, option, problems);
                 var sort = new List<SortKey>();
                 foreach (var (field, descending) in declared.Sort)
                 {
@@ -37,13 +38,28 @@ internal static class DeclarationTranslator
                     }
                 }
 
-                relationship.AttachTranslation(filter, relationship.Limit is null ? sort : CompletedByPrimaryKey(destination, sort));
+                var completed = relationship.Limit is null ? sort : CompletedByPrimaryKey(destination, sort);
+                if (join is not null)
+                {
+                    relationship.AttachJoin(join, completed);
+                }
+                else
+                {
+                    relationship.AttachTranslation(filter, completed);
+                }
             }
 
             foreach (var aggregate in resource.Aggregates)
             {
                 var declared = draft.Aggregates.First(a => a.Property == aggregate.Property).Filter;
                 var option = $"{Naming.ToSnakeCase(aggregate.Kind.ToString())} {aggregate.Name}";
+                if (!aggregate.Relationship.HasSqlJoin)
+                {
+                    problems.Add(new DeclarationProblem(resource.Name, option, ManualJoins.NoSqlJoin(resource, aggregate.Relationship),
+                        "aggregate over a relationship SQL can join (declare the manual relationship with a join condition), or compute the value in the loader"));
+                    continue;
+                }
+
                 var destination = model.Resource(aggregate.Relationship.DestinationType);
                 aggregate.AttachTranslation(declared is null
                     ? null
@@ -62,7 +78,7 @@ internal static class DeclarationTranslator
         return sort;
     }
 
-    private static Expr? Translate(List<DeclarationProblem> problems, ResourceDefinition resource, string option, LambdaExpression lambda, Func<Expr> translate)
+    internal static Expr? Translate(List<DeclarationProblem> problems, ResourceDefinition resource, string option, LambdaExpression lambda, Func<Expr> translate)
     {
         try
         {

@@ -33,6 +33,11 @@ internal sealed class RelationshipResolver(IReadOnlyDictionary<Type, IResourceDr
         }
 
         CheckProperty(source, draft, option);
+        if (draft.IsManual)
+        {
+            return Manual(source, destination, draft, option);
+        }
+
         var definition = draft.Kind switch
         {
             RelationshipKind.BelongsTo => BelongsTo(source, destination, draft, option),
@@ -117,6 +122,40 @@ internal sealed class RelationshipResolver(IReadOnlyDictionary<Type, IResourceDr
         }
 
         return Definition(draft, sourceAttribute, destinationAttribute);
+    }
+
+    /// <summary>
+    /// A manual relationship: its records are keyed by the source's primary key (loads group rows by it); no
+    /// attribute of the destination refers to the source. A to-one SQL-joinable one keeps one row per source.
+    /// </summary>
+    private RelationshipDefinition? Manual(IResourceDraft source, IResourceDraft destination, RelationshipDraft draft, string option)
+    {
+        var sourceKey = SinglePrimaryKey(source)?.Name;
+        if (sourceKey is null)
+        {
+            Problem(source, option, $"{source.Name} has no single-attribute primary key to key the related records by",
+                "give the source resource a single-attribute primary key");
+            return null;
+        }
+
+        if (draft.Loader is not null && (draft.Sort.Count > 0 || draft.Limit is not null))
+        {
+            Problem(source, option, "is loaded by code, so a declared sort or limit cannot apply to it",
+                "sort and cut the records in the loader, or declare the relationship with a join condition");
+        }
+
+        if (draft.Kind == RelationshipKind.HasOne && draft.Limit is not null)
+        {
+            Problem(source, option, "is to-one, so a limit does not apply", "remove Limit(...)");
+        }
+
+        var definition = Definition(draft, sourceKey, SinglePrimaryKey(destination)?.Name ?? "");
+        return definition with
+        {
+            IsManual = true,
+            Loader = draft.Loader,
+            Limit = draft.Kind == RelationshipKind.HasOne && draft.Loader is null ? 1 : draft.Limit,
+        };
     }
 
     private RelationshipDefinition? ManyToMany(IResourceDraft source, IResourceDraft destination, RelationshipDraft draft, string option)

@@ -101,6 +101,14 @@ internal sealed partial class QueryPlanner(DomainModel model)
         var relationship = resource.Relationships.FirstOrDefault(r => r.Property.Name == spec.Property)
             ?? throw AshlarException.From(new InvalidFilterReference($"{spec.Property} is not a relationship of {resource.Name}") { Resource = resource.Name });
         var destination = model.Resource(relationship.DestinationType);
-        return new LoadPlan(relationship, spec.Query is null ? new ReadPlan(destination) : Read(destination, spec.Query, tenant: null));
+        var query = spec.Query is null ? new ReadPlan(destination) : Read(destination, spec.Query, tenant: null);
+        if (!relationship.HasSqlJoin && (query.Filter is not null || query.Sort.Count > 0 || query.Limit is not null || query.Offset is not null))
+        {
+            throw AshlarException.From(new InvalidFilterReference(
+                $"{ManualJoins.NoSqlJoin(resource, relationship)}; a load of it cannot filter, sort or page its records (the loader returns them): load it without them")
+            { Resource = resource.Name });
+        }
+
+        return new LoadPlan(relationship, query);
     }
 }

@@ -56,6 +56,25 @@ public sealed record RelationshipDefinition
     /// <summary>At most this many related records per source record are loaded, as declared.</summary>
     public int? Limit { get; init; }
 
+    /// <summary>
+    /// For a SQL-joinable manual relationship: its join condition over the destination (<see cref="ParentExpr"/>
+    /// reads the source record), translated when the domain is built. It is also the relationship's
+    /// <see cref="Filter"/>, which data layers write in place of the key equality; null for other relationships.
+    /// </summary>
+    public Expr? JoinCondition { get; private set; }
+
+    /// <summary>True for a manual relationship (declared with <c>HasManyManual</c> / <c>HasOneManual</c>): no key relates its records.</summary>
+    public bool IsManual { get; init; }
+
+    /// <summary>
+    /// False for a code-loaded manual relationship: its records come from a loader, so it can be loaded but not used
+    /// inside a query (filter, sort, aggregate).
+    /// </summary>
+    public bool HasSqlJoin => Loader is null;
+
+    /// <summary>A code-loaded manual relationship's loader.</summary>
+    internal ManualLoader? Loader { get; init; }
+
     /// <summary>True when the relationship returns at most one record.</summary>
     public bool IsToOne => Kind is RelationshipKind.BelongsTo or RelationshipKind.HasOne;
 
@@ -67,5 +86,12 @@ public sealed record RelationshipDefinition
     {
         Filter = filter;
         Sort = sort;
+    }
+
+    /// <summary>Sets a SQL-joinable manual relationship's translated join condition (its filter too), once, while the domain is built.</summary>
+    internal void AttachJoin(Expr join, IReadOnlyList<SortKey> sort)
+    {
+        JoinCondition = join;
+        AttachTranslation(join, sort);
     }
 }

@@ -33,4 +33,12 @@ internal sealed record RelationshipDraft
     public IReadOnlyList<(LambdaExpression Field, bool Descending)> Sort { get; init; } = [];
 
     public int? Limit { get; init; }
+
+    /// <summary>A SQL-joinable manual relationship's join condition: <c>(source, destination) =&gt; bool</c>.</summary>
+    public LambdaExpression? Join { get; init; }
+
+    /// <summary>A code-loaded manual relationship's loader.</summary>
+    public ManualLoader? Loader { get; init; }
+
+    public bool IsManual => Join is not null || Loader is not null;
 }

@@ -20,11 +20,11 @@ internal static class GroupedAggregateSql
     /// Whether <paramref name="aggregate"/> can be grouped for <paramref name="plan"/>: the read's rows must be exactly
     /// its filter's rows (no limit, offset, distinct or lock), the aggregate must be a per-group function (not first
     /// or exists), its relationship must keep all its rows (no declared limit: a per-group cut is what the correlated
-    /// form's <see cref="LimitedRows"/> does) and its filters must not reach the source row.
+    /// form's <see cref="LimitedRows"/> does), relate by a key (not manual) and its filters must not reach the source row.
     /// </summary>
     public static bool CanGroup(SqlContext context, ReadPlan plan, AggregateDefinition aggregate) =>
         plan.Limit is null && plan.Offset is null or 0 && plan.Distinct.Count == 0 && plan.Lock is null &&
-        aggregate.Kind is not AggregateKind.First and not AggregateKind.Exists && !RelatedFrom.IsLimited(aggregate.Relationship) &&
+        aggregate.Kind is not AggregateKind.First and not AggregateKind.Exists && !RelatedFrom.IsLimited(aggregate.Relationship) && !aggregate.Relationship.IsManual &&
         !HasParent(aggregate.Relationship.Filter) && !HasParent(aggregate.Filter);
 
     /// <summary>Writes the select-list value of a grouped aggregate joined as <paramref name="alias"/>.</summary>

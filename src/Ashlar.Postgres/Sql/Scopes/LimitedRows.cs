@@ -28,12 +28,18 @@ internal static class LimitedRows
         sql.Append(" FROM (SELECT ").Identifier(inner.Alias).Append(".*");
         RelatedFrom.WriteFrom(sql, inner, relationship);
         inner.WriteJoins(sql, ExprWalker.References(relationshipFilter).Concat(sort.SelectMany(s => ExprWalker.References(s.Expression))));
-        sql.Append(" WHERE ");
-        RelatedFrom.WriteCorrelation(sql, sourceAlias, inner, relationship);
         var writer = new ExprWriter(sql, inner);
+        var where = " WHERE ";
+        if (!relationship.IsManual)
+        {
+            sql.Append(where);
+            RelatedFrom.WriteCorrelation(sql, sourceAlias, inner, relationship);
+            where = " AND ";
+        }
+
         if (relationshipFilter is not null)
         {
-            sql.Append(" AND ");
+            sql.Append(where);
             writer.Write(relationshipFilter);
         }
 

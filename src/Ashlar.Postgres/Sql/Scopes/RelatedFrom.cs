@@ -93,9 +93,14 @@ internal static class RelatedFrom
         child.WriteJoins(sql, References(limited, relationshipFilter, conditions));
         if (!limited)
         {
-            sql.Append(where);
-            WriteCorrelation(sql, sourceAlias, child, relationship);
-            where = " AND ";
+            // A manual relationship has no key equality: its join condition is its filter, written below.
+            if (!relationship.IsManual)
+            {
+                sql.Append(where);
+                WriteCorrelation(sql, sourceAlias, child, relationship);
+                where = " AND ";
+            }
+
             conditions = [relationshipFilter, .. conditions];
         }
 

@@ -62,12 +62,18 @@ internal sealed class SqlScope(SqlContext context, ResourceDefinition resource, 
         }
     }
 
-    /// <summary>Writes one LEFT JOIN per distinct to-one path registered and not yet written.</summary>
+    /// <summary>Writes one LEFT JOIN per distinct to-one path registered and not yet written (a lateral one for a manual relationship).</summary>
     public void WriteJoins(SqlBuilder sql, IEnumerable<IReadOnlyList<RelationshipDefinition>> paths)
     {
         Register(paths);
         foreach (var (relationship, sourceAlias, joinAlias) in _pending)
         {
+            if (relationship.IsManual)
+            {
+                ManualToOneJoin.Write(sql, context, relationship, sourceAlias, joinAlias);
+                continue;
+            }
+
             var destination = context.Domain.Resource(relationship.DestinationType);
             Repos.RepoBoundary.EnsureSameDatabases(resource, destination, relationship.Name);
             sql.Append(" LEFT JOIN ").Append(TableNames.Qualified(destination, context.Tenant))

@@ -54,7 +54,8 @@ internal static class LoadCompiler
         var filter = plan.Filter;
         // A relationship filter that reads the source row joins the source table as the parent level.
         var parentReferences = ExprWalker.ParentReferences(filter);
-        var parent = parentReferences.Count == 0
+        // A manual relationship's rows are keyed by the source's key, read from the joined source row.
+        var parent = parentReferences.Count == 0 && !relationship.IsManual
             ? null
             : new SqlScope(context, domain.Resource(relationship.Property.ReflectedType!), context.NextAlias(), null);
         var scope = new SqlScope(context, plan.Resource, "t0", parent);
@@ -76,7 +77,7 @@ internal static class LoadCompiler
         sql.Append("SELECT ");
         if (!lateral)
         {
-            RelatedFrom.WriteKeyColumn(sql, scope, relationship);
+            WriteKey(sql, parent, scope, relationship);
             sql.Append(", ");
         }
 
@@ -89,7 +90,13 @@ internal static class LoadCompiler
         var writer = new ExprWriter(sql, scope);
         var computed = ReadCompiler.WriteComputed(writer, plan);
         RelatedFrom.WriteFrom(sql, scope, relationship);
-        if (parent is not null)
+        if (parent is not null && relationship.IsManual)
+        {
+            // The join condition is the relationship's filter, in the WHERE with the load's own.
+            sql.Append(" CROSS JOIN ").Append(TableNames.Qualified(parent.Resource, tenant)).Append(" AS ").Identifier(parent.Alias);
+            parent.WriteJoins(sql, parentReferences);
+        }
+        else if (parent is not null)
         {
             sql.Append(" INNER JOIN ").Append(TableNames.Qualified(parent.Resource, tenant)).Append(" AS ").Identifier(parent.Alias).Append(" ON ");
             RelatedFrom.WriteCorrelation(sql, parent, scope, relationship);
@@ -98,7 +105,7 @@ internal static class LoadCompiler
 
         scope.WriteJoins(sql, ExprWalker.References(filter).Concat(sort.SelectMany(s => ExprWalker.References(s.Expression))).Concat(ReadCompiler.ComputedReferences(plan)));
         sql.Append(" WHERE ");
-        RelatedFrom.WriteKeyColumn(sql, scope, relationship);
+        WriteKey(sql, parent, scope, relationship);
         if (lateral)
         {
             sql.Append(" = \"k\".\"key\"");
@@ -123,6 +130,19 @@ internal static class LoadCompiler
 
         var command = new CompiledStatement(sql.ToString(), sql.Parameters, columns) { ColumnOffset = 1, Computed = computed };
         return (command, sql.Rebindable ? sql.Slots : null);
+    }
+
+    /// <summary>The column holding the parent's key: the source row's own key for a manual relationship.</summary>
+    private static void WriteKey(SqlBuilder sql, SqlScope? parent, SqlScope scope, RelationshipDefinition relationship)
+    {
+        if (relationship.IsManual)
+        {
+            sql.Column(parent!.Alias, relationship.SourceAttribute);
+        }
+        else
+        {
+            RelatedFrom.WriteKeyColumn(sql, scope, relationship);
+        }
     }
 
     private static object? KeysOf(Expr keys) => ((ValueExpr)keys).Value;

@@ -135,6 +135,7 @@ internal sealed partial class FilterInputParser
 
         if (resource.Relationship(name) is { Public: true } relationship)
         {
+            ManualJoins.RequireSqlJoin(resource, relationship, _root);
             var destination = _model.Resource(relationship.DestinationType);
             return relationship.IsToOne
                 ? Conditions(destination, [.. path, relationship], value, depth, at)

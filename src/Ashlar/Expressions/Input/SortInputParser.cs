@@ -59,6 +59,7 @@ internal static class SortInputParser
                 return null;
             }
 
+            ManualJoins.RequireSqlJoin(resource, relationship, resource);
             path.Add(relationship);
             resource = model.Resource(relationship.DestinationType);
         }

@@ -160,6 +160,8 @@ internal sealed partial class LambdaTranslator
                 return false;
             }
 
+            ManualJoins.RequireSqlJoin(resource, found, _root);
+
             if (members.Count == 0)
             {
                 relationship = found;

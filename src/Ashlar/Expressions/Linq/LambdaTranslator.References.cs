@@ -28,6 +28,7 @@ internal sealed partial class LambdaTranslator
                 { Resource = _root.Name });
             }
 
+            ManualJoins.RequireSqlJoin(resource, relationship, _root);
             path.Add(relationship);
             resource = _model.Resource(relationship.DestinationType);
         }
@@ -86,6 +87,7 @@ internal sealed partial class LambdaTranslator
                 ?? throw AshlarException.From(new InvalidFilterReference(
                     $"{property.Name} in the filter {LambdaText} is not a relationship of {resource.Name}")
                 { Resource = _root.Name });
+            ManualJoins.RequireSqlJoin(resource, relationship, _root);
             hops.Add(relationship);
             resource = _model.Resource(relationship.DestinationType);
         }

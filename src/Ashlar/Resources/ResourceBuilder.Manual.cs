@@ -1,0 +1,85 @@
+using System.Linq.Expressions;
+
+namespace Ashlar.Resources;
+
+public sealed partial class ResourceBuilder<T>
+{
+    /// <summary>
+    /// Declares a manual to-many relationship that SQL can join: the related records are the
+    /// <typeparamref name="TDestination"/> records meeting <paramref name="join"/>, written over the source and the
+    /// destination: <c>r.HasManyManual(p =&gt; p.CommentsContainingTitle, (p, c) =&gt; c.PostId == p.Id &amp;&amp; c.Title.Contains(p.Title))</c>.
+    /// It loads in one statement per level and can be used in filters, aggregates and sorts like any relationship;
+    /// it adds no column and no foreign key. The source needs a single-attribute primary key.
+    /// </summary>
+    public ResourceBuilder<T> HasManyManual<TDestination>(
+        Expression<Func<T, IEnumerable<TDestination>?>> navigation,
+        Expression<Func<T, TDestination, bool>> join,
+        Action<ManualBuilder<T, TDestination>>? configure = null)
+        where TDestination : class
+    {
+        ArgumentNullException.ThrowIfNull(join);
+        return Manual(RelationshipKind.HasMany, MemberNames.PropertyOf(navigation), typeof(TDestination), d => d with { Join = join }, configure);
+    }
+
+    /// <summary>
+    /// Declares a manual to-one relationship that SQL can join: the first <typeparamref name="TDestination"/> record
+    /// meeting <paramref name="join"/> in the declared sort (then the destination's primary key), e.g.
+    /// <c>r.HasOneManual(p =&gt; p.LatestReply, (p, c) =&gt; c.PostId == p.Id, m =&gt; m.Sort(c =&gt; c.Id, descending: true))</c>.
+    /// Its join condition reads the source's own fields (no relationship path on the source side).
+    /// </summary>
+    public ResourceBuilder<T> HasOneManual<TDestination>(
+        Expression<Func<T, TDestination?>> navigation,
+        Expression<Func<T, TDestination, bool>> join,
+        Action<ManualBuilder<T, TDestination>>? configure = null)
+        where TDestination : class
+    {
+        ArgumentNullException.ThrowIfNull(join);
+        return Manual(RelationshipKind.HasOne, MemberNames.PropertyOf(navigation), typeof(TDestination), d => d with { Join = join }, configure);
+    }
+
+    /// <summary>
+    /// Declares a manual to-many relationship loaded by code: <paramref name="loader"/> returns the related records of
+    /// a whole batch of source records, once per load level. It can be loaded (with loads nested below it), but using
+    /// it in a filter, sort or aggregate is an error: it has no SQL join.
+    /// </summary>
+    public ResourceBuilder<T> HasManyManual<TDestination>(
+        Expression<Func<T, IEnumerable<TDestination>?>> navigation,
+        IManualRelationship<T, TDestination> loader,
+        Action<ManualBuilder<T, TDestination>>? configure = null)
+        where TDestination : class
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        return Manual(RelationshipKind.HasMany, MemberNames.PropertyOf(navigation), typeof(TDestination),
+            d => d with { Loader = new ManualLoader<T, TDestination>(loader) }, configure);
+    }
+
+    /// <summary>Declares a manual to-one relationship loaded by code (see the to-many overload); the loader returns at most one record per source.</summary>
+    public ResourceBuilder<T> HasOneManual<TDestination>(
+        Expression<Func<T, TDestination?>> navigation,
+        IManualRelationship<T, TDestination> loader,
+        Action<ManualBuilder<T, TDestination>>? configure = null)
+        where TDestination : class
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        return Manual(RelationshipKind.HasOne, MemberNames.PropertyOf(navigation), typeof(TDestination),
+            d => d with { Loader = new ManualLoader<T, TDestination>(loader) }, configure);
+    }
+
+    private ResourceBuilder<T> Manual<TDestination>(
+        RelationshipKind kind,
+        System.Reflection.PropertyInfo property,
+        Type destination,
+        Func<RelationshipDraft, RelationshipDraft> manual,
+        Action<ManualBuilder<T, TDestination>>? configure)
+        where TDestination : class
+    {
+        var builder = new ManualBuilder<T, TDestination>(manual(Draft(kind, property, destination)));
+        configure?.Invoke(builder);
+        if (!IsDuplicate(property))
+        {
+            _relationships.Add(builder.Draft);
+        }
+
+        return this;
+    }
+}

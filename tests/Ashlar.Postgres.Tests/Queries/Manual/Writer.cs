@@ -1,0 +1,22 @@
+using Ashlar.Postgres.Declarations;
+using Ashlar.Resources;
+
+namespace Ashlar.Postgres.Tests.Queries.Manual;
+
+public sealed class Writer : IResource<Writer>
+{
+    public long Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public List<Story>? Stories { get; set; }
+
+    public static void Define(ResourceBuilder<Writer> r)
+    {
+        r.IntegerPrimaryKey(w => w.Id);
+        r.Attribute(w => w.Name);
+        r.HasMany(w => w.Stories);
+        r.DefaultActions();
+        r.Postgres(pg => pg.Table("writers"));
+    }
+}
