@@ -1,6 +1,7 @@
 using Ashlar.DataLayer;
 using Ashlar.Postgres.Diagnostics;
 using Ashlar.Postgres.Errors;
+using Ashlar.Postgres.Multitenancy;
 using Ashlar.Postgres.Rows;
 using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Resources;
@@ -73,6 +74,11 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
             connected = true;
             try
             {
+                if (TenantPrelude.Text(command) is { } prelude)
+                {
+                    return await RunForTenantAsync<TSink, TResult>(connection, prelude, command, sink, cancellationToken).ConfigureAwait(false);
+                }
+
                 var npgsqlCommand = Prepare(connection, command);
                 await using var commandScope = npgsqlCommand.ConfigureAwait(false);
                 if (!sink.ReadsRows)
@@ -86,14 +92,7 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
                 var reader = await npgsqlCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    var read = 0;
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        sink.Add(reader);
-                        read++;
-                    }
-
-                    return sink.Complete(read);
+                    return await ReadAllAsync<TSink, TResult>(reader, sink, cancellationToken).ConfigureAwait(false);
                 }
             }
             finally
@@ -115,6 +114,82 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
         }
     }
 
+    /// <summary>
+    /// Runs the tenant's prelude and the statement in one round trip and one transaction (a batch is one implicit
+    /// transaction; inside an explicit one, the prelude's settings end with it): the settings never outlive the
+    /// statement's transaction, so the pooled connection carries nothing to the next statement or tenant.
+    /// </summary>
+    private async ValueTask<TResult> RunForTenantAsync<TSink, TResult>(
+        NpgsqlConnection connection, string prelude, CompiledStatement command, TSink sink, CancellationToken cancellationToken)
+        where TSink : IRowSink<TResult>
+    {
+        var batch = new NpgsqlBatch(connection);
+        await using var batchScope = batch.ConfigureAwait(false);
+        var first = new NpgsqlBatchCommand(prelude);
+        first.Parameters.Add(new NpgsqlParameter { Value = command.Tenant!, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        batch.BatchCommands.Add(first);
+        batch.BatchCommands.Add(BatchCommand(command));
+
+        // Not prepared explicitly: a Parse sent ahead of the batch would resolve the unqualified tables before the
+        // prelude sets the search path. With Npgsql's auto-prepare (Max Auto Prepare) the Parse travels inside the
+        // batch, after the prelude, and PostgreSQL re-analyses a prepared statement when the search path differs.
+
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            if (!sink.ReadsRows)
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                }
+
+                await reader.CloseAsync().ConfigureAwait(false);
+                return sink.Complete(batch.BatchCommands[1].RecordsAffected);
+            }
+
+            return await ReadAllAsync<TSink, TResult>(reader, sink, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<TResult> ReadAllAsync<TSink, TResult>(NpgsqlDataReader reader, TSink sink, CancellationToken cancellationToken)
+        where TSink : IRowSink<TResult>
+    {
+        var read = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sink.Add(reader);
+            read++;
+        }
+
+        return sink.Complete(read);
+    }
+
+    private NpgsqlBatchCommand BatchCommand(CompiledStatement command)
+    {
+        Interlocked.Increment(ref _commands);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            PostgresLog.Executing(logger, command.Text);
+        }
+
+        var batchCommand = new NpgsqlBatchCommand(command.Text);
+        AddParameters(batchCommand.Parameters, command);
+        return batchCommand;
+    }
+
+    private static void AddParameters(NpgsqlParameterCollection target, CompiledStatement command)
+    {
+        var parameters = command.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            target.Add(parameter.Type == NpgsqlTypes.NpgsqlDbType.Unknown
+                ? new NpgsqlParameter { Value = parameter.Value }
+                : new NpgsqlParameter { Value = parameter.Value, NpgsqlDbType = parameter.Type });
+        }
+    }
+
     private NpgsqlCommand Prepare(NpgsqlConnection connection, CompiledStatement command)
     {
         Interlocked.Increment(ref _commands);
@@ -124,15 +199,7 @@ internal sealed class CommandRunner(PostgresErrorTranslator translator, ILogger 
         }
 
         var npgsqlCommand = new NpgsqlCommand(command.Text, connection);
-        var parameters = command.Parameters;
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            var parameter = parameters[i];
-            npgsqlCommand.Parameters.Add(parameter.Type == NpgsqlTypes.NpgsqlDbType.Unknown
-                ? new NpgsqlParameter { Value = parameter.Value }
-                : new NpgsqlParameter { Value = parameter.Value, NpgsqlDbType = parameter.Type });
-        }
-
+        AddParameters(npgsqlCommand.Parameters, command);
         return npgsqlCommand;
     }
 

@@ -50,7 +50,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
 
-        var changeset = Changeset.ForCreate(resource, definition, input, Model.TimeProvider);
+        var changeset = Changeset.ForCreate(resource, definition, input, Model.TimeProvider, TenantCheck.Owner(resource, tenant));
         ThrowIfInvalid(changeset, resource, definition);
         return await Run(resource, definition, () => DataLayer.CreateAsync<T>(
             new CreatePlan(resource, changeset.Values) { Tenant = tenant }, cancellationToken)).ConfigureAwait(false);

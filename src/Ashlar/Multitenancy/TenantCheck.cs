@@ -1,3 +1,4 @@
+using Ashlar.DataLayer;
 using Ashlar.Errors;
 using Ashlar.Resources;
 
@@ -33,6 +34,12 @@ internal static class TenantCheck
             TenantNames.AttributeValue(resource, attribute, tenant);
         }
     }
+
+    /// <summary>For a tenant-column resource and a tenant: the column's value every record created there gets.</summary>
+    public static FieldValue? Owner(ResourceDefinition resource, string? tenant) =>
+        tenant is not null && resource.Multitenancy?.Attribute is { } attribute
+            ? new FieldValue(attribute, TenantNames.AttributeValue(resource, attribute, tenant))
+            : null;
 
     /// <summary>The error for a tenant resource reached without a tenant.</summary>
     public static InvalidException Required(ResourceDefinition resource, string? via = null) =>

@@ -69,7 +69,7 @@ internal sealed class SqlScope(SqlContext context, ResourceDefinition resource, 
         foreach (var (relationship, sourceAlias, joinAlias) in _pending)
         {
             var destination = context.Domain.Resource(relationship.DestinationType);
-            sql.Append(" LEFT JOIN ").Append(TableNames.Qualified(destination, context.Tenant))
+            sql.Append(" LEFT JOIN ").Append(TableNames.From(destination, context))
                 .Append(" AS ").Identifier(joinAlias).Append(" ON ")
                 .Column(joinAlias, relationship.DestinationAttribute).Append(" = ")
                 .Column(sourceAlias, relationship.SourceAttribute);

@@ -91,7 +91,7 @@ internal static class LoadCompiler
         RelatedFrom.WriteFrom(sql, scope, relationship);
         if (parent is not null)
         {
-            sql.Append(" INNER JOIN ").Append(TableNames.Qualified(parent.Resource, tenant)).Append(" AS ").Identifier(parent.Alias).Append(" ON ");
+            sql.Append(" INNER JOIN ").Append(TableNames.From(parent.Resource, context)).Append(" AS ").Identifier(parent.Alias).Append(" ON ");
             RelatedFrom.WriteCorrelation(sql, parent, scope, relationship);
             parent.WriteJoins(sql, parentReferences);
         }
@@ -121,7 +121,7 @@ internal static class LoadCompiler
             sql.Append(") AS \"d\"");
         }
 
-        var command = new CompiledStatement(sql.ToString(), sql.Parameters, columns) { ColumnOffset = 1, Computed = computed };
+        var command = new CompiledStatement(sql.ToString(), sql.Parameters, columns) { ColumnOffset = 1, Computed = computed, Tenancy = context.Tenancy, Tenant = context.Tenant };
         return (command, sql.Rebindable ? sql.Slots : null);
     }
 
