@@ -1,6 +1,7 @@
 using Ashlar.DataLayer;
 using Ashlar.Postgres.Diagnostics;
 using Ashlar.Postgres.Errors;
+using Ashlar.Postgres.Multitenancy;
 using Ashlar.Postgres.Rows;
 using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Resources;
@@ -73,14 +74,33 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
             connected = true;
             try
             {
+                var prelude = TenantPrelude.Text(command);
                 if (ambient is null && kind != WriteKind.Read && Tracker is { } tracker && tracker.Wants(dataSource))
                 {
-                    var recorded = await RunRecordingCommitAsync<TSink, TResult>(connection, dataSource, command, sink, tracker, cancellationToken).ConfigureAwait(false);
+                    TResult recorded;
+                    if (prelude is null)
+                    {
+                        recorded = await RunRecordingCommitAsync<TSink, TResult>(connection, dataSource, command, sink, tracker, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // The tenant's settings must share the write's transaction, so the commit LSN is read afterwards.
+                        recorded = await RunForTenantAsync<TSink, TResult>(connection, prelude, command, sink, cancellationToken).ConfigureAwait(false);
+                        await RecordCommitsAsync([(dataSource, connection)], cancellationToken).ConfigureAwait(false);
+                    }
+
                     ServedBy?.Invoke(connection);
                     return recorded;
                 }
 
                 TResult result;
+                if (prelude is not null)
+                {
+                    result = await RunForTenantAsync<TSink, TResult>(connection, prelude, command, sink, cancellationToken).ConfigureAwait(false);
+                    ServedBy?.Invoke(connection);
+                    return result;
+                }
+
                 var npgsqlCommand = Prepare(connection, command);
                 await using (npgsqlCommand.ConfigureAwait(false))
                 {
@@ -96,14 +116,7 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
                         var reader = await npgsqlCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                         await using (reader.ConfigureAwait(false))
                         {
-                            var read = 0;
-                            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                            {
-                                sink.Add(reader);
-                                read++;
-                            }
-
-                            result = sink.Complete(read);
+                            result = await ReadAllAsync<TSink, TResult>(reader, sink, cancellationToken).ConfigureAwait(false);
                         }
                     }
                 }
@@ -130,7 +143,58 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
         }
     }
 
-    private NpgsqlCommand Prepare(NpgsqlConnection connection, CompiledStatement command)
+    /// <summary>
+    /// Runs the tenant's prelude and the statement in one round trip and one transaction (a batch is one implicit
+    /// transaction; inside an explicit one, the prelude's settings end with it): the settings never outlive the
+    /// statement's transaction, so the pooled connection carries nothing to the next statement or tenant.
+    /// </summary>
+    private async ValueTask<TResult> RunForTenantAsync<TSink, TResult>(
+        NpgsqlConnection connection, string prelude, CompiledStatement command, TSink sink, CancellationToken cancellationToken)
+        where TSink : IRowSink<TResult>
+    {
+        var batch = new NpgsqlBatch(connection);
+        await using var batchScope = batch.ConfigureAwait(false);
+        var first = new NpgsqlBatchCommand(prelude);
+        first.Parameters.Add(new NpgsqlParameter { Value = command.Tenant!, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        batch.BatchCommands.Add(first);
+        batch.BatchCommands.Add(BatchCommand(command));
+
+        // Not prepared explicitly: a Parse sent ahead of the batch would resolve the unqualified tables before the
+        // prelude sets the search path. With Npgsql's auto-prepare (Max Auto Prepare) the Parse travels inside the
+        // batch, after the prelude, and PostgreSQL re-analyses a prepared statement when the search path differs.
+
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            if (!sink.ReadsRows)
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                }
+
+                await reader.CloseAsync().ConfigureAwait(false);
+                return sink.Complete(batch.BatchCommands[1].RecordsAffected);
+            }
+
+            return await ReadAllAsync<TSink, TResult>(reader, sink, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<TResult> ReadAllAsync<TSink, TResult>(NpgsqlDataReader reader, TSink sink, CancellationToken cancellationToken)
+        where TSink : IRowSink<TResult>
+    {
+        var read = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sink.Add(reader);
+            read++;
+        }
+
+        return sink.Complete(read);
+    }
+
+    private NpgsqlBatchCommand BatchCommand(CompiledStatement command)
     {
         Interlocked.Increment(ref _commands);
         if (logger.IsEnabled(LogLevel.Debug))
@@ -138,9 +202,9 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
             PostgresLog.Executing(logger, command.Text);
         }
 
-        var npgsqlCommand = new NpgsqlCommand(command.Text, connection);
-        AddParameters(npgsqlCommand.Parameters, command);
-        return npgsqlCommand;
+        var batchCommand = new NpgsqlBatchCommand(command.Text);
+        AddParameters(batchCommand.Parameters, command);
+        return batchCommand;
     }
 
     private static void AddParameters(NpgsqlParameterCollection target, CompiledStatement command)
@@ -153,6 +217,19 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
                 ? new NpgsqlParameter { Value = parameter.Value }
                 : new NpgsqlParameter { Value = parameter.Value, NpgsqlDbType = parameter.Type });
         }
+    }
+
+    private NpgsqlCommand Prepare(NpgsqlConnection connection, CompiledStatement command)
+    {
+        Interlocked.Increment(ref _commands);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            PostgresLog.Executing(logger, command.Text);
+        }
+
+        var npgsqlCommand = new NpgsqlCommand(command.Text, connection);
+        AddParameters(npgsqlCommand.Parameters, command);
+        return npgsqlCommand;
     }
 
     /// <summary>Rows as records of the command's resource.</summary>

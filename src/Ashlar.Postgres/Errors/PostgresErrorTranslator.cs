@@ -34,6 +34,12 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
                 Resource = constraint?.Resource ?? resource,
                 Field = constraint?.Field,
             },
+            // Raised by the tenant prelude's ::regnamespace: the tenant has no schema (yet).
+            PostgresErrorCodes.InvalidSchemaName => new InvalidTenant(
+                $"the tenant has no schema ({exception.MessageText}); create the tenant's schema and run its migrations first")
+            {
+                Resource = resource,
+            },
             PostgresErrorCodes.NotNullViolation => new Required { Resource = resource, Field = exception.ColumnName },
             PostgresErrorCodes.NumericValueOutOfRange when kind == WriteKind.Read => new InvalidAttribute(
                 $"a value computed by the read does not fit its type ({exception.MessageText}): an aggregate or calculation overflowed; " +

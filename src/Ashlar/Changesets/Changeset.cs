@@ -27,10 +27,15 @@ internal sealed class Changeset
 
     public IReadOnlyList<AshlarError> Errors => _errors;
 
-    public static Changeset ForCreate(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time)
+    public static Changeset ForCreate(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time, FieldValue? tenant = null)
     {
         var changeset = new Changeset(resource, action, time);
         changeset.Accept(input);
+        if (tenant is { } owner)
+        {
+            changeset.SetTenant(owner);
+        }
+
         changeset.ApplyDefaults(onCreate: true);
         changeset.CheckRequired(resource.Attributes.Where(a => !a.Identity && a.GeneratedSql is null));
         return changeset;
@@ -46,6 +51,11 @@ internal sealed class Changeset
         changeset.Accept(input);
         changeset.CheckRequired(changeset._values.Keys.Select(k => resource.Attribute(k)!));
         changeset.DropUnchanged(record);
+        if (resource.Multitenancy?.Attribute is { } tenantAttribute && changeset._values.ContainsKey(tenantAttribute.Name))
+        {
+            changeset.Error(new InvalidTenant("cannot change: a record stays in its tenant; create it in the other tenant instead"), tenantAttribute.Name);
+        }
+
         if (changeset.HasChanges)
         {
             changeset.ApplyDefaults(onCreate: false);
@@ -101,6 +111,19 @@ internal sealed class Changeset
         {
             _values[name] = value;
         }
+    }
+
+    /// <summary>A tenant-column record belongs to the tenant it is created in; input naming another is refused.</summary>
+    private void SetTenant(FieldValue tenant)
+    {
+        var name = tenant.Attribute.Name;
+        if (_values.TryGetValue(name, out var given) && given is not null && !StoredEquality.Same(tenant.Attribute.Type, given, tenant.Value))
+        {
+            Error(new InvalidTenant($"is {given}, but the record is created in the tenant {tenant.Value}; leave it out, it is set from the tenant"), name);
+            return;
+        }
+
+        _values[name] = tenant.Value;
     }
 
     private void DropUnchanged(object record)

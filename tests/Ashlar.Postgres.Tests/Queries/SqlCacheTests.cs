@@ -89,6 +89,7 @@ public sealed class SqlCacheTests(BlogFixture db) : IClassFixture<BlogFixture>
         Assert.Equal(key, Key(Query.For<Post>().Filter(p => p.Title == other && p.Id != 1)));
 
         Assert.NotEqual(Key(Query.For<Post>()), Key(Query.For<Post>(), tenant: "acme"));
+        Assert.Equal(Key(Query.For<Post>(), tenant: "globex"), Key(Query.For<Post>(), tenant: "acme"));
         Assert.Equal(Key(Query.For<Post>().Limit(1)), Key(Query.For<Post>().Limit(2)));
         Assert.NotEqual(Key(Query.For<Post>().Limit(1)), Key(Query.For<Post>()));
         Assert.NotEqual(Key(Query.For<Post>().Limit(1)), Key(Query.For<Post>().Limit(1).Offset(1)));

@@ -49,7 +49,7 @@ internal sealed class ShapeKey
 
     private void Plan(ReadPlan plan, bool pagingAsParameters)
     {
-        Text("R").Text(plan.Resource.ClrType.FullName ?? plan.Resource.Name).Text("|T").Text(plan.Tenant is null ? "-" : plan.Tenant.Length.ToString(CultureInfo.InvariantCulture) + ":" + plan.Tenant);
+        Text("R").Text(plan.Resource.ClrType.FullName ?? plan.Resource.Name).Text("|T").Text(plan.Tenant is null ? "-" : "+");
         Text("|F");
         Optional(plan.Filter);
         foreach (var sort in plan.Sort)

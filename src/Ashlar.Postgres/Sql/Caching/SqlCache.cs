@@ -47,7 +47,7 @@ internal sealed class SqlCache(DomainModel domain)
         if (_entries.TryGetValue(key, out var entry))
         {
             Interlocked.Increment(ref _hits);
-            var command = entry.Bind(shape.Nodes);
+            var command = entry.Bind(shape.Nodes, plan.Tenant);
 #if DEBUG
             Verify(command, ReadCompiler.Compile(domain, plan, returnSortValues));
 #endif
@@ -69,12 +69,12 @@ internal sealed class SqlCache(DomainModel domain)
     {
         var plan = LoadCompiler.Effective(load);
         var shape = ShapeKey.Of(plan, pagingAsParameters: false);
-        var key = new LoadShape(load.Relationship, keyType, tenant, shape.Key);
+        var key = new LoadShape(load.Relationship, keyType, tenant is not null, shape.Key);
         var keysNode = new ValueExpr(keys, LoadCompiler.KeysType(keyType));
         if (_loads.TryGetValue(key, out var entry))
         {
             Interlocked.Increment(ref _loadHits);
-            var command = entry.Bind(shape.Nodes, keysNode);
+            var command = entry.Bind(shape.Nodes, tenant, keysNode);
 #if DEBUG
             Verify(command, LoadCompiler.Compile(domain, load, keys, keyType, tenant));
 #endif
@@ -126,15 +126,15 @@ internal sealed class SqlCache(DomainModel domain)
 
     /// <summary>
     /// A load statement's key: the relationship (the cache is per domain, so its instance), the parent key's type,
-    /// the tenant and the shape of the load's read with the relationship's declarations folded in.
+    /// whether there is a tenant (not which: the text is the same for every tenant) and the shape of the load's read with the relationship's declarations folded in.
     /// </summary>
-    private readonly record struct LoadShape(RelationshipDefinition Relationship, AttributeType KeyType, string? Tenant, string Shape)
+    private readonly record struct LoadShape(RelationshipDefinition Relationship, AttributeType KeyType, bool HasTenant, string Shape)
     {
         public bool Equals(LoadShape other) =>
             ReferenceEquals(Relationship, other.Relationship) && KeyType.Equals(other.KeyType) &&
-            string.Equals(Tenant, other.Tenant, StringComparison.Ordinal) && string.Equals(Shape, other.Shape, StringComparison.Ordinal);
+            HasTenant == other.HasTenant && string.Equals(Shape, other.Shape, StringComparison.Ordinal);
 
         public override int GetHashCode() =>
-            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Relationship), KeyType.Kind, KeyType.ClrType, Tenant, Shape);
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Relationship), KeyType.Kind, KeyType.ClrType, HasTenant, Shape);
     }
 }

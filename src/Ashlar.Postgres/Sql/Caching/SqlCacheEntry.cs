@@ -44,7 +44,8 @@ internal sealed class SqlCacheEntry(CompiledStatement template, ParameterSlot[] 
     }
 
     /// <summary>The statement with the values of <paramref name="nodes"/> (and <paramref name="extra"/>), which have the cached shape.</summary>
-    public CompiledStatement Bind(IReadOnlyList<Expr> nodes, Expr? extra = null)
+    /// <remarks>The text is the same for every tenant (see <see cref="TableNames"/>); the tenant rides along for the prelude.</remarks>
+    public CompiledStatement Bind(IReadOnlyList<Expr> nodes, string? tenant, Expr? extra = null)
     {
         var parameters = new StatementParameter[slots.Length];
         for (var i = 0; i < slots.Length; i++)
@@ -55,6 +56,6 @@ internal sealed class SqlCacheEntry(CompiledStatement template, ParameterSlot[] 
                 : SqlBuilder.Convert(slots[i].Rebind!(at < nodes.Count ? nodes[at] : extra!), slots[i].Type);
         }
 
-        return template with { Parameters = parameters };
+        return template with { Parameters = parameters, Tenant = template.Tenancy == Multitenancy.TenantUse.None ? null : tenant };
     }
 }

@@ -121,7 +121,7 @@ internal static class GroupedAggregateSql
         sql.Column(keyAlias, keyColumn).Append(" = ANY(ARRAY(SELECT ");
         var restriction = new SqlScope(root.Context, root.Resource, root.Context.NextAlias(), null);
         sql.Column(restriction.Alias, relationship.SourceAttribute).Append(" FROM ")
-            .Append(TableNames.Qualified(root.Resource, root.Context.Tenant)).Append(" AS ").Identifier(restriction.Alias);
+            .Append(TableNames.From(root.Resource, root.Context)).Append(" AS ").Identifier(restriction.Alias);
         restriction.WriteJoins(sql, ExprWalker.References(filter));
         sql.Append(" WHERE ");
         new ExprWriter(sql, restriction).Write(filter);

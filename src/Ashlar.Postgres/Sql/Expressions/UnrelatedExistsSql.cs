@@ -20,7 +20,7 @@ internal static class UnrelatedExistsSql
         var scope = writer.Scope;
         CheckSameRepo(scope.Resource, exists.Resource);
         var child = scope.Child(exists.Resource);
-        sql.Append("EXISTS (SELECT 1 FROM ").Append(TableNames.Qualified(exists.Resource, scope.Context.Tenant)).Append(" AS ").Identifier(child.Alias);
+        sql.Append("EXISTS (SELECT 1 FROM ").Append(TableNames.From(exists.Resource, scope.Context)).Append(" AS ").Identifier(child.Alias);
         child.WriteJoins(sql, RelationshipFilterPaths.Joins(exists.Condition));
         if (exists.Condition is not null)
         {

@@ -23,7 +23,7 @@ internal static class ManualToOneJoin
         var filter = relationship.Filter;
         var sort = relationship.Sort;
         sql.Append(" LEFT JOIN LATERAL (SELECT ").Identifier(inner.Alias).Append(".* FROM ")
-            .Append(TableNames.Qualified(destination, context.Tenant)).Append(" AS ").Identifier(inner.Alias);
+            .Append(TableNames.From(destination, context)).Append(" AS ").Identifier(inner.Alias);
         inner.WriteJoins(sql, RelationshipFilterPaths.Joins(filter).Concat(sort.SelectMany(s => ExprWalker.References(s.Expression))));
         var writer = new ExprWriter(sql, inner);
         if (filter is not null)

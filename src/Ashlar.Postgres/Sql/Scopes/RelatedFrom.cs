@@ -20,12 +20,12 @@ internal static class RelatedFrom
             Repos.RepoBoundary.EnsureSameDatabases(source.Resource, child.Resource, relationship.Name);
         }
 
-        sql.Append(" FROM ").Append(TableNames.Qualified(child.Resource, context.Tenant)).Append(" AS ").Identifier(child.Alias);
+        sql.Append(" FROM ").Append(TableNames.From(child.Resource, context)).Append(" AS ").Identifier(child.Alias);
         if (relationship.ThroughType is { } throughType)
         {
             Repos.RepoBoundary.EnsureSameDatabases(child.Resource, context.Domain.Resource(throughType), relationship.Name);
             child.ThroughAlias ??= context.NextAlias();
-            sql.Append(" INNER JOIN ").Append(TableNames.Qualified(context.Domain.Resource(throughType), context.Tenant))
+            sql.Append(" INNER JOIN ").Append(TableNames.From(context.Domain.Resource(throughType), context))
                 .Append(" AS ").Identifier(child.ThroughAlias).Append(" ON ")
                 .Column(child.ThroughAlias, relationship.DestinationAttributeOnJoin!).Append(" = ")
                 .Column(child.Alias, relationship.DestinationAttribute);

@@ -1,4 +1,5 @@
 using Ashlar.Domains;
+using Ashlar.Postgres.Multitenancy;
 
 namespace Ashlar.Postgres.Sql.Scopes;
 
@@ -10,6 +11,9 @@ internal sealed class SqlContext(DomainModel domain, string? tenant)
     public DomainModel Domain => domain;
 
     public string? Tenant => tenant;
+
+    /// <summary>What the statement needs set for its tenant, gathered as its tables are written.</summary>
+    public TenantUse Tenancy { get; set; }
 
     public string NextAlias() => "t" + (++_aliases).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -76,7 +76,7 @@ internal sealed class SqlScope(SqlContext context, ResourceDefinition resource, 
 
             var destination = context.Domain.Resource(relationship.DestinationType);
             Repos.RepoBoundary.EnsureSameDatabases(resource, destination, relationship.Name);
-            sql.Append(" LEFT JOIN ").Append(TableNames.Qualified(destination, context.Tenant))
+            sql.Append(" LEFT JOIN ").Append(TableNames.From(destination, context))
                 .Append(" AS ").Identifier(joinAlias).Append(" ON ")
                 .Column(joinAlias, relationship.DestinationAttribute).Append(" = ")
                 .Column(sourceAlias, relationship.SourceAttribute);

@@ -46,7 +46,7 @@ internal static class AggregateQueryCompiler
             }
         }
 
-        sql.Append(" FROM ").Append(TableNames.Qualified(read.Resource, read.Tenant)).Append(" AS ").Identifier(scope.Alias);
+        sql.Append(" FROM ").Append(TableNames.From(read.Resource, scope.Context)).Append(" AS ").Identifier(scope.Alias);
         scope.WriteJoins(sql, references);
         if (read.Filter is not null)
         {
@@ -64,7 +64,7 @@ internal static class AggregateQueryCompiler
             sql.Append(i == 0 ? " GROUP BY " : ", ").Append((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new CompiledStatement(sql.ToString(), sql.Parameters, []);
+        return new CompiledStatement(sql.ToString(), sql.Parameters, []) { Tenancy = scope.Context.Tenancy, Tenant = scope.Context.Tenant };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Ashlar.Postgres.Multitenancy;
 using Ashlar.Resources;
 
 namespace Ashlar.Postgres.Sql.Statements;
@@ -13,6 +14,12 @@ internal sealed record CompiledStatement(string Text, IReadOnlyList<StatementPar
 
     /// <summary>Values computed by the query (aggregates), read after the attribute columns and set by name.</summary>
     public IReadOnlyList<(string Name, Ashlar.Types.AttributeType Type)> Computed { get; init; } = [];
+
+    /// <summary>What the statement needs set for its tenant before it runs (part of its shape).</summary>
+    public TenantUse Tenancy { get; init; }
+
+    /// <summary>The tenant the statement runs for, when <see cref="Tenancy"/> needs one.</summary>
+    public string? Tenant { get; init; }
 
     /// <summary>The types of the sort values read after the computed values, for keyset cursors (empty when not asked for).</summary>
     public IReadOnlyList<Ashlar.Types.AttributeType> SortValues { get; init; } = [];

@@ -93,12 +93,12 @@ internal static class LoadCompiler
         if (parent is not null && relationship.IsManual)
         {
             // The join condition is the relationship's filter, in the WHERE with the load's own.
-            sql.Append(" CROSS JOIN ").Append(TableNames.Qualified(parent.Resource, tenant)).Append(" AS ").Identifier(parent.Alias);
+            sql.Append(" CROSS JOIN ").Append(TableNames.From(parent.Resource, context)).Append(" AS ").Identifier(parent.Alias);
             parent.WriteJoins(sql, parentReferences);
         }
         else if (parent is not null)
         {
-            sql.Append(" INNER JOIN ").Append(TableNames.Qualified(parent.Resource, tenant)).Append(" AS ").Identifier(parent.Alias).Append(" ON ");
+            sql.Append(" INNER JOIN ").Append(TableNames.From(parent.Resource, context)).Append(" AS ").Identifier(parent.Alias).Append(" ON ");
             RelatedFrom.WriteCorrelation(sql, parent, scope, relationship);
             parent.WriteJoins(sql, parentReferences);
         }
@@ -128,7 +128,7 @@ internal static class LoadCompiler
             sql.Append(") AS \"d\"");
         }
 
-        var command = new CompiledStatement(sql.ToString(), sql.Parameters, columns) { ColumnOffset = 1, Computed = computed };
+        var command = new CompiledStatement(sql.ToString(), sql.Parameters, columns) { ColumnOffset = 1, Computed = computed, Tenancy = context.Tenancy, Tenant = context.Tenant };
         return (command, sql.Rebindable ? sql.Slots : null);
     }
 

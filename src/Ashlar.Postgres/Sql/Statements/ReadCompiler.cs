@@ -57,7 +57,7 @@ internal static class ReadCompiler
             .Select((a, i) => (a, "a" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var computed = WriteComputed(writer, plan, grouped);
         var sortValues = WriteSortValues(writer, plan, project: returnSortValues || wrap, required: returnSortValues);
-        sql.Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
+        sql.Append(" FROM ").Append(TableNames.From(resource, scope.Context)).Append(" AS ").Identifier(scope.Alias);
         scope.WriteJoins(sql, References(plan));
         GroupedAggregateSql.WriteJoins(sql, scope, plan, grouped);
         if (plan.Filter is not null)
@@ -82,7 +82,7 @@ internal static class ReadCompiler
 
         paging.Write(sql);
         WriteLock(sql, plan.Lock, scope.Alias);
-        return (new CompiledStatement(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = returnSortValues ? sortValues : [] }, sql.Rebindable ? sql.Slots : null);
+        return (new CompiledStatement(sql.ToString(), sql.Parameters, columns) { Computed = computed, SortValues = returnSortValues ? sortValues : [], Tenancy = scope.Context.Tenancy, Tenant = scope.Context.Tenant }, sql.Rebindable ? sql.Slots : null);
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ internal static class ReadCompiler
     public static CompiledStatement Count(DomainModel domain, ReadPlan plan)
     {
         var scope = SqlScope.Root(new SqlContext(domain, plan.Tenant), plan.Resource);
-        var sql = new SqlBuilder().Append("SELECT count(*) FROM ").Append(TableNames.Qualified(plan.Resource, plan.Tenant)).Append(" AS ").Identifier(scope.Alias);
+        var sql = new SqlBuilder().Append("SELECT count(*) FROM ").Append(TableNames.From(plan.Resource, scope.Context)).Append(" AS ").Identifier(scope.Alias);
         scope.WriteJoins(sql, RelationshipFilterPaths.Joins(plan.Filter));
         if (plan.Filter is not null)
         {
@@ -166,7 +166,7 @@ internal static class ReadCompiler
             new ExprWriter(sql, scope).Write(plan.Filter);
         }
 
-        return new CompiledStatement(sql.ToString(), sql.Parameters, []);
+        return new CompiledStatement(sql.ToString(), sql.Parameters, []) { Tenancy = scope.Context.Tenancy, Tenant = scope.Context.Tenant };
     }
 
     public static void WriteOrderBy(ExprWriter writer, IReadOnlyList<SortKey> sort)

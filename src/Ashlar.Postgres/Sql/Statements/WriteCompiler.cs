@@ -1,4 +1,5 @@
 using Ashlar.DataLayer;
+using Ashlar.Postgres.Multitenancy;
 using Ashlar.Postgres.Sql.Text;
 using Ashlar.Resources;
 
@@ -10,7 +11,8 @@ internal static class WriteCompiler
     public static CompiledStatement Insert(CreatePlan plan)
     {
         var resource = plan.Resource;
-        var sql = new SqlBuilder().Append("INSERT INTO ").Append(TableNames.Qualified(resource, plan.Tenant));
+        var target = TableNames.Target(resource, plan.Tenant);
+        var sql = new SqlBuilder().Append("INSERT INTO ").Append(target.Table);
         if (plan.Values.Count == 0)
         {
             sql.Append(" DEFAULT VALUES");
@@ -32,22 +34,25 @@ internal static class WriteCompiler
         }
 
         Returning(sql, resource);
-        return new CompiledStatement(sql.ToString(), sql.Parameters, resource.Attributes);
+
+        // The tenant column's value is in the row (the changeset sets it), so only a schema needs the prelude.
+        return Statement(sql, resource.Attributes, target.Use & TenantUse.Schema, plan.Tenant);
     }
 
     public static CompiledStatement Update(UpdatePlan plan)
     {
         var resource = plan.Resource;
         var sql = new SqlBuilder();
+        var target = TableNames.Target(resource, plan.Tenant);
         if (plan.Changes.Count == 0)
         {
             sql.Append("SELECT ").Append(SqlIdentifier.List(resource.Attributes.Select(a => a.Name)))
-                .Append(" FROM ").Append(TableNames.Qualified(resource, plan.Tenant));
-            WhereKey(sql, plan.Key);
-            return new CompiledStatement(sql.ToString(), sql.Parameters, resource.Attributes);
+                .Append(" FROM ").Append(target.Table);
+            WhereKey(sql, plan.Key, target.Condition);
+            return Statement(sql, resource.Attributes, target.Use, plan.Tenant);
         }
 
-        sql.Append("UPDATE ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" SET ");
+        sql.Append("UPDATE ").Append(target.Table).Append(" SET ");
         for (var i = 0; i < plan.Changes.Count; i++)
         {
             if (i > 0)
@@ -58,24 +63,34 @@ internal static class WriteCompiler
             sql.Identifier(plan.Changes[i].Attribute.Name).Append(" = ").Parameter(plan.Changes[i].Value, plan.Changes[i].Attribute.Type);
         }
 
-        WhereKey(sql, plan.Key);
+        WhereKey(sql, plan.Key, target.Condition);
         Returning(sql, resource);
-        return new CompiledStatement(sql.ToString(), sql.Parameters, resource.Attributes);
+        return Statement(sql, resource.Attributes, target.Use, plan.Tenant);
     }
 
     public static CompiledStatement Delete(DestroyPlan plan)
     {
-        var sql = new SqlBuilder().Append("DELETE FROM ").Append(TableNames.Qualified(plan.Resource, plan.Tenant));
-        WhereKey(sql, plan.Key);
-        return new CompiledStatement(sql.ToString(), sql.Parameters, []);
+        var target = TableNames.Target(plan.Resource, plan.Tenant);
+        var sql = new SqlBuilder().Append("DELETE FROM ").Append(target.Table);
+        WhereKey(sql, plan.Key, target.Condition);
+        return Statement(sql, [], target.Use, plan.Tenant);
     }
 
-    private static void WhereKey(SqlBuilder sql, IReadOnlyList<FieldValue> key)
+    private static CompiledStatement Statement(SqlBuilder sql, IReadOnlyList<AttributeDefinition> columns, TenantUse use, string? tenant) =>
+        new(sql.ToString(), sql.Parameters, columns) { Tenancy = use, Tenant = use == TenantUse.None ? null : tenant };
+
+    /// <summary>The key's condition, and the tenant column's when the table has one: a record is only written in its tenant.</summary>
+    private static void WhereKey(SqlBuilder sql, IReadOnlyList<FieldValue> key, string? tenantCondition)
     {
         for (var i = 0; i < key.Count; i++)
         {
             sql.Append(i == 0 ? " WHERE " : " AND ");
             sql.Identifier(key[i].Attribute.Name).Append(" = ").Parameter(key[i].Value, key[i].Attribute.Type);
+        }
+
+        if (tenantCondition is not null)
+        {
+            sql.Append(key.Count == 0 ? " WHERE " : " AND ").Append(tenantCondition);
         }
     }
 

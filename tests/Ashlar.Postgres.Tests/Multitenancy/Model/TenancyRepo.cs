@@ -1,0 +1,7 @@
+using Ashlar.Postgres.Repos;
+
+namespace Ashlar.Postgres.Tests.Multitenancy.Model;
+
+public sealed class TenancyRepo : PostgresRepo
+{
+}
