@@ -42,7 +42,7 @@ internal static class TenantRun
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var model = DomainModel.Build("tenants", d => d.Resource<TenantItem>().Resource<SharedItem>());
         await using var domain = PostgresDomain.Create(model, pg => pg.Repo<Model.BenchRepo>(dataSource));
-        var names = Enumerable.Range(1, tenants).Select(Name).ToArray();
+        var names = Enumerable.Range(0, tenants).Select(Name).ToArray();
         var query = Query.For<TenantItem>().Filter(i => i.Score > 3).Sort(i => i.Id);
         var shared = Query.For<SharedItem>().Filter(i => i.Score > 3).Sort(i => i.Id);
         for (var i = 0; i < 200; i++)
