@@ -6,6 +6,12 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 
+if (args.Contains("--tenants"))
+{
+    await Ashlar.Benchmarks.Tenancy.TenantRun.RunAsync(args);
+    return;
+}
+
 if (args.Contains("--paired"))
 {
     await PairedRun.RunAsync(args);

@@ -39,6 +39,9 @@ internal sealed class SqlCache(DomainModel domain)
 
     private int _count;
 
+    /// <summary>The shapes held now (reads and loads).</summary>
+    public int Count => _entries.Count + _loads.Count;
+
     /// <summary>The statement of <paramref name="plan"/>; with <paramref name="returnSortValues"/>, its rows also carry their sort values.</summary>
     public CompiledStatement Read(ReadPlan plan, bool returnSortValues = false)
     {
