@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ashlar.Actions;
 using Ashlar.Diagnostics;
 using Ashlar.Errors;
+using Ashlar.Multitenancy;
 using Ashlar.Queries;
 using Ashlar.Resources;
 
@@ -45,6 +46,7 @@ public sealed partial class Domain
     private Activity? BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
     {
         var action = RequireAction(resource, ActionKind.Read, actionName);
+        TenantCheck.Enter(resource, tenant);
         var activity = AshlarActivitySource.StartAction(resource.Name, action.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, action.Name);
         return activity;

@@ -3,6 +3,7 @@ using Ashlar.Changesets;
 using Ashlar.DataLayer;
 using Ashlar.Diagnostics;
 using Ashlar.Errors;
+using Ashlar.Multitenancy;
 using Ashlar.Queries;
 using Ashlar.Resources;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
     {
         var resource = Model.Resource<T>();
         var definition = RequireAction(resource, ActionKind.Create, action);
+        TenantCheck.Enter(resource, tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
 
@@ -66,6 +68,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(record);
         var resource = Model.Resource<T>();
         var definition = RequireAction(resource, ActionKind.Update, action);
+        TenantCheck.Enter(resource, tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
 
@@ -89,6 +92,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(record);
         var resource = Model.Resource<T>();
         var definition = RequireAction(resource, ActionKind.Destroy, action);
+        TenantCheck.Enter(resource, tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
 

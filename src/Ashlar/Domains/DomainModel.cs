@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Ashlar.Errors;
+using Ashlar.Multitenancy;
 using Ashlar.Resources;
 using Ashlar.Validation;
 
@@ -59,12 +60,14 @@ public sealed class DomainModel
                 draft.Extensions,
                 draft.ResourceRenamedFrom,
                 AggregateResolver.Resolve(draft, relationships, problems),
-                draft.Calculations));
+                draft.Calculations,
+                MultitenancyRules.Resolve(draft, problems)));
         }
 
         var model = new DomainModel(name, resources, builder.TimeProvider, builder.InputLimits);
         DeclarationTranslator.Translate(model, builder.Resources, problems);
         problems.AddRange(resources.SelectMany(ResourceRules.Check));
+        problems.AddRange(resources.SelectMany(r => MultitenancyRules.Check(r, model.FindResource)));
         foreach (var resource in resources)
         {
             foreach (var extension in drafts[resource.ClrType].Extensions.Values.OfType<IResourceExtension>())

@@ -1,5 +1,6 @@
 using Ashlar.Actions;
 using Ashlar.Errors;
+using Ashlar.Multitenancy;
 
 namespace Ashlar.Resources;
 
@@ -25,6 +26,8 @@ internal interface IResourceDraft
     IReadOnlyList<DeclarationProblem> Problems { get; }
 
     IReadOnlyList<string> ResourceRenamedFrom { get; }
+
+    MultitenancyDraft? Multitenancy { get; }
 
     IReadOnlyList<ActionDefinition> BuildActions();
 }

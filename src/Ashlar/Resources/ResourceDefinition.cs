@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Ashlar.Actions;
 using Ashlar.Errors;
+using Ashlar.Multitenancy;
 using Ashlar.Types;
 
 namespace Ashlar.Resources;
@@ -25,8 +26,10 @@ public sealed class ResourceDefinition
         IReadOnlyDictionary<Type, object> extensions,
         IReadOnlyList<string> renamedFrom,
         IReadOnlyList<AggregateDefinition>? aggregates = null,
-        IReadOnlyList<CalculationDefinition>? calculations = null)
+        IReadOnlyList<CalculationDefinition>? calculations = null,
+        MultitenancyDefinition? multitenancy = null)
     {
+        Multitenancy = multitenancy;
         Aggregates = aggregates ?? [];
         Calculations = calculations ?? [];
         ClrType = clrType;
@@ -73,6 +76,9 @@ public sealed class ResourceDefinition
 
     /// <summary>Every action, in declaration order.</summary>
     public IReadOnlyList<ActionDefinition> Actions { get; }
+
+    /// <summary>How the resource keeps tenants' records apart, or null when it is not a tenant resource.</summary>
+    public MultitenancyDefinition? Multitenancy { get; }
 
     /// <summary>Earlier names of the resource's table, for migrations.</summary>
     public IReadOnlyList<string> RenamedFrom { get; }
