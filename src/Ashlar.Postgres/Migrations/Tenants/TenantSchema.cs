@@ -1,4 +1,4 @@
-using System.Text;
+using Ashlar.Multitenancy;
 using Ashlar.Postgres.Migrations.Running;
 using Ashlar.Postgres.Sql.Text;
 
@@ -16,27 +16,16 @@ public static class TenantSchema
     /// <summary>The schema name tenant tables have in tenant snapshots and migration files.</summary>
     public const string Placeholder = "{tenant}";
 
-    /// <summary>The longest schema name PostgreSQL keeps (NAMEDATALEN − 1 bytes).</summary>
-    public const int MaxBytes = 63;
-
     private static readonly string QuotedPlaceholder = SqlIdentifier.Quote(Placeholder);
 
     /// <summary>
-    /// Why <paramref name="tenant"/> cannot be a schema name, or null when it can: empty, longer than 63 bytes,
-    /// containing NUL, starting with <c>pg_</c> (reserved), or equal to the placeholder.
+    /// Why <paramref name="tenant"/> cannot be a tenant's schema, or null when it can: the tenant-name rule of
+    /// <see cref="TenantNames.Problem"/> (1 to 63 ASCII letters, digits, <c>_</c> or <c>-</c>; not <c>public</c>,
+    /// <c>information_schema</c> or <c>pg_…</c>), which also keeps the placeholder from being a tenant.
     /// </summary>
     /// <param name="tenant">The tenant name.</param>
     /// <returns>The reason, or null.</returns>
-    public static string? Problem(string? tenant) => tenant switch
-    {
-        null or "" => "a tenant name is empty",
-        _ when tenant.Contains('\0', StringComparison.Ordinal) => "a tenant name cannot contain the NUL character",
-        _ when Encoding.UTF8.GetByteCount(tenant) > MaxBytes => $"a tenant name is at most {MaxBytes} bytes (UTF-8), this one has {Encoding.UTF8.GetByteCount(tenant)}",
-        _ when tenant.StartsWith("pg_", StringComparison.OrdinalIgnoreCase) => "names starting with pg_ are reserved for PostgreSQL's own schemas",
-        _ when tenant.Contains(Placeholder, StringComparison.Ordinal) => $"{Placeholder} is the placeholder of tenant migrations",
-        _ when tenant.Any(char.IsSurrogate) && !IsWellFormed(tenant) => "a tenant name must be well-formed text (a lone surrogate was found)",
-        _ => null,
-    };
+    public static string? Problem(string? tenant) => tenant is null ? "is missing" : TenantNames.Problem(tenant);
 
     /// <summary>The statement with the placeholder schema replaced by the tenant's quoted schema name.</summary>
     /// <param name="statement">A statement of a tenant migration.</param>
@@ -48,7 +37,7 @@ public static class TenantSchema
         ArgumentNullException.ThrowIfNull(statement);
         if (Problem(tenant) is { } problem)
         {
-            throw new ArgumentException($"'{tenant}' cannot be a tenant: {problem}.", nameof(tenant));
+            throw new ArgumentException($"The tenant name {tenant} {problem}.", nameof(tenant));
         }
 
         return statement.Replace(QuotedPlaceholder, SqlIdentifier.Quote(tenant), StringComparison.Ordinal);
@@ -75,22 +64,5 @@ public static class TenantSchema
                 }
             }
         }
-    }
-
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

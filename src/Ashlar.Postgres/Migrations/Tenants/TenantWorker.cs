@@ -102,7 +102,7 @@ internal sealed class TenantWorker(NpgsqlDataSource dataSource, MigrationRunnerO
         var state = new Progress();
         if (TenantSchema.Problem(tenant) is { } problem)
         {
-            return new TenantResult(tenant, null, null, TenantStatus.Failed, $"invalid tenant name: {problem}; nothing was run", 0, 0);
+            return new TenantResult(tenant, null, null, TenantStatus.Failed, $"the tenant name {problem}; nothing was run (InvalidTenant)", 0, 0);
         }
 
         try

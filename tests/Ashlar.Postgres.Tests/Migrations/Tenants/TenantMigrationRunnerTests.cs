@@ -89,22 +89,21 @@ public sealed class TenantMigrationRunnerTests(DatabaseFixture database) : IClas
         var report = await runner.MigrateAsync(Db, ["pg_evil", "ok_tenant", new string('x', 64)], TenantFaultScenario.Migrations.Take(1).ToList(), cancellationToken: Ct);
 
         Assert.Equal([TenantStatus.Failed, TenantStatus.Done, TenantStatus.Failed], report.Tenants.Select(t => t.Status));
-        Assert.Contains("reserved", report.Tenants[0].Error, StringComparison.Ordinal);
-        Assert.Contains("at most 63 bytes", report.Tenants[2].Error, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL reserves", report.Tenants[0].Error, StringComparison.Ordinal);
+        Assert.Contains("at most 63", report.Tenants[2].Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_quote_in_a_tenant_name_stays_inside_its_identifier()
+    public async Task A_quote_in_a_tenant_name_never_reaches_sql()
     {
-        var runner = new TenantMigrationRunner();
         const string tenant = "a\"; DROP SCHEMA public CASCADE; --";
 
-        var report = await runner.MigrateAsync(Db, [tenant], TenantFaultScenario.Migrations.Take(1).ToList(), cancellationToken: Ct);
+        var report = await new TenantMigrationRunner().MigrateAsync(Db, [tenant], TenantFaultScenario.Migrations.Take(1).ToList(), cancellationToken: Ct);
 
-        Assert.True(report.Succeeded, report.Tenants[0].Error);
-        await using var command = Db.CreateCommand("SELECT to_regclass($1) IS NOT NULL");
-        command.Parameters.Add(new() { Value = "\"a\"\"; DROP SCHEMA public CASCADE; --\".\"tickets\"" });
-        Assert.True((bool)(await command.ExecuteScalarAsync(Ct))!);
+        Assert.Equal(TenantStatus.Failed, report.Tenants[0].Status);
+        Assert.Contains("InvalidTenant", report.Tenants[0].Error, StringComparison.Ordinal);
+        await using var command = Db.CreateCommand("SELECT count(*) FROM pg_namespace WHERE nspname = 'public'");
+        Assert.Equal(1L, await command.ExecuteScalarAsync(Ct));
     }
 
     [Fact]
