@@ -1,6 +1,7 @@
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.Repos;
+using Ashlar.Postgres.Tenants;
 using Ashlar.Resources;
 using Ashlar.Validation;
 
@@ -71,6 +72,12 @@ public sealed class PostgresOptions : IResourceExtension
     internal Dictionary<string, string> MigrationDefaultMap { get; } = [];
 
     internal Dictionary<string, ColumnConversion> MigrationUsingMap { get; } = [];
+
+    /// <summary>
+    /// Set when the resource's records are tenants (<c>pg.ManageTenant(...)</c>): creating one creates and migrates its
+    /// schema; null otherwise.
+    /// </summary>
+    public ManagedTenantOptions? ManagedTenant { get; internal set; }
 
     /// <summary>The repo instance, created from <see cref="RepoType"/>.</summary>
     public PostgresRepo Repo => RepoCache.For(RepoType);
