@@ -14,7 +14,19 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
 {
     private TextWriter Out => options.Output;
 
-    public Task<int> MigrateAsync(MigrateRequest request, CancellationToken cancellationToken) =>
+    public Task<int> MigrateAsync(MigrateRequest request, CancellationToken cancellationToken) => request.Tenants is null
+        ? MigrateGlobalAsync(request, cancellationToken)
+        : MigrateTenantsAsync(request, cancellationToken);
+
+    public Task<int> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken) => request.Tenants is null
+        ? RollbackGlobalAsync(request, cancellationToken)
+        : RollbackTenantsAsync(request, cancellationToken);
+
+    public Task<int> StatusAsync(TenantRequest? tenants, CancellationToken cancellationToken) => tenants is null
+        ? StatusGlobalAsync(cancellationToken)
+        : StatusTenantsAsync(tenants, cancellationToken);
+
+    private Task<int> MigrateGlobalAsync(MigrateRequest request, CancellationToken cancellationToken) =>
         WithDatabaseAsync(async (database, repo, files) =>
         {
             var runner = Runner(request.LockTimeout, request.StrictChecksums);
@@ -32,7 +44,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
                 : $"{repo.Name}: applied {result.Applied.Count} migration(s){waited}: {string.Join(", ", result.Applied.Select(m => m.FileName))}.").ConfigureAwait(false);
         }, cancellationToken);
 
-    public Task<int> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken) =>
+    private Task<int> RollbackGlobalAsync(RollbackRequest request, CancellationToken cancellationToken) =>
         WithDatabaseAsync(async (database, repo, files) =>
         {
             var target = request.To is { } version ? RollbackTarget.To(version) : RollbackTarget.Steps(request.Step ?? 1);
@@ -42,7 +54,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
                 : $"{repo.Name}: rolled back {result.RolledBack.Count} migration(s): {string.Join(", ", result.RolledBack.Select(m => m.FileName))}.").ConfigureAwait(false);
         }, cancellationToken);
 
-    public Task<int> StatusAsync(CancellationToken cancellationToken) =>
+    private Task<int> StatusGlobalAsync(CancellationToken cancellationToken) =>
         WithDatabaseAsync(async (database, repo, files) =>
         {
             var status = await Runner(null, strict: false).StatusAsync(database.DataSource, files, cancellationToken).ConfigureAwait(false);

@@ -75,7 +75,8 @@ internal static partial class CliParser
         var lockTimeout = LockTimeout();
         var strict = new Option<bool>("--strict") { Description = "Fail, instead of warning, when an applied migration's file changed since it was applied." };
         var command = new Command("migrate", "Apply every pending migration, each in its own transaction, under a lock that serializes deployers.") { lockTimeout, strict };
-        command.SetAction((parse, ct) => handler.MigrateAsync(new MigrateRequest(Seconds(parse.GetValue(lockTimeout)), parse.GetValue(strict)), ct));
+        var tenants = TenantOptions.AddTo(command);
+        command.SetAction((parse, ct) => handler.MigrateAsync(new MigrateRequest(Seconds(parse.GetValue(lockTimeout)), parse.GetValue(strict), tenants.Read(parse)), ct));
         return command;
     }
 
@@ -85,6 +86,7 @@ internal static partial class CliParser
         var to = new Option<string?>("--to") { Description = "Roll back every migration newer than this version (it stays applied); 0 rolls back all." };
         var lockTimeout = LockTimeout();
         var command = new Command("rollback", "Run the down part of the newest applied migrations.") { step, to, lockTimeout };
+        var tenants = TenantOptions.AddTo(command);
         command.Validators.Add(result =>
         {
             if (result.GetValue(step) is not null && result.GetValue(to) is not null)
@@ -105,7 +107,7 @@ internal static partial class CliParser
         command.SetAction((parse, ct) =>
         {
             var target = parse.GetValue(to);
-            return handler.RollbackAsync(new RollbackRequest(target is null ? parse.GetValue(step) ?? 1 : null, target, Seconds(parse.GetValue(lockTimeout))), ct);
+            return handler.RollbackAsync(new RollbackRequest(target is null ? parse.GetValue(step) ?? 1 : null, target, Seconds(parse.GetValue(lockTimeout)), tenants.Read(parse)), ct);
         });
         return command;
     }
@@ -113,7 +115,8 @@ internal static partial class CliParser
     private static Command Status(ICliHandler handler)
     {
         var command = new Command("status", "List the migrations: applied (when), pending, changed since applied, or applied without a file.");
-        command.SetAction((_, ct) => handler.StatusAsync(ct));
+        var tenants = TenantOptions.AddTo(command);
+        command.SetAction((parse, ct) => handler.StatusAsync(tenants.Read(parse), ct));
         return command;
     }
 

@@ -9,5 +9,5 @@ internal interface ICliHandler
 
     Task<int> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken);
 
-    Task<int> StatusAsync(CancellationToken cancellationToken);
+    Task<int> StatusAsync(TenantRequest? tenants, CancellationToken cancellationToken);
 }

@@ -77,6 +77,23 @@ public sealed class CliParserTests
     }
 
     [Fact]
+    public async Task Tenants_options_go_with_tenants_only()
+    {
+        var (code, call, _) = await RunAsync("migrate", "--tenants", "--only", "a, b", "--jobs", "4", "--fail-fast", "--report", "out.json");
+        var (statusCode, status, _) = await RunAsync("status", "--tenants", "--except", "c");
+        var (refused, _, error) = await RunAsync("migrate", "--jobs", "4");
+        var (both, _, _) = await RunAsync("rollback", "--tenants", "--only", "a", "--except", "b");
+
+        Assert.Equal(0, code);
+        Assert.Equal(new MigrateRequest(null, false, new TenantRequest(["a", "b"], [], 4, true, "out.json")), call);
+        Assert.Equal(0, statusCode);
+        Assert.Equal(new TenantRequest([], ["c"], 1, false, null), status);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("go with --tenants", error, StringComparison.Ordinal);
+        Assert.NotEqual(0, both);
+    }
+
+    [Fact]
     public async Task Rollback_defaults_to_one_step()
     {
         var (_, call, _) = await RunAsync("rollback");

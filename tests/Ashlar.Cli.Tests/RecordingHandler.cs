@@ -11,7 +11,7 @@ internal sealed class RecordingHandler : ICliHandler
 
     public Task<int> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken) => Record(request);
 
-    public Task<int> StatusAsync(CancellationToken cancellationToken) => Record("status");
+    public Task<int> StatusAsync(TenantRequest? tenants, CancellationToken cancellationToken) => Record(tenants is null ? "status" : tenants);
 
     private Task<int> Record(object call)
     {

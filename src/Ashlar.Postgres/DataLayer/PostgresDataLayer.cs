@@ -5,9 +5,11 @@ using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Diagnostics;
 using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Replicas;
+using Ashlar.Postgres.Migrations;
 using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Sql.Caching;
 using Ashlar.Postgres.Sql.Statements;
+using Ashlar.Postgres.Tenants;
 using Ashlar.Resources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,10 +27,13 @@ public sealed partial class PostgresDataLayer : IDataLayer
     private readonly CommandRunner _runner;
     private readonly ILogger _logger;
 
-    private PostgresDataLayer(DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, ReplicaOptions replicas, ILoggerFactory loggerFactory)
+    private PostgresDataLayer(
+        DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, ReplicaOptions replicas,
+        IReadOnlyDictionary<Type, IReadOnlyList<MigrationFile>> tenantMigrations, ILoggerFactory loggerFactory)
     {
         Domain = domain;
         _repos = repos;
+        _tenantMigrations = tenantMigrations;
         _logger = loggerFactory.CreateLogger("Ashlar.Postgres");
         _runner = new CommandRunner(new PostgresErrorTranslator(ConstraintCatalog.Build(domain)), _logger);
         _router = new ReadRouter(domain, DataSource, replicas, _logger);
@@ -57,7 +62,7 @@ public sealed partial class PostgresDataLayer : IDataLayer
                 $"add pg.Repo<{missing[0].Name}>(connectionString) when creating the data layer.", nameof(configure));
         }
 
-        return new PostgresDataLayer(domain, builder.Repos, builder.ReplicaOptions, loggerFactory ?? NullLoggerFactory.Instance);
+        return new PostgresDataLayer(domain, builder.Repos, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance);
     }
 
     /// <summary>The data source of a repo.</summary>
@@ -142,6 +147,11 @@ public sealed partial class PostgresDataLayer : IDataLayer
         where T : class
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (ManagedTenantOf(plan.Resource) is { } managed)
+        {
+            return await CreateTenantRecordAsync<T>(plan, managed, cancellationToken).ConfigureAwait(false);
+        }
+
         var rows = await _runner.QueryAsync<T>(SourceFor(plan.Resource), WriteCompiler.Insert(plan), plan.Resource, WriteKind.Create, cancellationToken).ConfigureAwait(false);
         return rows[0];
     }
@@ -151,6 +161,11 @@ public sealed partial class PostgresDataLayer : IDataLayer
         where T : class
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (ManagedTenantOf(plan.Resource) is { RenameSchema: true } managed && ManagedTenantSchema.Touches(plan.Resource, managed, plan.Changes))
+        {
+            return await UpdateTenantRecordAsync<T>(plan, managed, cancellationToken).ConfigureAwait(false);
+        }
+
         var rows = await _runner.QueryAsync<T>(SourceFor(plan.Resource), WriteCompiler.Update(plan), plan.Resource, WriteKind.Update, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
@@ -159,6 +174,11 @@ public sealed partial class PostgresDataLayer : IDataLayer
     public async ValueTask<bool> DestroyAsync(DestroyPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (ManagedTenantOf(plan.Resource) is { DropSchema: true } managed)
+        {
+            return await DestroyTenantRecordAsync(plan, managed, cancellationToken).ConfigureAwait(false);
+        }
+
         var affected = await _runner.ExecuteAsync(SourceFor(plan.Resource), WriteCompiler.Delete(plan), plan.Resource, WriteKind.Destroy, cancellationToken).ConfigureAwait(false);
         return affected > 0;
     }

@@ -1,4 +1,5 @@
 using Ashlar.Postgres.Replicas;
+using Ashlar.Postgres.Migrations;
 using Ashlar.Postgres.Repos;
 using Npgsql;
 
@@ -26,6 +27,27 @@ public sealed class PostgresDataLayerBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         configure(ReplicaOptions);
+        return this;
+    }
+
+    internal Dictionary<Type, IReadOnlyList<MigrationFile>> TenantMigrationFiles { get; } = [];
+
+    /// <summary>
+    /// The tenant migrations a new managed tenant of <typeparamref name="TRepo"/> gets (all of them, in its creating
+    /// transaction, recorded in its history). Without them, a new tenant gets the tenant tables the declarations call
+    /// for and no history — fine for tests and demos, not for an application that runs <c>migrate --tenants</c>.
+    /// </summary>
+    /// <param name="directory">The folder of the tenant migration files, <c>Migrations/&lt;repo&gt;/tenants</c>; read now.</param>
+    /// <exception cref="FormatException">A file is not a migration.</exception>
+    public PostgresDataLayerBuilder TenantMigrations<TRepo>(string directory)
+        where TRepo : PostgresRepo, new()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var files = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.sql").Order(StringComparer.Ordinal)
+                .Select(f => MigrationFileFormat.Read(Path.GetFileName(f), File.ReadAllText(f))).ToList()
+            : [];
+        TenantMigrationFiles[typeof(TRepo)] = files;
         return this;
     }
 

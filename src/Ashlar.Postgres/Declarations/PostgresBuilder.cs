@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Ashlar.Postgres.Repos;
+using Ashlar.Postgres.Tenants;
 using Ashlar.Resources;
 
 namespace Ashlar.Postgres.Declarations;
@@ -54,6 +55,24 @@ public sealed class PostgresBuilder<T>
     public PostgresBuilder<T> Migrate(bool migrate)
     {
         Options.Migrate = migrate;
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the resource's records tenants: creating a record creates the schema named by
+    /// <paramref name="template"/> (e.g. <c>o =&gt; "org_" + o.Id</c>) and applies every tenant migration in the same
+    /// transaction, so a failure leaves neither record nor schema. Changing the values the template reads renames the
+    /// schema unless <see cref="ManagedTenantOptions.KeepSchemaName"/>; destroying the record keeps the schema unless
+    /// <see cref="ManagedTenantOptions.DropSchemaOnDestroy"/>. The repo's <c>AllTenants</c> lists these records' schemas.
+    /// </summary>
+    /// <param name="template">The schema name of a record; it must satisfy the tenant-name rule.</param>
+    /// <param name="configure">Rename and drop choices.</param>
+    public PostgresBuilder<T> ManageTenant(Expression<Func<T, string>> template, Action<ManagedTenantOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var options = ManagedTenantOptions.For(template);
+        configure?.Invoke(options);
+        Options.ManagedTenant = options;
         return this;
     }
 

@@ -1,6 +1,7 @@
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.Repos;
+using Ashlar.Postgres.Tenants;
 using Ashlar.Resources;
 using Ashlar.Validation;
 
@@ -77,6 +78,12 @@ public sealed class PostgresOptions : IResourceExtension
 
     /// <summary>The repo that serves <paramref name="kind"/> of work: the read repo for plain reads when one is declared, else <see cref="RepoType"/>.</summary>
     public Type RepoFor(RepoKind kind) => kind == RepoKind.Read ? ReadRepoType ?? RepoType : RepoType;
+
+    /// <summary>
+    /// Set when the resource's records are tenants (<c>pg.ManageTenant(...)</c>): creating one creates and migrates its
+    /// schema; null otherwise.
+    /// </summary>
+    public ManagedTenantOptions? ManagedTenant { get; internal set; }
 
     /// <summary>The repo instance, created from <see cref="RepoType"/>.</summary>
     public PostgresRepo Repo => RepoCache.For(RepoType);

@@ -1,4 +1,6 @@
 using Ashlar.Domains;
+using Ashlar.Multitenancy;
+using Ashlar.Postgres.Migrations.Tenants;
 using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Types;
 using Ashlar.Resources;
@@ -8,25 +10,32 @@ namespace Ashlar.Postgres.Declarations;
 /// <summary>Derives the <see cref="SchemaModel"/> a domain's declarations call for, one per repo.</summary>
 internal static class ResourceSchemaBuilder
 {
-    /// <summary>The schema for the resources stored in <paramref name="repoType"/> whose migrations Ashlar manages.</summary>
-    public static SchemaModel Build(DomainModel domain, Type repoType)
+    /// <summary>
+    /// The schema for the resources stored in <paramref name="repoType"/> whose migrations Ashlar manages. With
+    /// <paramref name="tenants"/> false: the global tables (context-tenant resources only when declared global, in
+    /// their declared schema); with true: the context-tenant resources' tables, in the placeholder schema
+    /// <see cref="TenantSchema.Placeholder"/> that the tenant runner binds to each tenant.
+    /// </summary>
+    public static SchemaModel Build(DomainModel domain, Type repoType, bool tenants = false)
     {
         ArgumentNullException.ThrowIfNull(domain);
         var resources = domain.Resources
             .Select(r => (Resource: r, Options: r.Extension<PostgresOptions>()))
             .Where(r => r.Options is { Migrate: true } && r.Options.RepoType == repoType)
+            .Where(r => tenants ? IsContextTenant(r.Resource) : !IsContextTenant(r.Resource) || r.Resource.Multitenancy!.Global)
             .ToList();
 
         var tables = resources
-            .Select(r => Table(domain, r.Resource, r.Options!))
+            .Select(r => Table(domain, r.Resource, r.Options!, tenants))
             .OrderBy(t => t.Schema, StringComparer.Ordinal)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
 
         var unmanaged = domain.Resources
+            .Where(r => IsContextTenant(r) == tenants)
             .Select(r => r.Extension<PostgresOptions>())
             .Where(o => o is { Migrate: false, Table: not null } && o.RepoType == repoType)
-            .Select(o => $"{o!.SchemaOrPublic}.{o.Table}")
+            .Select(o => $"{(tenants ? TenantSchema.Placeholder : o!.SchemaOrPublic)}.{o!.Table}")
             .Where(name => tables.All(t => t.QualifiedName != name))
             .Distinct()
             .Order(StringComparer.Ordinal)
@@ -34,8 +43,8 @@ internal static class ResourceSchemaBuilder
         var repo = Ashlar.Postgres.Repos.RepoCache.For(repoType);
         return new SchemaModel
         {
-            Schemas = tables.Select(t => t.Schema).Where(s => s != "public").Distinct().Order(StringComparer.Ordinal).ToList(),
-            Extensions = repo.InstalledExtensions.Distinct().Order(StringComparer.Ordinal).ToList(),
+            Schemas = tables.Select(t => t.Schema).Where(s => s != "public" && s != TenantSchema.Placeholder).Distinct().Order(StringComparer.Ordinal).ToList(),
+            Extensions = tenants ? [] : repo.InstalledExtensions.Distinct().Order(StringComparer.Ordinal).ToList(),
             Functions = tables.SelectMany(t => t.Columns.Select(c => UuidV7Function.InstalledBy(t.Schema, c.Default))).OfType<string>()
                 .Distinct().Order(StringComparer.Ordinal).ToList(),
             Tables = tables,
@@ -43,19 +52,27 @@ internal static class ResourceSchemaBuilder
         };
     }
 
+    /// <summary>True when <paramref name="resource"/> keeps each tenant's records in the tenant's own schema.</summary>
+    public static bool IsContextTenant(ResourceDefinition resource) => resource.Multitenancy is { Strategy: MultitenancyStrategy.Context };
+
+    /// <summary>True when the repo stores a context-tenant resource whose table migrations manage.</summary>
+    public static bool HasTenantTables(DomainModel domain, Type repoType) =>
+        domain.Resources.Any(r => IsContextTenant(r) && r.Extension<PostgresOptions>() is { Migrate: true } o && o.RepoType == repoType);
+
     /// <summary>The repos the domain's resources are stored in.</summary>
     public static IReadOnlyList<Type> Repos(DomainModel domain) => [.. Ashlar.Postgres.Repos.PostgresRepo.InDomain(domain).Select(r => r.GetType())];
 
-    internal static TableModel Table(DomainModel domain, ResourceDefinition resource, PostgresOptions options)
+    internal static TableModel Table(DomainModel domain, ResourceDefinition resource, PostgresOptions options, bool tenants = false)
     {
         var table = options.Table!;
+        var schema = tenants ? TenantSchema.Placeholder : options.SchemaOrPublic;
         return new TableModel
         {
-            Schema = options.SchemaOrPublic,
+            Schema = schema,
             Name = table,
-            Columns = resource.Attributes.Select(a => Column(a, options)).ToList(),
+            Columns = resource.Attributes.Select(a => Column(a, options, schema)).ToList(),
             PrimaryKey = resource.PrimaryKey.Select(a => a.Name).ToList(),
-            ForeignKeys = ForeignKeys(domain, resource, options).ToList(),
+            ForeignKeys = ForeignKeys(domain, resource, options, tenants).ToList(),
             Indexes = Indexes(resource, options).ToList(),
             Checks = options.CheckConstraints.Select(c => new CheckModel(c.ConstraintName, c.Check)).ToList(),
             Statements = options.Statements.Select(s => new StatementModel(s.Name, s.Up, s.Down, s.OnDestroy) { AfterTables = s.AfterTables }).ToList(),
@@ -63,12 +80,12 @@ internal static class ResourceSchemaBuilder
         };
     }
 
-    private static ColumnModel Column(AttributeDefinition attribute, PostgresOptions options) => new()
+    private static ColumnModel Column(AttributeDefinition attribute, PostgresOptions options, string schema) => new()
     {
         Name = attribute.Name,
         Type = options.MigrationTypes.GetValueOrDefault(attribute.Name) ?? PgTypeMap.ColumnType(attribute.Type),
         Nullable = attribute.AllowNil,
-        Default = options.MigrationDefaults.GetValueOrDefault(attribute.Name) ?? DefaultSql(attribute, options),
+        Default = options.MigrationDefaults.GetValueOrDefault(attribute.Name) ?? DefaultSql(attribute, options, schema),
         Identity = attribute.Identity,
         Generated = attribute.GeneratedSql,
         RenamedFrom = attribute.RenamedFrom,
@@ -76,25 +93,29 @@ internal static class ResourceSchemaBuilder
         UsingDown = options.MigrationUsings.GetValueOrDefault(attribute.Name)?.Down,
     };
 
-    private static string? DefaultSql(AttributeDefinition attribute, PostgresOptions options) => attribute.Default switch
+    private static string? DefaultSql(AttributeDefinition attribute, PostgresOptions options, string schema) => attribute.Default switch
     {
         _ when attribute.Identity || attribute.GeneratedSql is not null => null,
         LiteralDefault literal => SqlLiteral.Render(literal.Value),
         GeneratedDefault { Kind: GeneratedValue.UuidV4 } => "gen_random_uuid()",
-        GeneratedDefault { Kind: GeneratedValue.UuidV7 } => UuidV7Function.Default(options.SchemaOrPublic, options.Repo.MinPostgresVersion),
+        GeneratedDefault { Kind: GeneratedValue.UuidV7 } => UuidV7Function.Default(schema, options.Repo.MinPostgresVersion),
         GeneratedDefault { Kind: GeneratedValue.Now } => "now()",
         _ => null,
     };
 
-    private static IEnumerable<ForeignKeyModel> ForeignKeys(DomainModel domain, ResourceDefinition resource, PostgresOptions options)
+    private static IEnumerable<ForeignKeyModel> ForeignKeys(DomainModel domain, ResourceDefinition resource, PostgresOptions options, bool tenants)
     {
         foreach (var relationship in resource.Relationships.Where(r => r.Kind == RelationshipKind.BelongsTo))
         {
             var reference = options.References.FirstOrDefault(r => r.Relationship == relationship.Name)
                 ?? new ReferenceOptions(relationship.Name);
-            var destination = domain.Resource(relationship.DestinationType).Extension<PostgresOptions>();
-            if (reference.Ignore || destination?.Table is null || destination.RepoType != options.RepoType)
+            var destinationResource = domain.Resource(relationship.DestinationType);
+            var destination = destinationResource.Extension<PostgresOptions>();
+            var destinationInTenant = IsContextTenant(destinationResource);
+            if (reference.Ignore || destination?.Table is null || destination.RepoType != options.RepoType
+                || (destinationInTenant && !tenants && !destinationResource.Multitenancy!.Global))
             {
+                // A global table cannot refer to a table that exists only in the tenants' schemas.
                 continue;
             }
 
@@ -103,7 +124,7 @@ internal static class ResourceSchemaBuilder
             {
                 Name = reference.Name ?? SchemaNames.ForeignKey(options.Table!, [relationship.SourceAttribute]),
                 Columns = columns,
-                ReferencedSchema = destination.SchemaOrPublic,
+                ReferencedSchema = tenants && destinationInTenant ? TenantSchema.Placeholder : destination.SchemaOrPublic,
                 ReferencedTable = destination.Table,
                 ReferencedColumns = new[] { relationship.DestinationAttribute }.Concat(reference.MatchWith.Select(m => m.Value)).ToList(),
                 OnDelete = ReferenceActions.OnDelete(reference.OnDelete),

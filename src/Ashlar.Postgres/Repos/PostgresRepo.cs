@@ -19,6 +19,35 @@ public abstract class PostgresRepo
     /// <summary>A short name for logs, folders and errors; defaults to the class name in snake_case.</summary>
     public virtual string Name => Ashlar.Types.Naming.ToSnakeCase(GetType().Name);
 
+    /// <summary>
+    /// The tenants (schema names) of this repo that <c>migrate --tenants</c>, <c>status --tenants</c> and
+    /// <c>rollback --tenants</c> work on. By default the schema names of the records of every resource of this repo that
+    /// declares <c>ManageTenant</c>; override to list them another way.
+    /// </summary>
+    /// <param name="domain">The application's domain.</param>
+    /// <param name="dataSource">The repo's database.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The tenant names, each once.</returns>
+    public virtual async Task<IReadOnlyList<string>> AllTenantsAsync(DomainModel domain, NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var tenants = new List<string>();
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            foreach (var resource in domain.Resources)
+            {
+                if (resource.Extension<PostgresOptions>() is { ManagedTenant: { } managed } options && options.RepoType == GetType())
+                {
+                    tenants.AddRange(await Tenants.ManagedTenantSchema.AllAsync(connection, resource, managed, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+
+        return tenants.Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The repos the domain's resources are stored in, one instance per repo type.</summary>
     public static IReadOnlyList<PostgresRepo> InDomain(DomainModel domain)
     {

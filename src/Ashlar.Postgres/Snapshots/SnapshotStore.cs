@@ -10,6 +10,9 @@ namespace Ashlar.Postgres.Snapshots;
 /// </summary>
 internal sealed class SnapshotStore(string migrationsDirectory, string repo)
 {
+    /// <summary>The subfolder of a repo's tenant snapshots (and migrations); never a table folder, which has a dot.</summary>
+    public const string TenantsFolder = "tenants";
+
     private const string RepoFolder = "repo";
     private const string DevSuffix = "_dev";
     private const string DeclinedFile = "declined_drops.json";
@@ -103,7 +106,8 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
     /// <summary>Every dev snapshot file of the repo.</summary>
     public IReadOnlyList<string> DevFiles() =>
         System.IO.Directory.Exists(Directory)
-            ? System.IO.Directory.EnumerateFiles(Directory, "*" + DevSuffix + ".json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            ? System.IO.Directory.EnumerateFiles(Directory, "*" + DevSuffix + ".json", SearchOption.AllDirectories)
+                .Where(f => !IsInTenantsFolder(f)).Order(StringComparer.Ordinal).ToList()
             : [];
 
     /// <summary>The greatest version of any snapshot of the repo, or null.</summary>
@@ -112,6 +116,10 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
             ? System.IO.Directory.EnumerateFiles(Directory, "*.json", SearchOption.AllDirectories)
                 .Select(Path.GetFileNameWithoutExtension).OfType<string>().Where(IsVersion).Select(n => n[..14]).Max(StringComparer.Ordinal)
             : null;
+
+    /// <summary>True for a file in <c>tenants/</c> under this store: the tenant store's, when this one is the repo's.</summary>
+    private bool IsInTenantsFolder(string path) =>
+        Path.GetRelativePath(Directory, path).Replace('\\', '/').StartsWith(TenantsFolder + "/", StringComparison.Ordinal);
 
     private static string? Latest(string folder, bool includeDev) =>
         System.IO.Directory.EnumerateFiles(folder, "*.json")

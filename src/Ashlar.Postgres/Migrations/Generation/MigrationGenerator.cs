@@ -25,11 +25,36 @@ public sealed class MigrationGenerator
         _options = options;
     }
 
-    /// <summary>The schema each repo of <paramref name="domain"/> calls for, by repo name.</summary>
+    /// <summary>
+    /// The schema each repo of <paramref name="domain"/> calls for, by repo name; a repo with context-tenant
+    /// resources also has an entry <c>&lt;repo&gt;/tenants</c> (see <see cref="TenantFolder"/>) whose tables are in the
+    /// placeholder schema, so their snapshots and migrations live in their own folders.
+    /// </summary>
     /// <param name="domain">A built domain.</param>
-    /// <returns>Repo name → schema model of its migrated resources.</returns>
-    public static IReadOnlyDictionary<string, SchemaModel> Schemas(DomainModel domain) =>
-        ResourceSchemaBuilder.Repos(domain).ToDictionary(r => RepoCache.For(r).Name, r => ResourceSchemaBuilder.Build(domain, r), StringComparer.Ordinal);
+    /// <returns>Repo name (or tenant folder) → schema model of its migrated resources.</returns>
+    public static IReadOnlyDictionary<string, SchemaModel> Schemas(DomainModel domain)
+    {
+        var schemas = new Dictionary<string, SchemaModel>(StringComparer.Ordinal);
+        foreach (var repo in ResourceSchemaBuilder.Repos(domain))
+        {
+            var name = RepoCache.For(repo).Name;
+            schemas[name] = ResourceSchemaBuilder.Build(domain, repo);
+            if (ResourceSchemaBuilder.HasTenantTables(domain, repo))
+            {
+                schemas[TenantFolder(name)] = ResourceSchemaBuilder.Build(domain, repo, tenants: true);
+            }
+        }
+
+        return schemas;
+    }
+
+    /// <summary>
+    /// The folder of a repo's tenant migrations, relative to the migrations root: <c>&lt;repo&gt;/tenants</c>; their
+    /// snapshots are in <c>Snapshots/&lt;repo&gt;/tenants</c>.
+    /// </summary>
+    /// <param name="repo">The repo's name.</param>
+    /// <returns>The relative folder.</returns>
+    public static string TenantFolder(string repo) => repo + "/" + SnapshotStore.TenantsFolder;
 
     /// <summary>Generates the migrations the declarations of <paramref name="domain"/> call for.</summary>
     /// <param name="domain">A built domain.</param>

@@ -6,8 +6,10 @@ namespace Ashlar.Postgres.Migrations.Running;
 /// <summary>
 /// Runs one migration's up or down part on the runner's connection: in one transaction with its history write,
 /// or — for a migration marked <c>no-transaction</c> — statement by statement in autocommit, history last.
+/// A tenant migration's statements go through <paramref name="bind"/>, which puts the tenant's quoted schema in
+/// place of the placeholder; the history row keeps the checksum of the file as written.
 /// </summary>
-internal sealed class MigrationExecutor(NpgsqlConnection connection, MigrationHistory history, ILogger logger)
+internal sealed class MigrationExecutor(NpgsqlConnection connection, MigrationHistory history, ILogger logger, Func<string, string>? bind = null)
 {
     public Task UpAsync(MigrationFile migration, string lastGoodVersion, CancellationToken cancellationToken) =>
         RunAsync(migration, "up", migration.Up, lastGoodVersion, cancellationToken);
@@ -39,10 +41,10 @@ internal sealed class MigrationExecutor(NpgsqlConnection connection, MigrationHi
         {
             if (transaction is null)
             {
-                await InvalidIndexRepair.BeforeAsync(connection, statements[i], logger, cancellationToken).ConfigureAwait(false);
+                await InvalidIndexRepair.BeforeAsync(connection, bind is null ? statements[i] : bind(statements[i]), logger, cancellationToken).ConfigureAwait(false);
             }
 
-            var command = new NpgsqlCommand(statements[i], connection, transaction);
+            var command = new NpgsqlCommand(bind is null ? statements[i] : bind(statements[i]), connection, transaction);
             await ExecuteAsync(migration, part, i + 1, command, transaction, unchangedVersion, cancellationToken).ConfigureAwait(false);
         }
 

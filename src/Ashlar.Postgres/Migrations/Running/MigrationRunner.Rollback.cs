@@ -55,7 +55,7 @@ public sealed partial class MigrationRunner
         }
     }
 
-    private static List<MigrationFile> Plan(IReadOnlyList<AppliedMigration> applied, Dictionary<string, MigrationFile> files, RollbackTarget target)
+    internal static List<MigrationFile> Plan(IReadOnlyList<AppliedMigration> applied, Dictionary<string, MigrationFile> files, RollbackTarget target)
     {
         var newestFirst = applied.OrderByDescending(a => a.Version, StringComparer.Ordinal).ToList();
         IEnumerable<AppliedMigration> chosen;

@@ -121,7 +121,7 @@ public sealed partial class MigrationRunner
         return entries.OrderBy(e => e.Version, StringComparer.Ordinal).ToList();
     }
 
-    private static List<MigrationFile> Ordered(IReadOnlyList<MigrationFile> migrations)
+    internal static List<MigrationFile> Ordered(IReadOnlyList<MigrationFile> migrations)
     {
         ArgumentNullException.ThrowIfNull(migrations);
         var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
