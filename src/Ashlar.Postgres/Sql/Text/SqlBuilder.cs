@@ -48,6 +48,15 @@ internal sealed class SqlBuilder
         return Add(value, type, null, null);
     }
 
+    /// <summary>Adds a parameter already converted for Npgsql (a bulk write's column of values) and writes its placeholder.</summary>
+    public SqlBuilder Parameter(StatementParameter parameter)
+    {
+        Rebindable = false;
+        _parameters.Add(parameter);
+        _slots.Add(new ParameterSlot(null, null, null));
+        return Placeholder(_parameters.Count, null);
+    }
+
     /// <summary>Adds a parameter for a declared constant (an aggregate's default): the same for every query of a shape.</summary>
     public SqlBuilder Constant(object? value, AttributeType? type) => Add(value, type, null, null);
 
