@@ -6,6 +6,12 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 
+if (args.Contains("--writes"))
+{
+    await Ashlar.Benchmarks.Writes.WriteBench.RunAsync(args);
+    return;
+}
+
 if (args.Contains("--paired"))
 {
     await PairedRun.RunAsync(args);

@@ -112,6 +112,23 @@ public sealed partial class PostgresDataLayer
         return new BulkBatchResult<T>(written, records, skipped);
     }
 
+    /// <inheritdoc />
+    public async ValueTask<BulkBatchResult<T>> WriteAllAsync<T>(QueryWritePlan plan, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var resource = plan.Query.Resource;
+        var command = QueryWriteCompiler.Compile(Domain, plan);
+        var kind = plan.Changes.Count == 0 ? WriteKind.Destroy : WriteKind.Update;
+        if (!plan.ReturnRecords)
+        {
+            return new BulkBatchResult<T>(await _runner.ExecuteAsync(SourceFor(resource), command, resource, kind, cancellationToken).ConfigureAwait(false), [], []);
+        }
+
+        var records = await _runner.QueryAsync<T>(SourceFor(resource), command, resource, kind, cancellationToken).ConfigureAwait(false);
+        return new BulkBatchResult<T>(records.Count, records, []);
+    }
+
     /// <summary>
     /// Splits a batch where rows differ in which columns with a database-side default they carry (a missing value must
     /// get the default, not NULL), keeping the rows' order; each run leaves out the defaulted columns none of its rows has.

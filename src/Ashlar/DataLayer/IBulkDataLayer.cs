@@ -21,4 +21,11 @@ public interface IBulkDataLayer
     /// <summary>Inserts (or upserts) one batch of rows in one statement.</summary>
     ValueTask<BulkBatchResult<T>> InsertBatchAsync<T>(BulkCreatePlan plan, IReadOnlyList<IReadOnlyList<FieldValue>> rows, CancellationToken cancellationToken)
         where T : class;
+
+    /// <summary>
+    /// Updates (or, with no changes, deletes) every record the plan's query selects in one statement; returns how many,
+    /// and the records as written when asked.
+    /// </summary>
+    ValueTask<BulkBatchResult<T>> WriteAllAsync<T>(QueryWritePlan plan, CancellationToken cancellationToken)
+        where T : class;
 }

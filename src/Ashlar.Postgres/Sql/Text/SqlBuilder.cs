@@ -57,6 +57,19 @@ internal sealed class SqlBuilder
         return Placeholder(_parameters.Count, null);
     }
 
+    /// <summary>Takes over another statement's parameters ($1…$n), whose text is appended later as a subquery.</summary>
+    public SqlBuilder Adopt(IReadOnlyList<StatementParameter> parameters)
+    {
+        Rebindable = false;
+        foreach (var parameter in parameters)
+        {
+            _parameters.Add(parameter);
+            _slots.Add(new ParameterSlot(null, null, null));
+        }
+
+        return this;
+    }
+
     /// <summary>Adds a parameter for a declared constant (an aggregate's default): the same for every query of a shape.</summary>
     public SqlBuilder Constant(object? value, AttributeType? type) => Add(value, type, null, null);
 
