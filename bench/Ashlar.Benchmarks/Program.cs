@@ -12,6 +12,12 @@ if (args.Contains("--tenants"))
     return;
 }
 
+if (args.Contains("--writes"))
+{
+    await Ashlar.Benchmarks.Writes.WriteBench.RunAsync(args);
+    return;
+}
+
 if (args.Contains("--paired"))
 {
     await PairedRun.RunAsync(args);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ashlar.Bulk;
 using Ashlar.Cli;
 using Ashlar.Domains;
 using Ashlar.Errors;
@@ -113,6 +114,18 @@ internal sealed class Demo(Domain helpdesk)
         Console.WriteLine($"  assigned to Ada: status {ticket.Status}, updated_at moved: {ticket.UpdatedAt > ticket.InsertedAt}");
         ticket = await helpdesk.UpdateAsync(ticket, new { estimated_hours = 1.5m }, action: "update");
         Console.WriteLine($"  estimated hours {ticket.EstimatedHours}");
+
+        Step("Bulk: import 3,000 tickets, close a query's worth in one statement");
+        var imported = await helpdesk.BulkCreateAsync<Ticket>(
+            Enumerable.Range(1, 3000).Select(i => (object?)new { subject = $"Imported ticket {i}", priority = (short)(i % 5 + 1), organization_id = acme.Id, reporter_id = ada.Id }),
+            new BulkCreateOptions { Action = "open" });
+        Console.WriteLine($"  imported {imported.Written} tickets ({imported.Status}), each validated and defaulted like a single create, sent by binary COPY");
+        var rejected = await helpdesk.BulkCreateAsync<Ticket>(
+            [new { subject = "Fine", organization_id = acme.Id, reporter_id = ada.Id }, new { subject = "x", organization_id = acme.Id, reporter_id = ada.Id }],
+            new BulkCreateOptions { Action = "open" });
+        Console.WriteLine($"  all or nothing: {rejected.Written} written, refused {string.Join("; ", rejected.Errors)}");
+        var closed = await helpdesk.UpdateAllAsync(Query.For<Ticket>().Filter(t => t.Subject.StartsWith("Imported") && t.Priority == 5), null, action: "close");
+        Console.WriteLine($"  closed {closed} imported priority-5 tickets with one UPDATE");
 
         Step("Errors, each one typed, none a raw database exception");
         await Show("missing required attribute", () => helpdesk.CreateAsync<User>(new { name = "No Email", organization_id = acme.Id }));

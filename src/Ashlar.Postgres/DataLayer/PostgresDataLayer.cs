@@ -21,8 +21,9 @@ namespace Ashlar.Postgres.DataLayer;
 /// The PostgreSQL data layer: compiles plans to parameterised SQL, runs them on the resource's repo and turns
 /// database errors into Ashlar errors. Thread-safe; one per application.
 /// </summary>
-public sealed partial class PostgresDataLayer : IDataLayer
+public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
 {
+    private readonly PostgresErrorTranslator _translator;
     private readonly IReadOnlyDictionary<Type, (NpgsqlDataSource Source, bool Owned)> _repos;
     private readonly CommandRunner _runner;
     private readonly ILogger _logger;
@@ -35,7 +36,8 @@ public sealed partial class PostgresDataLayer : IDataLayer
         _repos = repos;
         _tenantMigrations = tenantMigrations;
         _logger = loggerFactory.CreateLogger("Ashlar.Postgres");
-        _runner = new CommandRunner(new PostgresErrorTranslator(ConstraintCatalog.Build(domain)), _logger);
+        _translator = new PostgresErrorTranslator(ConstraintCatalog.Build(domain));
+        _runner = new CommandRunner(_translator, _logger);
         _router = new ReadRouter(domain, DataSource, replicas, _logger);
         _runner.Tracker = _router;
         SqlCache = new SqlCache(domain);

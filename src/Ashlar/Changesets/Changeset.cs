@@ -64,6 +64,20 @@ internal sealed class Changeset
         return changeset;
     }
 
+    /// <summary>The changes an update action makes to every record a query selects: the input and update defaults.</summary>
+    public static Changeset ForUpdateAll(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time)
+    {
+        var changeset = new Changeset(resource, action, time);
+        changeset.Accept(input);
+        changeset.CheckRequired(changeset._values.Keys.Select(k => resource.Attribute(k)!));
+        if (changeset.HasChanges)
+        {
+            changeset.ApplyDefaults(onCreate: false);
+        }
+
+        return changeset;
+    }
+
     /// <summary>False when the write would leave the record as it is.</summary>
     public bool HasChanges => _values.Count > 0;
 

@@ -48,6 +48,28 @@ internal sealed class SqlBuilder
         return Add(value, type, null, null);
     }
 
+    /// <summary>Adds a parameter already converted for Npgsql (a bulk write's column of values) and writes its placeholder.</summary>
+    public SqlBuilder Parameter(StatementParameter parameter)
+    {
+        Rebindable = false;
+        _parameters.Add(parameter);
+        _slots.Add(new ParameterSlot(null, null, null));
+        return Placeholder(_parameters.Count, null);
+    }
+
+    /// <summary>Takes over another statement's parameters ($1…$n), whose text is appended later as a subquery.</summary>
+    public SqlBuilder Adopt(IReadOnlyList<StatementParameter> parameters)
+    {
+        Rebindable = false;
+        foreach (var parameter in parameters)
+        {
+            _parameters.Add(parameter);
+            _slots.Add(new ParameterSlot(null, null, null));
+        }
+
+        return this;
+    }
+
     /// <summary>Adds a parameter for a declared constant (an aggregate's default): the same for every query of a shape.</summary>
     public SqlBuilder Constant(object? value, AttributeType? type) => Add(value, type, null, null);
 

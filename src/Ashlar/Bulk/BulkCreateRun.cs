@@ -1,0 +1,201 @@
+using System.Runtime.CompilerServices;
+using Ashlar.Actions;
+using Ashlar.Changesets;
+using Ashlar.DataLayer;
+using Ashlar.Errors;
+using Ashlar.Resources;
+
+namespace Ashlar.Bulk;
+
+/// <summary>
+/// One bulk create: reads the inputs once, validates and defaults each exactly as a single create would, and sends
+/// them batch by batch (or as one COPY stream) while keeping every error by input position.
+/// </summary>
+/// <typeparam name="T">The resource class.</typeparam>
+internal sealed class BulkCreateRun<T>(
+    ResourceDefinition resource,
+    ActionDefinition action,
+    TimeProvider time,
+    BulkCreateOptions options,
+    BulkCreatePlan plan,
+    IBulkDataLayer dataLayer)
+    where T : class
+{
+    private readonly List<BulkError> _errors = [];
+    private readonly BulkCreateOptions _options = options;
+    private int _read;
+
+    public IReadOnlyList<BulkError> Errors => _errors;
+
+    public long Written { get; private set; }
+
+    public List<int> Skipped { get; } = [];
+
+    /// <summary>True once an error means nothing more is written (all or nothing, or stop on error).</summary>
+    public bool Failed { get; private set; }
+
+    /// <summary>Forgets what was written (the transaction rolled back).</summary>
+    public void RolledBack()
+    {
+        Written = 0;
+        Skipped.Clear();
+    }
+
+    /// <summary>Streams every input through one COPY per transaction unit (the whole call, or each batch).</summary>
+    public async Task CopyAsync(IAsyncEnumerator<object?> inputs, CancellationToken cancellationToken)
+    {
+        var more = true;
+        while (more && !Failed)
+        {
+            var start = _read;
+            var limit = _options.Transaction == BulkTransaction.All ? int.MaxValue : _options.BatchSize;
+            var batch = new CopyBatch(this, inputs, limit);
+            try
+            {
+                Written += await dataLayer.CopyAsync(plan, batch.Rows(cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            catch (BulkAbort)
+            {
+                // An invalid input cancelled the stream: nothing of it was written.
+            }
+            catch (AshlarException e)
+            {
+                _errors.Add(new BulkError(start, _read - start, e.Errors));
+                Failed |= _options.StopOnError || _options.Transaction == BulkTransaction.All;
+            }
+
+            more = batch.More;
+        }
+
+        await DrainAsync(inputs, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the inputs batch by batch as statements; yields each batch's records once it is written.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<T>> BatchesAsync(IAsyncEnumerator<object?> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var inputPositions = new List<int>(_options.BatchSize);
+        var rows = new List<IReadOnlyList<FieldValue>>(_options.BatchSize);
+        var more = true;
+        while (more && !Failed)
+        {
+            rows.Clear();
+            inputPositions.Clear();
+            var start = _read;
+            var invalid = false;
+            while (_read - start < _options.BatchSize && (more = await inputs.MoveNextAsync().ConfigureAwait(false)))
+            {
+                var position = _read;
+                if (Validate(inputs.Current) is { } row)
+                {
+                    rows.Add(row);
+                    inputPositions.Add(position);
+                }
+                else
+                {
+                    invalid = true;
+                }
+            }
+
+            if (invalid && (_options.StopOnError || _options.Transaction == BulkTransaction.All))
+            {
+                Failed = true;
+                break;
+            }
+
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            BulkBatchResult<T> result;
+            try
+            {
+                result = await dataLayer.InsertBatchAsync<T>(plan, rows, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AshlarException e)
+            {
+                _errors.Add(new BulkError(start, _read - start, e.Errors));
+                Failed |= _options.StopOnError || _options.Transaction == BulkTransaction.All;
+                continue;
+            }
+
+            Written += result.Written;
+            Skipped.AddRange(result.Skipped.Select(i => inputPositions[i]));
+            yield return result.Records;
+        }
+
+        await DrainAsync(inputs, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The input's values as a single create would write them, or null after recording its errors.</summary>
+    private IReadOnlyList<FieldValue>? Validate(object? input)
+    {
+        var index = _read++;
+        var changeset = Changeset.ForCreate(resource, action, input, time);
+        if (changeset.Errors.Count == 0)
+        {
+            return changeset.Values;
+        }
+
+        _errors.Add(new BulkError(index, 1, changeset.Errors.ToList()));
+        return null;
+    }
+
+    /// <summary>
+    /// After an error that writes nothing more: with StopOnError the rest is left unread; otherwise the remaining
+    /// inputs are still validated, so the caller learns of every invalid one at once.
+    /// </summary>
+    private async Task DrainAsync(IAsyncEnumerator<object?> inputs, CancellationToken cancellationToken)
+    {
+        if (!Failed || _options.StopOnError)
+        {
+            return;
+        }
+
+        while (await inputs.MoveNextAsync().ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Validate(inputs.Current);
+        }
+    }
+
+    /// <summary>One COPY stream's rows: up to <c>limit</c> inputs, validated as they are read.</summary>
+    private sealed class CopyBatch(BulkCreateRun<T> run, IAsyncEnumerator<object?> inputs, int limit)
+    {
+        public bool More { get; private set; } = true;
+
+        public async IAsyncEnumerable<IReadOnlyList<FieldValue>> Rows([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var taken = 0;
+            var invalid = false;
+            while (taken < limit && (More = await inputs.MoveNextAsync().ConfigureAwait(false)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                taken++;
+                if (run.Validate(inputs.Current) is { } row)
+                {
+                    if (!invalid)
+                    {
+                        yield return row;
+                    }
+                }
+                else if (run._options.StopOnError || run._options.Transaction == BulkTransaction.All)
+                {
+                    run.Failed = true;
+                    if (run._options.StopOnError)
+                    {
+                        throw new BulkAbort();
+                    }
+
+                    // All or nothing, every error reported: keep validating this stream, write nothing more.
+                    invalid = true;
+                }
+            }
+
+            if (invalid)
+            {
+                throw new BulkAbort();
+            }
+        }
+    }
+}
