@@ -2,7 +2,6 @@ using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Postgres.Repos;
 using Ashlar.Resources;
-using Ashlar.Validation;
 
 namespace Ashlar.Postgres.Declarations;
 
