@@ -4,7 +4,7 @@ using Ashlar.Errors;
 using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Diagnostics;
 using Ashlar.Postgres.Errors;
-using Ashlar.Postgres.Schema;
+using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Sql.Caching;
 using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Resources;
