@@ -5,13 +5,15 @@ using Ashlar.Errors;
 using Ashlar.Postgres.Schema;
 using Ashlar.Resources;
 using Ashlar.Types;
-using Ashlar.Validation;
 
 namespace Ashlar.Postgres.Declarations;
 
 /// <summary>The rules a resource's <c>Postgres</c> section must satisfy; checked when the domain is built.</summary>
 internal static class PostgresRules
 {
+    /// <summary>PostgreSQL keeps identifiers to NAMEDATALEN - 1 bytes and truncates longer ones silently.</summary>
+    private const int MaxIdentifierBytes = 63;
+
     /// <summary>The first version with <c>SET NULL (cols)</c> and <c>NULLS NOT DISTINCT</c>.</summary>
     private static readonly Version Postgres15 = new(15, 0);
 
@@ -203,9 +205,9 @@ internal static class PostgresRules
 
     private static void CheckName(string name, string option, Action<string, string, string> problem)
     {
-        if (Encoding.UTF8.GetByteCount(name) > ResourceRules.MaxIdentifierBytes)
+        if (Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes)
         {
-            problem(option, $"the name \"{name}\" is longer than {ResourceRules.MaxIdentifierBytes} bytes; PostgreSQL would silently truncate it",
+            problem(option, $"the name \"{name}\" is longer than {MaxIdentifierBytes} bytes; PostgreSQL would silently truncate it",
                 "choose a shorter name");
         }
 
