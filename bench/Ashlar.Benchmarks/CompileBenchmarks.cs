@@ -73,5 +73,5 @@ public class CompileBenchmarks
     }
 
     private string Uncached(Query<Post> query) =>
-        ReadCompiler.Compile(_domain.Model, new QueryPlanner(_domain.Model).Read(_domain.Model.Resource<Post>(), query, null)).Text;
+        ReadCompiler.Compile(_domain.Model, new QueryPlanner(_domain.Model, _domain.Model.InputLimits).Read(_domain.Model.Resource<Post>(), query, null)).Text;
 }

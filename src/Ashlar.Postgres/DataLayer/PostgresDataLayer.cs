@@ -7,6 +7,7 @@ using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Replicas;
 using Ashlar.Postgres.Migrations;
 using Ashlar.Postgres.Schema;
+using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Sql.Caching;
 using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Postgres.Tenants;

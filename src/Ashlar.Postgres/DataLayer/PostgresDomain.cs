@@ -28,7 +28,7 @@ public static class PostgresDomain
     {
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(query);
-        var plan = new QueryPlanner(domain.Model).Read(domain.Model.Resource<T>(), query, tenant);
+        var plan = domain.PlanRead(query, tenant);
         return domain.DataLayer is PostgresDataLayer postgres ? postgres.SqlCache.Read(plan).Text : ReadCompiler.Compile(domain.Model, plan).Text;
     }
 
@@ -38,7 +38,7 @@ public static class PostgresDomain
     {
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return AggregateQueryCompiler.Compile(domain.Model, new QueryPlanner(domain.Model).Aggregate(query, aggregate, null, tenant)).Text;
+        return AggregateQueryCompiler.Compile(domain.Model, domain.PlanAggregate(query, aggregate, null, tenant)).Text;
     }
 
     /// <summary>The SQL of <c>domain.AggregateByAsync(query, groupBy, aggregate)</c> (values appear as <c>$1</c>, <c>$2</c>…).</summary>
@@ -49,6 +49,6 @@ public static class PostgresDomain
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(groupBy);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return AggregateQueryCompiler.Compile(domain.Model, new QueryPlanner(domain.Model).Aggregate(query, aggregate, groupBy, tenant)).Text;
+        return AggregateQueryCompiler.Compile(domain.Model, domain.PlanAggregate(query, aggregate, groupBy, tenant)).Text;
     }
 }

@@ -3,7 +3,6 @@ using Ashlar.Errors;
 using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Tenants;
 using Ashlar.Resources;
-using Ashlar.Validation;
 
 namespace Ashlar.Postgres.Declarations;
 

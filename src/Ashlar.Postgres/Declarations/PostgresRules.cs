@@ -6,13 +6,15 @@ using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Schema;
 using Ashlar.Resources;
 using Ashlar.Types;
-using Ashlar.Validation;
 
 namespace Ashlar.Postgres.Declarations;
 
 /// <summary>The rules a resource's <c>Postgres</c> section must satisfy; checked when the domain is built.</summary>
 internal static class PostgresRules
 {
+    /// <summary>PostgreSQL keeps identifiers to NAMEDATALEN - 1 bytes and truncates longer ones silently.</summary>
+    private const int MaxIdentifierBytes = 63;
+
     // Looked up per resource, built once per domain: comparing every resource with every other is quadratic.
     private static readonly ConditionalWeakTable<DomainModel, ILookup<(Type Repo, string Schema, string? Table), ResourceDefinition>> MigratedTables = new();
 
@@ -208,9 +210,9 @@ internal static class PostgresRules
 
     private static void CheckName(string name, string option, Action<string, string, string> problem)
     {
-        if (Encoding.UTF8.GetByteCount(name) > ResourceRules.MaxIdentifierBytes)
+        if (Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes)
         {
-            problem(option, $"the name \"{name}\" is longer than {ResourceRules.MaxIdentifierBytes} bytes; PostgreSQL would silently truncate it",
+            problem(option, $"the name \"{name}\" is longer than {MaxIdentifierBytes} bytes; PostgreSQL would silently truncate it",
                 "choose a shorter name");
         }
 

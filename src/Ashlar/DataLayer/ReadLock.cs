@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Ashlar.Queries;
 
 namespace Ashlar.DataLayer;
 

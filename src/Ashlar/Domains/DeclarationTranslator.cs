@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Ashlar.DataLayer;
 using Ashlar.Errors;
 using Ashlar.Expressions;
 using Ashlar.Expressions.Linq;

@@ -25,7 +25,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
     {
         Model = model;
         DataLayer = dataLayer;
-        _planner = new QueryPlanner(model);
+        _planner = new QueryPlanner(model, model.InputLimits);
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ashlar.Domain");
     }
 

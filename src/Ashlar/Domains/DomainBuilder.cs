@@ -20,7 +20,7 @@ public sealed class DomainBuilder
 
     internal TimeProvider TimeProvider { get; private set; } = TimeProvider.System;
 
-    internal Queries.InputLimits InputLimits { get; private set; } = Queries.InputLimits.Default;
+    internal Expressions.Input.InputLimits InputLimits { get; private set; } = Expressions.Input.InputLimits.Default;
 
     /// <summary>Adds a resource; its <c>Define</c> method runs now.</summary>
     public DomainBuilder Resource<T>()
@@ -46,9 +46,9 @@ public sealed class DomainBuilder
 
     /// <summary>
     /// Bounds on untrusted filter and sort input (<see cref="Queries.Query{T}.FilterInput"/>,
-    /// <see cref="Queries.Query{T}.SortInput"/>); <see cref="Queries.InputLimits.Default"/> unless set.
+    /// <see cref="Queries.Query{T}.SortInput"/>); <see cref="Expressions.Input.InputLimits.Default"/> unless set.
     /// </summary>
-    public DomainBuilder UseInputLimits(Queries.InputLimits limits)
+    public DomainBuilder UseInputLimits(Expressions.Input.InputLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
         InputLimits = limits;

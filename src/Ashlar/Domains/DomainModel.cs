@@ -10,11 +10,11 @@ namespace Ashlar.Domains;
 /// The validated, immutable model of a domain's resources. Building it checks every declaration and throws a
 /// <see cref="DeclarationException"/> listing every problem; nothing invalid gets further.
 /// </summary>
-public sealed class DomainModel
+public sealed class DomainModel : IResourceLookup
 {
     private readonly FrozenDictionary<Type, ResourceDefinition> _byType;
 
-    private DomainModel(string name, IReadOnlyList<ResourceDefinition> resources, TimeProvider timeProvider, Queries.InputLimits inputLimits)
+    private DomainModel(string name, IReadOnlyList<ResourceDefinition> resources, TimeProvider timeProvider, Expressions.Input.InputLimits inputLimits)
     {
         Name = name;
         Resources = resources;
@@ -33,7 +33,7 @@ public sealed class DomainModel
     public TimeProvider TimeProvider { get; }
 
     /// <summary>The bounds on untrusted filter and sort input (<see cref="DomainBuilder.UseInputLimits"/>).</summary>
-    public Queries.InputLimits InputLimits { get; }
+    public Expressions.Input.InputLimits InputLimits { get; }
 
     /// <summary>Builds and validates a domain.</summary>
     /// <param name="name">The domain's name, used in logs and errors.</param>

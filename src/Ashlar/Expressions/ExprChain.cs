@@ -1,13 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Ashlar.Expressions;
 
 /// <summary>
 /// Joins conditions with one logical operator. A short list stays a left-deep chain, as written; a long one becomes a
 /// balanced tree, so its depth — and the depth of every recursive walk over it — grows with the logarithm of its length.
 /// </summary>
-internal static class ExprChain
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
+public static class ExprChain
 {
     /// <summary>Lists up to this long are joined left to right, so ordinary filters keep their SQL text.</summary>
-    public const int ShortChain = 8;
+    internal const int ShortChain = 8;
 
     /// <summary>The parts joined by <paramref name="op"/>, or null when there are none.</summary>
     public static Expr? Join(BinaryOperator op, IReadOnlyList<Expr> parts)

@@ -1,15 +1,17 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Resources;
 
 namespace Ashlar.Expressions;
 
 /// <summary>Rebuilds expression trees; used to place a calculation's expression where it is referenced.</summary>
-internal static class ExprRewriter
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
+public static class ExprRewriter
 {
     /// <summary>
     /// Moves an expression over a resource to where that resource is reached: each reference gets
     /// <paramref name="path"/> in front and is evaluated <paramref name="parents"/> levels up.
     /// </summary>
-    public static Expr Rebase(Expr expr, IReadOnlyList<RelationshipDefinition> path, int parents) =>
+    internal static Expr Rebase(Expr expr, IReadOnlyList<RelationshipDefinition> path, int parents) =>
         path.Count == 0 && parents == 0 ? expr : Rebase(expr, path, parents, 0);
 
     /// <summary>

@@ -1,12 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Types;
 
 namespace Ashlar.Expressions;
 
 /// <summary>Infers the attribute type an expression yields, so values compared with it become typed parameters.</summary>
-internal static class ExprTypes
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
+public static class ExprTypes
 {
     private static readonly AttributeType Boolean = AttributeType.Of(TypeKind.Boolean, typeof(bool));
 
+    /// <summary>The type <paramref name="expr"/> yields, or null when it cannot be told (e.g. a nil value).</summary>
     public static AttributeType? Of(Expr? expr) => expr switch
     {
         RefExpr reference => reference.Attribute.Type,

@@ -1,8 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Ashlar.Expressions;
 
 /// <summary>Walks an expression tree: the direct operands of each node, and the references a query level needs.</summary>
-internal static class ExprWalker
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
+public static class ExprWalker
 {
+    /// <summary>The direct operands of <paramref name="expr"/>, in order.</summary>
     public static IEnumerable<Expr> Children(Expr expr) => expr switch
     {
         BinaryExpr binary => [binary.Left, binary.Right],

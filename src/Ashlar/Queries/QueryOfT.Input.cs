@@ -10,14 +10,14 @@ public sealed partial record Query<T>
     /// relationships can be named; values are cast to the attribute's type. Problems are reported when the query runs,
     /// as an <see cref="Errors.InvalidException"/> carrying <see cref="Errors.InvalidFilterReference"/> (unknown or
     /// private field, unsupported operator) and <see cref="Errors.InvalidFilterValue"/> (value of the wrong type) errors;
-    /// input over the domain's <see cref="InputLimits"/> is refused with an <see cref="Errors.InvalidFilterSize"/>.
+    /// input over the domain's <see cref="Expressions.Input.InputLimits"/> is refused with an <see cref="Errors.InvalidFilterSize"/>.
     /// </summary>
     public Query<T> FilterInput(JsonElement input) => this with { Filters = Filters.Add(new FilterSpec(null, input.Clone())) };
 
     /// <summary>
     /// Adds sort keys from untrusted input: <c>"-score,title"</c> (<c>-</c> descending, <c>++</c> / <c>--</c> with nils
     /// first / last). Only public attributes, optionally through public to-one relationships (<c>author.name</c>). A sort
-    /// over the domain's <see cref="InputLimits"/> is refused with an <see cref="Errors.InvalidFilterSize"/>.
+    /// over the domain's <see cref="Expressions.Input.InputLimits"/> is refused with an <see cref="Errors.InvalidFilterSize"/>.
     /// </summary>
     public Query<T> SortInput(string input)
     {

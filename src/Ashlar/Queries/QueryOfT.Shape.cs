@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq.Expressions;
+using Ashlar.DataLayer;
 
 namespace Ashlar.Queries;
 

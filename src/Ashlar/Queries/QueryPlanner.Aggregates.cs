@@ -23,7 +23,7 @@ internal sealed partial class QueryPlanner
         where T : class
     {
         ArgumentNullException.ThrowIfNull(query);
-        var resource = model.Resource<T>();
+        var resource = model.Resource(typeof(T));
         var read = Read(resource, query, tenant);
         var errors = new List<AshlarError>();
         if (read.Limit is not null || read.Offset is not null || read.Distinct.Count > 0)

@@ -27,7 +27,7 @@ internal sealed partial class QueryPlanner
                 : throw new InvalidException([new InvalidFilterValue(error ?? "is required in the key") { Resource = resource.Name, Field = attribute.Name }]);
         }
 
-        var values = Changesets.InputReader.Read(key);
+        var values = Types.InputReader.Read(key);
 
         Expr? filter = null;
         var errors = new List<AshlarError>();

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Ashlar.DataLayer;
-using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Expressions;
 using Ashlar.Expressions.Input;
@@ -13,7 +12,7 @@ namespace Ashlar.Queries;
 /// The planning stage: turns a query (typed lambdas, untrusted input, loads) into the immutable plan a data layer runs,
 /// translating every expression against the domain's model. Stateless apart from the model; thread-safe.
 /// </summary>
-internal sealed partial class QueryPlanner(DomainModel model)
+internal sealed partial class QueryPlanner(IResourceLookup model, InputLimits limits)
 {
     /// <summary>The plan of a read of <paramref name="resource"/>'s records.</summary>
     /// <exception cref="InvalidException">The query names an unknown field or a value of the wrong type.</exception>
@@ -26,7 +25,7 @@ internal sealed partial class QueryPlanner(DomainModel model)
         {
             var translated = spec.Lambda is not null
                 ? LambdaTranslator.Translate(model, resource, spec.Lambda)
-                : FilterInputParser.Parse(model, resource, spec.Input!.Value, model.InputLimits);
+                : FilterInputParser.Parse(model, resource, spec.Input!.Value, limits);
             if (translated is null)
             {
                 continue;
@@ -49,7 +48,7 @@ internal sealed partial class QueryPlanner(DomainModel model)
         {
             if (spec.Input is not null)
             {
-                sort.AddRange(SortInputParser.Parse(model, resource, spec.Input, model.InputLimits));
+                sort.AddRange(SortInputParser.Parse(model, resource, spec.Input, limits));
             }
             else
             {
@@ -91,7 +90,7 @@ internal sealed partial class QueryPlanner(DomainModel model)
         var property = MemberNames.PropertyOf(field);
         var calculation = resource.Calculations.FirstOrDefault(c => c.Property == property)
             ?? throw AshlarException.From(new InvalidFilterReference($"{property.Name} is not a calculation of {resource.Name}") { Resource = resource.Name });
-        var values = arguments is null ? null : Changesets.InputReader.Read(arguments).ToDictionary(StringComparer.Ordinal);
+        var values = arguments is null ? null : Types.InputReader.Read(arguments).ToDictionary(StringComparer.Ordinal);
         return new CalculationPlan(calculation, LambdaTranslator.Translate(model, resource, calculation, values));
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using Ashlar.Types;
@@ -5,11 +6,16 @@ using Ashlar.Types;
 namespace Ashlar.Resources;
 
 /// <summary>Reads the property a declaration lambda such as <c>p =&gt; p.Title</c> points at.</summary>
-internal static class MemberNames
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
+public static class MemberNames
 {
+    /// <summary>The snake_case name of the property <paramref name="selector"/> points at (<c>p =&gt; p.InsertedAt</c> gives <c>inserted_at</c>).</summary>
+    /// <exception cref="ArgumentException">The lambda does not point at a property.</exception>
     public static string Of(LambdaExpression selector) => Naming.ToSnakeCase(PropertyOf(selector).Name);
 
-    public static PropertyInfo PropertyOf(LambdaExpression selector)
+    /// <summary>The property <paramref name="selector"/> points at.</summary>
+    /// <exception cref="ArgumentException">The lambda does not point at a property.</exception>
+    internal static PropertyInfo PropertyOf(LambdaExpression selector)
     {
         var body = selector.Body;
         while (body is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
@@ -27,7 +33,7 @@ internal static class MemberNames
     }
 
     /// <summary>Reads <c>p =&gt; p.A</c> or <c>p =&gt; new { p.A, p.B }</c> as a list of attribute names.</summary>
-    public static IReadOnlyList<string> ListOf(LambdaExpression selector)
+    internal static IReadOnlyList<string> ListOf(LambdaExpression selector)
     {
         if (selector.Body is NewExpression { Arguments: var arguments })
         {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Ashlar.DataLayer;
 using Ashlar.Expressions;
 
 namespace Ashlar.Resources;

@@ -39,7 +39,7 @@ public sealed partial class ResourceBuilder<T>
             Property = info,
             Type = type,
             Expression = expression,
-            Defaults = Changesets.InputReader.Read(defaults).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            Defaults = Types.InputReader.Read(defaults).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
         });
         return this;
     }

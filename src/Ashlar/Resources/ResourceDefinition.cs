@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using Ashlar.Actions;
 using Ashlar.Errors;
 using Ashlar.Multitenancy;
@@ -127,7 +128,8 @@ public sealed class ResourceDefinition
     /// The value a loaded aggregate or calculation called <paramref name="field"/> holds when the database gives nil:
     /// an empty collection for a list aggregate (no related rows make an empty list), otherwise nil.
     /// </summary>
-    internal object? NilValue(string field)
+    [Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
+    public object? NilValue(string field)
     {
         foreach (var aggregate in Aggregates)
         {
@@ -144,7 +146,9 @@ public sealed class ResourceDefinition
     /// <exception cref="InvalidException">
     /// The value is nil and the property a non-nullable value type (an aggregate or calculation over no rows).
     /// </exception>
-    internal void SetValue(object record, string field, object? value)
+    /// <summary>Sets the property of <paramref name="field"/> on <paramref name="record"/>, as a data layer does when it reads a row.</summary>
+    [Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
+    public void SetValue(object record, string field, object? value)
     {
         var access = _access[field];
         if (value is null && access.RejectsNil)

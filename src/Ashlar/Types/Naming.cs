@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Ashlar.Types;
 
 /// <summary>Converts .NET names to the snake_case names used for columns, inputs and enum values.</summary>
-internal static class Naming
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
+public static class Naming
 {
     /// <summary>Turns <c>InsertedAt</c> into <c>inserted_at</c> and <c>HTTPCode</c> into <c>http_code</c>.</summary>
     public static string ToSnakeCase(string name)

@@ -1,11 +1,13 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Ashlar.Types;
 
 /// <summary>Builds the arrays and lists that record properties, parameters and loads hold, for an element type known only at run time.</summary>
-internal static class TypedCollections
+[Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
+public static class TypedCollections
 {
     private static readonly MethodInfo FillArray = typeof(TypedCollections).GetMethod(nameof(Fill), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo NewListOf = typeof(TypedCollections).GetMethod(nameof(NewList), BindingFlags.NonPublic | BindingFlags.Static)!;

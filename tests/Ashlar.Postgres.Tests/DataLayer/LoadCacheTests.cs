@@ -58,7 +58,7 @@ public sealed class LoadCacheTests(BlogFixture db, LoadCacheTests.ShelfFixture s
         Assert.Equal(hits + 2, cache.LoadHits);
 
         Ashlar.DataLayer.LoadPlan Load(Func<Query<Comment>, Query<Comment>> configure) =>
-            new QueryPlanner(db.Domain.Model).Read(BlogFixture.Model.Resource<Post>(), Query.For<Post>().Load(p => p.Comments, configure), null).Loads[0];
+            new QueryPlanner(db.Domain.Model, db.Domain.Model.InputLimits).Read(BlogFixture.Model.Resource<Post>(), Query.For<Post>().Load(p => p.Comments, configure), null).Loads[0];
 
         string Sql(Ashlar.DataLayer.LoadPlan load) => cache.Load(load, new long[] { 1, 2 }, LongKey, null).Text;
     }
@@ -67,7 +67,7 @@ public sealed class LoadCacheTests(BlogFixture db, LoadCacheTests.ShelfFixture s
     public void Another_key_type_is_another_statement()
     {
         var cache = db.Domain.Postgres().SqlCache;
-        var load = new QueryPlanner(db.Domain.Model).Read(BlogFixture.Model.Resource<Post>(), Query.For<Post>().Load(p => p.Comments), null).Loads[0];
+        var load = new QueryPlanner(db.Domain.Model, db.Domain.Model.InputLimits).Read(BlogFixture.Model.Resource<Post>(), Query.For<Post>().Load(p => p.Comments), null).Loads[0];
         var misses = cache.LoadMisses;
 
         var asLong = cache.Load(load, new long[] { 1 }, LongKey, null);

@@ -177,7 +177,7 @@ public sealed class AggregateQueryTests(BlogFixture db) : IClassFixture<BlogFixt
         Assert.Equal(
             "SELECT EXISTS (SELECT 1 FROM \"public\".\"posts\" AS \"t0\" LEFT JOIN \"public\".\"authors\" AS \"t1\" ON \"t1\".\"id\" = \"t0\".\"author_id\" WHERE (\"t1\".\"name\" = $1))",
             AggregateQueryCompiler.Compile(db.Domain.Model,
-                new QueryPlanner(db.Domain.Model).Aggregate(adaPosts, null, null, null)).Text);
+                new QueryPlanner(db.Domain.Model, db.Domain.Model.InputLimits).Aggregate(adaPosts, null, null, null)).Text);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Ashlar.Domains;
 using Ashlar.Errors;
+using Ashlar.Expressions.Input;
 using Ashlar.Postgres.DataLayer;
 using Ashlar.Postgres.Tests.Queries.Blog;
 using Ashlar.Queries;

@@ -14,7 +14,7 @@ public sealed class LoadTests(BlogFixture db) : IClassFixture<BlogFixture>
     private string LoadSql<T>(Query<T> query)
         where T : class
     {
-        var plan = new QueryPlanner(db.Domain.Model).Read(db.Domain.Model.Resource<T>(), query, null);
+        var plan = new QueryPlanner(db.Domain.Model, db.Domain.Model.InputLimits).Read(db.Domain.Model.Resource<T>(), query, null);
         return LoadCompiler.Compile(db.Domain.Model, plan.Loads[0], new long[] { 1, 2 }, AttributeType.Of(TypeKind.Long, typeof(long)), null).Text;
     }
 

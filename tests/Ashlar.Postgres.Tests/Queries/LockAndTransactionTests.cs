@@ -1,3 +1,4 @@
+using Ashlar.DataLayer;
 using Ashlar.Errors;
 using Ashlar.Postgres.DataLayer;
 using Ashlar.Postgres.Tests.Queries.Blog;

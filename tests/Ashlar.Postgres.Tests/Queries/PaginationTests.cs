@@ -27,7 +27,7 @@ public sealed class PaginationTests(BlogFixture db) : IClassFixture<BlogFixture>
     public async Task A_read_with_sort_values_returns_each_records_values_of_the_sort_expressions_in_the_contract()
     {
         var query = Query.For<Post>().Filter(p => p.Id <= 3).Sort(p => p.Author!.Name, descending: true).Sort(p => p.Id);
-        var plan = new QueryPlanner(db.Domain.Model).Read(db.Domain.Model.Resource<Post>(), query, null);
+        var plan = new QueryPlanner(db.Domain.Model, db.Domain.Model.InputLimits).Read(db.Domain.Model.Resource<Post>(), query, null);
 
         var read = await db.Domain.DataLayer.ReadWithSortValuesAsync<Post>(plan, Ct);
 

@@ -1,3 +1,4 @@
+using Ashlar.DataLayer;
 using Ashlar.Postgres.DataLayer;
 using Ashlar.Postgres.Sql.Caching;
 using Ashlar.Postgres.Tests.Queries.Blog;
@@ -80,7 +81,7 @@ public sealed class SqlCacheTests(BlogFixture db) : IClassFixture<BlogFixture>
         var secret = "s3cr3t-value";
         var id = 424242L;
         string Key(Query<Post> query, string? tenant = null) =>
-            ShapeKey.Of(new QueryPlanner(db.Domain.Model).Read(BlogFixture.Model.Resource<Post>(), query, tenant)).Key;
+            ShapeKey.Of(new QueryPlanner(db.Domain.Model, db.Domain.Model.InputLimits).Read(BlogFixture.Model.Resource<Post>(), query, tenant)).Key;
 
         var key = Key(Query.For<Post>().Filter(p => p.Title == secret && p.Id != id));
         Assert.DoesNotContain(secret, key, StringComparison.Ordinal);

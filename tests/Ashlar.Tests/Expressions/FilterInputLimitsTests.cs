@@ -4,7 +4,6 @@ using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Expressions;
 using Ashlar.Expressions.Input;
-using Ashlar.Queries;
 using Ashlar.Tests.Resources;
 using Xunit;
 
@@ -161,9 +160,9 @@ public sealed class FilterInputLimitsTests
     {
         var resource = Model.Resource<Post>();
 
-        var longSort = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, new string('a', 70_000)));
-        var manyKeys = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, string.Join(",", Enumerable.Repeat("score", 17))));
-        var longPath = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, string.Concat(Enumerable.Repeat("author.", 40)) + "name"));
+        var longSort = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, new string('a', 70_000), Model.InputLimits));
+        var manyKeys = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, string.Join(",", Enumerable.Repeat("score", 17)), Model.InputLimits));
+        var longPath = Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, resource, string.Concat(Enumerable.Repeat("author.", 40)) + "name", Model.InputLimits));
 
         Assert.All([longSort, manyKeys, longPath], e => Assert.IsType<InvalidFilterSize>(Assert.Single(e.Errors)));
     }

@@ -12,7 +12,7 @@ public sealed class InputParserTests
     private static readonly DomainModel Model = DomainModel.Build("t", d => d.Resource<Author>().Resource<Post>());
 
     private static string Parse(string json) =>
-        FilterInputParser.Parse(Model, Model.Resource<Post>(), JsonDocument.Parse(json).RootElement)!.ToString();
+        FilterInputParser.Parse(Model, Model.Resource<Post>(), JsonDocument.Parse(json).RootElement, Model.InputLimits)!.ToString();
 
     [Fact]
     public void Operators_relationships_and_boolean_structure_map_to_the_tree()
@@ -33,11 +33,11 @@ public sealed class InputParserTests
     [Fact]
     public void Sort_strings_resolve_only_public_attributes()
     {
-        var keys = SortInputParser.Parse(Model, Model.Resource<Post>(), "-score, ++title, author.name");
+        var keys = SortInputParser.Parse(Model, Model.Resource<Post>(), "-score, ++title, author.name", Model.InputLimits);
 
         Assert.Equal(["score", "title", "author.name"], keys.Select(k => k.Expression.ToString()));
         Assert.Equal([true, false, false], keys.Select(k => k.Descending));
         Assert.Equal([null, true, null], keys.Select(k => k.NullsFirst));
-        Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, Model.Resource<Post>(), "score;drop"));
+        Assert.Throws<InvalidException>(() => SortInputParser.Parse(Model, Model.Resource<Post>(), "score;drop", Model.InputLimits));
     }
 }

@@ -99,18 +99,16 @@ internal sealed partial class SchemaDiffer
     {
         var renamed = Renames(mapped.ForeignKeys, now.ForeignKeys, k => k.Name,
             (a, b) => ModelComparer.SameForeignKeyIgnoringDeferrable(a with { Name = b.Name }, b) && !KeyRecreated(a, recreated));
-        for (var i = 0; i < mapped.ForeignKeys.Count; i++)
+        KeyedMatch.Run(mapped.ForeignKeys, now.ForeignKeys, k => renamed.GetValueOrDefault(k.Name, k.Name), k => k.Name, (i, key, next) =>
         {
-            var (key, original) = (mapped.ForeignKeys[i], old.ForeignKeys[i]);
+            var original = old.ForeignKeys[i];
             if (renamed.TryGetValue(key.Name, out var newName))
             {
                 _operations.Add(new RenameForeignKeyOperation(now.Schema, now.Name, key.Name, newName));
                 key = key with { Name = newName };
             }
 
-            var next = now.ForeignKeys.FirstOrDefault(k => k.Name == key.Name);
-            var referencedKeyChanged = KeyRecreated(key, recreated);
-            if (next is null || !ModelComparer.SameForeignKeyIgnoringDeferrable(key, next) || referencedKeyChanged)
+            if (next is null || !ModelComparer.SameForeignKeyIgnoringDeferrable(key, next) || KeyRecreated(key, recreated))
             {
                 _operations.Add(new DropForeignKeyOperation(old.Schema, old.Name, original));
                 if (next is not null)
@@ -122,10 +120,7 @@ internal sealed partial class SchemaDiffer
             {
                 _operations.Add(new AlterForeignKeyDeferrabilityOperation(now.Schema, now.Name, key.Name, key.Deferrable, next.Deferrable));
             }
-        }
-
-        _operations.AddRange(now.ForeignKeys.Where(k => mapped.ForeignKeys.All(o => o.Name != k.Name) && !renamed.ContainsValue(k.Name))
-            .Select(k => new AddForeignKeyOperation(now.Schema, now.Name, k, NewTable: false)));
+        }, k => _operations.Add(new AddForeignKeyOperation(now.Schema, now.Name, k, NewTable: false)));
     }
 
     private bool KeyRecreated(ForeignKeyModel key, HashSet<string> recreated) =>
@@ -153,17 +148,14 @@ internal sealed partial class SchemaDiffer
     {
         bool Recreated(IndexModel index) => index.Fields.Select(f => f.Column).OfType<string>().Concat(index.Include).Any(recreated.Contains);
         var renamed = Renames(mapped.Indexes, now.Indexes, x => x.Name, (a, b) => Comparer.SameIndex(a with { Name = b.Name }, b) && !Recreated(a));
-        for (var i = 0; i < mapped.Indexes.Count; i++)
+        KeyedMatch.Run(mapped.Indexes, now.Indexes, x => renamed.GetValueOrDefault(x.Name, x.Name), x => x.Name, (i, index, next) =>
         {
-            var (index, original) = (mapped.Indexes[i], old.Indexes[i]);
+            var original = old.Indexes[i];
             if (renamed.TryGetValue(index.Name, out var newName))
             {
                 _operations.Add(new RenameIndexOperation(now.Schema, now.Name, index.Name, newName));
-                continue;
             }
-
-            var next = now.Indexes.FirstOrDefault(x => x.Name == index.Name);
-            if (next is null || !Comparer.SameIndex(index, next) || Recreated(index))
+            else if (next is null || !Comparer.SameIndex(index, next) || Recreated(index))
             {
                 _operations.Add(new DropIndexOperation(old.Schema, old.Name, original, original.Concurrently));
                 if (next is not null)
@@ -171,17 +163,12 @@ internal sealed partial class SchemaDiffer
                     _operations.Add(new CreateIndexOperation(now.Schema, now.Name, next, next.Concurrently));
                 }
             }
-        }
-
-        _operations.AddRange(now.Indexes.Where(x => mapped.Indexes.All(o => o.Name != x.Name) && !renamed.ContainsValue(x.Name))
-            .Select(x => new CreateIndexOperation(now.Schema, now.Name, x, x.Concurrently)));
+        }, x => _operations.Add(new CreateIndexOperation(now.Schema, now.Name, x, x.Concurrently)));
     }
 
-    private void AlterChecks(TableModel old, TableModel now)
-    {
-        foreach (var check in old.Checks)
+    private void AlterChecks(TableModel old, TableModel now) =>
+        KeyedMatch.Run(old.Checks, now.Checks, c => c.Name, c => c.Name, (_, check, next) =>
         {
-            var next = now.Checks.FirstOrDefault(c => c.Name == check.Name);
             if (next is null || !Comparer.SameSql(check.Check, next.Check))
             {
                 _operations.Add(new DropCheckConstraintOperation(old.Schema, old.Name, check));
@@ -190,11 +177,7 @@ internal sealed partial class SchemaDiffer
                     _operations.Add(new AddCheckConstraintOperation(now.Schema, now.Name, next, NewTable: false));
                 }
             }
-        }
-
-        _operations.AddRange(now.Checks.Where(c => old.Checks.All(o => o.Name != c.Name))
-            .Select(c => new AddCheckConstraintOperation(now.Schema, now.Name, c, NewTable: false)));
-    }
+        }, c => _operations.Add(new AddCheckConstraintOperation(now.Schema, now.Name, c, NewTable: false)));
 
     /// <summary>Removed and changed statements are undone first, before anything they may depend on changes.</summary>
     private void RevertStatements(TableModel old, TableModel now)

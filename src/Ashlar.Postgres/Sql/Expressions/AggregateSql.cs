@@ -76,7 +76,7 @@ internal static class AggregateSql
     };
 
     /// <summary>Writes the aggregate function over the destination level (nothing for exists).</summary>
-    public static void WriteValue(SqlBuilder sql, SqlScope child, AggregateDefinition aggregate, IReadOnlyList<Ashlar.DataLayer.SortKey> sort)
+    public static void WriteValue(SqlBuilder sql, SqlScope child, AggregateDefinition aggregate, IReadOnlyList<SortKey> sort)
     {
         switch (aggregate.Kind)
         {

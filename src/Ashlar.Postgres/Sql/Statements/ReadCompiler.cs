@@ -210,15 +210,15 @@ internal static class ReadCompiler
 
         sql.Append(readLock.Kind switch
         {
-            Queries.LockKind.ForUpdate => " FOR UPDATE OF ",
-            Queries.LockKind.ForNoKeyUpdate => " FOR NO KEY UPDATE OF ",
-            Queries.LockKind.ForShare => " FOR SHARE OF ",
+            LockKind.ForUpdate => " FOR UPDATE OF ",
+            LockKind.ForNoKeyUpdate => " FOR NO KEY UPDATE OF ",
+            LockKind.ForShare => " FOR SHARE OF ",
             _ => " FOR KEY SHARE OF ",
         }).Identifier(alias);
         sql.Append(readLock.Wait switch
         {
-            Queries.LockWait.NoWait => " NOWAIT",
-            Queries.LockWait.SkipLocked => " SKIP LOCKED",
+            LockWait.NoWait => " NOWAIT",
+            LockWait.SkipLocked => " SKIP LOCKED",
             _ => "",
         });
     }

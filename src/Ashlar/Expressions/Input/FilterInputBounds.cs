@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Ashlar.Errors;
-using Ashlar.Queries;
 
 namespace Ashlar.Expressions.Input;
 

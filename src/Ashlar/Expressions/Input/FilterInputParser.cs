@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Ashlar.Domains;
 using Ashlar.Errors;
-using Ashlar.Queries;
 using Ashlar.Resources;
 
 namespace Ashlar.Expressions.Input;
@@ -18,22 +16,19 @@ internal sealed partial class FilterInputParser
 {
     private static readonly ValueExpr MatchesNothing = new(false, Types.AttributeType.Of(Types.TypeKind.Boolean, typeof(bool)));
 
-    private readonly DomainModel _model;
+    private readonly IResourceLookup _model;
     private readonly ResourceDefinition _root;
     private readonly InputLimits _limits;
     private readonly List<AshlarError> _errors = [];
 
-    private FilterInputParser(DomainModel model, ResourceDefinition root, InputLimits limits)
+    private FilterInputParser(IResourceLookup model, ResourceDefinition root, InputLimits limits)
     {
         _model = model;
         _root = root;
         _limits = limits;
     }
 
-    public static Expr? Parse(DomainModel model, ResourceDefinition resource, JsonElement input) =>
-        Parse(model, resource, input, model.InputLimits);
-
-    public static Expr? Parse(DomainModel model, ResourceDefinition resource, JsonElement input, InputLimits limits)
+    public static Expr? Parse(IResourceLookup model, ResourceDefinition resource, JsonElement input, InputLimits limits)
     {
         FilterInputBounds.Check(input, limits, resource.Name);
         var parser = new FilterInputParser(model, resource, limits);

@@ -1,7 +1,4 @@
-using Ashlar.DataLayer;
-using Ashlar.Domains;
 using Ashlar.Errors;
-using Ashlar.Queries;
 using Ashlar.Resources;
 
 namespace Ashlar.Expressions.Input;
@@ -13,10 +10,7 @@ namespace Ashlar.Expressions.Input;
 /// </summary>
 internal static class SortInputParser
 {
-    public static IReadOnlyList<SortKey> Parse(DomainModel model, ResourceDefinition resource, string input) =>
-        Parse(model, resource, input, model.InputLimits);
-
-    public static IReadOnlyList<SortKey> Parse(DomainModel model, ResourceDefinition resource, string input, InputLimits limits)
+    public static IReadOnlyList<SortKey> Parse(IResourceLookup model, ResourceDefinition resource, string input, InputLimits limits)
     {
         FilterInputBounds.CheckSortLength(input, limits, resource.Name);
         var keys = new List<SortKey>();
@@ -48,7 +42,7 @@ internal static class SortInputParser
         return errors.Count > 0 ? throw new InvalidException(errors) : keys;
     }
 
-    private static Expr? Resolve(DomainModel model, ResourceDefinition resource, string name)
+    private static Expr? Resolve(IResourceLookup model, ResourceDefinition resource, string name)
     {
         var segments = name.Split('.');
         var path = new List<RelationshipDefinition>();

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Resources;
 using Ashlar.Types;
@@ -21,14 +20,14 @@ internal sealed partial class LambdaTranslator
 
     private static readonly AttributeType StringType = AttributeType.Of(TypeKind.String, typeof(string));
 
-    private readonly DomainModel _model;
+    private readonly IResourceLookup _model;
     private readonly ResourceDefinition _root;
     private readonly LambdaExpression _lambda;
 
     /// <summary>Lambda parameters in scope, outermost first, with the resource each stands for.</summary>
     private readonly List<(ParameterExpression Parameter, ResourceDefinition Resource)> _scopes = [];
 
-    private LambdaTranslator(DomainModel model, ResourceDefinition root, LambdaExpression lambda)
+    private LambdaTranslator(IResourceLookup model, ResourceDefinition root, LambdaExpression lambda)
     {
         _model = model;
         _root = root;
@@ -43,7 +42,7 @@ internal sealed partial class LambdaTranslator
     /// <summary>The lambda's text for messages (a stand-in when it is too deep to print).</summary>
     private string LambdaText => ExpressionNodes.Text(_lambda);
 
-    public static Expr Translate(DomainModel model, ResourceDefinition root, LambdaExpression lambda)
+    public static Expr Translate(IResourceLookup model, ResourceDefinition root, LambdaExpression lambda)
     {
         var translator = new LambdaTranslator(model, root, lambda);
         translator._scopes.Add((lambda.Parameters[0], root));
@@ -54,7 +53,7 @@ internal sealed partial class LambdaTranslator
     /// Translates a relationship's filter over its destination; a second lambda parameter is the source record, so
     /// its references become <see cref="ParentExpr"/>.
     /// </summary>
-    public static Expr TranslateRelationshipFilter(DomainModel model, ResourceDefinition source, ResourceDefinition destination, LambdaExpression filter)
+    public static Expr TranslateRelationshipFilter(IResourceLookup model, ResourceDefinition source, ResourceDefinition destination, LambdaExpression filter)
     {
         var translator = new LambdaTranslator(model, destination, filter);
         if (filter.Parameters.Count > 1)
@@ -67,7 +66,7 @@ internal sealed partial class LambdaTranslator
     }
 
     /// <summary>Translates a calculation's expression with argument values (the declared defaults unless given).</summary>
-    public static Expr Translate(DomainModel model, ResourceDefinition resource, CalculationDefinition calculation, IReadOnlyDictionary<string, object?>? arguments)
+    public static Expr Translate(IResourceLookup model, ResourceDefinition resource, CalculationDefinition calculation, IReadOnlyDictionary<string, object?>? arguments)
     {
         var translator = new LambdaTranslator(model, resource, calculation.Expression)
         {

@@ -82,7 +82,7 @@ public sealed class UuidV7DefaultTests(DatabaseFixture database) : IClassFixture
         await using var transaction = await connection.BeginTransactionAsync(Ct);
         var domain = DomainModel.Build("events", d => d.Resource<Event>());
         await using (var batch = new NpgsqlCommand(
-            "CREATE SCHEMA IF NOT EXISTS journal; " + string.Join("; ", Ashlar.Postgres.Schema.SchemaCreator.Statements(MigrationGenerator.Schemas(domain)["events"]).Where(s => s.Contains("FUNCTION", StringComparison.Ordinal))),
+            "CREATE SCHEMA IF NOT EXISTS journal; " + string.Join("; ", SchemaCreator.Statements(MigrationGenerator.Schemas(domain)["events"]).Where(s => s.Contains("FUNCTION", StringComparison.Ordinal))),
             connection))
         {
             await batch.ExecuteNonQueryAsync(Ct);

@@ -1,8 +1,7 @@
-using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Resources;
 
-namespace Ashlar.Validation;
+namespace Ashlar.Domains;
 
 /// <summary>
 /// Implemented by a data layer's per-resource options (e.g. the Postgres section) so that they are validated

@@ -1,4 +1,5 @@
-namespace Ashlar.Queries;
+
+namespace Ashlar.DataLayer;
 
 /// <summary>What a locking read does when a row is already locked.</summary>
 public enum LockWait

@@ -2,9 +2,8 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using Ashlar.Errors;
-using Ashlar.Types;
 
-namespace Ashlar.Changesets;
+namespace Ashlar.Types;
 
 /// <summary>
 /// Reads an action's input — an anonymous object, a dictionary, or a JSON object from a request body —

@@ -1,4 +1,5 @@
-namespace Ashlar.Queries;
+
+namespace Ashlar.DataLayer;
 
 /// <summary>The row lock a read takes (PostgreSQL's locking clauses).</summary>
 public enum LockKind

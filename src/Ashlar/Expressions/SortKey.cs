@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using Ashlar.Expressions;
 
-namespace Ashlar.DataLayer;
+namespace Ashlar.Expressions;
 
 /// <summary>One sort key of a read plan.</summary>
 /// <param name="Expression">What to sort by.</param>

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
-using Ashlar.Resources;
+using Ashlar.Actions;
 
-namespace Ashlar.Actions;
+namespace Ashlar.Resources;
 
 /// <summary>Declares one action: what it accepts and what it sets.</summary>
 /// <typeparam name="T">The resource class.</typeparam>

@@ -1,7 +1,8 @@
-namespace Ashlar.Queries;
+
+namespace Ashlar.Expressions.Input;
 
 /// <summary>
-/// Bounds on untrusted query input (<see cref="Query{T}.FilterInput"/> and <see cref="Query{T}.SortInput"/>), checked
+/// Bounds on untrusted query input (<see cref="Queries.Query{T}.FilterInput"/> and <see cref="Queries.Query{T}.SortInput"/>), checked
 /// before anything is parsed or sent to the database; input over a bound is refused with an
 /// <see cref="Errors.InvalidFilterSize"/>. Set them for a domain with <see cref="Domains.DomainBuilder.UseInputLimits"/>.
 /// </summary>
