@@ -36,7 +36,7 @@ public sealed partial class PostgresDataLayer
             types[c] = PgTypeMap.ParameterType(columns[c].Type);
         }
 
-        var text = $"COPY {TableNames.Qualified(plan.Resource, plan.Tenant)} ({SqlIdentifier.List(columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+        var text = $"COPY {TableNames.Untenanted(plan.Resource, "bulk create")} ({SqlIdentifier.List(columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
         var values = new object?[columns.Count];
         return await WithConnectionAsync(plan.Resource, async connection =>
         {

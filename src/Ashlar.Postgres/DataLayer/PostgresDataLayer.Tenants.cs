@@ -2,7 +2,7 @@ using Ashlar.DataLayer;
 using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Migrations;
-using Ashlar.Postgres.Schema;
+using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Postgres.Tenants;
 using Ashlar.Resources;

@@ -1,5 +1,5 @@
-using Ashlar.Postgres.Replicas;
 using Ashlar.Postgres.Migrations;
+using Ashlar.Postgres.Replicas;
 using Ashlar.Postgres.Repos;
 using Npgsql;
 

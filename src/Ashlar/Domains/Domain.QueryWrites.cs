@@ -43,7 +43,8 @@ public sealed partial class Domain
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
         var bulk = DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(
-            $"the data layer {DataLayer.GetType().Name} cannot write by query; read the records and write them one by one") { Resource = resource.Name });
+            $"the data layer {DataLayer.GetType().Name} cannot write by query; read the records and write them one by one")
+        { Resource = resource.Name });
 
         IReadOnlyList<FieldValue> changes = [];
         if (!destroy)

@@ -33,7 +33,7 @@ internal static class BulkInsertCompiler
             sql.Append(" WITH ORDINALITY AS \"u\"(").Append(Aliases(columns.Count)).Append(", ").Identifier(Ordinal).Append(")), \"ashlar_out\" AS (");
         }
 
-        sql.Append("INSERT INTO ").Append(TableNames.Qualified(resource, plan.Tenant)).Append(" AS \"t0\" (")
+        sql.Append("INSERT INTO ").Append(TableNames.Untenanted(resource, "bulk create")).Append(" AS \"t0\" (")
             .Append(SqlIdentifier.List(columns.Select(c => c.Name))).Append(") SELECT ");
         for (var i = 0; i < columns.Count; i++)
         {

@@ -15,7 +15,7 @@ internal static class QueryWriteCompiler
         var resource = plan.Query.Resource;
         var keys = ReadCompiler.Compile(domain, plan.Query with { Select = resource.PrimaryKey, Loads = [], Aggregates = [], Calculations = [] });
         var sql = new SqlBuilder().Adopt(keys.Parameters);
-        var table = TableNames.Qualified(resource, plan.Tenant);
+        var table = TableNames.Untenanted(resource, plan.Changes.Count == 0 ? "destroy by query" : "update by query");
         if (plan.Changes.Count == 0)
         {
             sql.Append("DELETE FROM ").Append(table).Append(" AS \"w\"");
