@@ -1,6 +1,9 @@
 using System.Text;
 using Ashlar.Domains;
 using Ashlar.Postgres.DataLayer;
+using Ashlar.Postgres.Declarations;
+using Ashlar.Postgres.Migrations.Generation;
+using Ashlar.Postgres.Migrations.Tenants;
 using Ashlar.Postgres.Tests.Multitenancy.Model;
 using Ashlar.Testing;
 using Npgsql;
@@ -8,12 +11,14 @@ using Npgsql;
 namespace Ashlar.Postgres.Tests.Multitenancy;
 
 /// <summary>
-/// A database with the shared tables in public, the schema-per-tenant tables' template in <c>tmpl</c>, and two
+/// A database with the shared tables in public, the global schema-per-tenant table in <c>tmpl</c>, and two
 /// tenants, <c>acme</c> and <c>globex</c>, seeded with records whose keys collide on purpose.
 /// </summary>
 public class TenancyFixture : DatabaseFixture
 {
-    private static readonly string[] TenantTables = ["tickets", "notes", "tags", "ticket_tags", "notices"];
+    // The per-tenant tables as the declarations' tenant schema model gives them, schema left as the placeholder.
+    private static IReadOnlyList<string> TenantStatements() =>
+        SchemaCreator.Statements(ResourceSchemaBuilder.Build(Model, typeof(TenancyRepo), tenants: true));
 
     private Domain? _domain;
 
@@ -27,13 +32,14 @@ public class TenancyFixture : DatabaseFixture
     public async Task CreateTenantsAsync(IEnumerable<string> tenants, CancellationToken ct)
     {
         var sql = new StringBuilder();
+        var statements = TenantStatements();
         foreach (var tenant in tenants)
         {
             var schema = "\"" + tenant.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             sql.Append("CREATE SCHEMA ").Append(schema).Append(";\n");
-            foreach (var table in TenantTables)
+            foreach (var statement in statements)
             {
-                sql.Append("CREATE TABLE ").Append(schema).Append(".\"").Append(table).Append("\" (LIKE tmpl.\"").Append(table).Append("\" INCLUDING ALL);\n");
+                sql.Append(TenantSchema.Bind(statement, tenant)).Append(";\n");
             }
         }
 
