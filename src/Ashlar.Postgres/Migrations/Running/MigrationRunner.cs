@@ -149,7 +149,11 @@ public sealed partial class MigrationRunner
         return changed;
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        OpenRunnerConnectionAsync(dataSource, Options.ApplicationName, cancellationToken);
+
+    /// <summary>A dedicated connection for a migration runner (the global one or a tenant worker), named in pg_stat_activity.</summary>
+    internal static async Task<NpgsqlConnection> OpenRunnerConnectionAsync(NpgsqlDataSource dataSource, string applicationName, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -159,7 +163,7 @@ public sealed partial class MigrationRunner
             var sql = connection.PostgreSqlVersion.Major >= 14
                 ? "SELECT set_config('application_name', $1, false), set_config('client_connection_check_interval', '1s', false)"
                 : "SELECT set_config('application_name', $1, false)";
-            var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = Options.ApplicationName } } };
+            var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = applicationName } } };
             await using (command.ConfigureAwait(false))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

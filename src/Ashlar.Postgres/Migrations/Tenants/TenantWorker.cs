@@ -125,28 +125,8 @@ internal sealed class TenantWorker(NpgsqlDataSource dataSource, MigrationRunnerO
         }
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var sql = connection.PostgreSqlVersion.Major >= 14
-                ? "SELECT set_config('application_name', $1, false), set_config('client_connection_check_interval', '1s', false)"
-                : "SELECT set_config('application_name', $1, false)";
-            var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = runnerOptions.ApplicationName } } };
-            await using (command.ConfigureAwait(false))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        MigrationRunner.OpenRunnerConnectionAsync(dataSource, runnerOptions.ApplicationName, cancellationToken);
 
     private static string Newest(IReadOnlyList<AppliedMigration> applied) => applied.Count == 0 ? "0" : applied[^1].Version;
 
