@@ -1,5 +1,4 @@
 using Ashlar.Domains;
-using Ashlar.Multitenancy;
 using Ashlar.Postgres.Migrations.Tenants;
 using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Types;

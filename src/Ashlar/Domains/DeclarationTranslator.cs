@@ -27,7 +27,7 @@ internal static class DeclarationTranslator
                 var filter = declared.Filter is null
                     ? null
                     : Translate(problems, resource, option, declared.Filter, () => LambdaTranslator.TranslateRelationshipFilter(model, resource, destination, declared.Filter));
-                var join = declared.Join is null ? null : ManualJoins.Translate(model, resource, destination, relationship, declared.Join, option, problems);
+                var join = declared.Join is null ? null : ManualJoinTranslator.Translate(model, resource, destination, relationship, declared.Join, option, problems);
                 var sort = new List<SortKey>();
                 foreach (var (field, descending) in declared.Sort)
                 {

@@ -1,6 +1,5 @@
 using Ashlar.Actions;
 using Ashlar.Errors;
-using Ashlar.Multitenancy;
 
 namespace Ashlar.Resources;
 

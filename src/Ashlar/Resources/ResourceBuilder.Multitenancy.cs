@@ -1,4 +1,3 @@
-using Ashlar.Multitenancy;
 
 namespace Ashlar.Resources;
 

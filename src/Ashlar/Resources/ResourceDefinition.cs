@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Ashlar.Actions;
 using Ashlar.Errors;
-using Ashlar.Multitenancy;
 using Ashlar.Types;
 
 namespace Ashlar.Resources;

@@ -1,6 +1,5 @@
 using Ashlar.Domains;
 using Ashlar.Errors;
-using Ashlar.Multitenancy;
 using Ashlar.Postgres.Declarations;
 using Ashlar.Postgres.Tests.Multitenancy.Model;
 using Ashlar.Resources;

@@ -1,4 +1,4 @@
-namespace Ashlar.Multitenancy;
+namespace Ashlar.Resources;
 
 /// <summary>How a tenant resource keeps each tenant's records apart.</summary>
 public enum MultitenancyStrategy

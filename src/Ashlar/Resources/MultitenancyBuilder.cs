@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
-using Ashlar.Resources;
 
-namespace Ashlar.Multitenancy;
+namespace Ashlar.Resources;
 
 /// <summary>
 /// The multitenancy options of a resource: <c>r.Multitenancy(m =&gt; m.Context())</c> or

@@ -1,6 +1,4 @@
-using Ashlar.Resources;
-
-namespace Ashlar.Multitenancy;
+namespace Ashlar.Resources;
 
 /// <summary>A tenant resource's multitenancy, as validated when the domain is built. Immutable.</summary>
 public sealed record MultitenancyDefinition
