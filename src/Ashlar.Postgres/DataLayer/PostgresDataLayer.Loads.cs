@@ -64,7 +64,7 @@ public sealed partial class PostgresDataLayer
             if (!load.Relationship.HasSqlJoin)
             {
                 // A code-loaded relationship: one call of its loader for the whole level, then the nested loads in SQL.
-                var related = await load.Relationship.LoadByCodeAsync(Domain, records, tenant, cancellationToken).ConfigureAwait(false);
+                var related = await load.Relationship.LoadByCodeAsync(records, tenant, cancellationToken).ConfigureAwait(false);
                 if (related.Count > 0 && load.Query.Loads.Count > 0)
                 {
                     await LoadAsync(destination, related, load.Query.Loads, tenant, cancellationToken).ConfigureAwait(false);

@@ -1,19 +1,16 @@
-using Ashlar.Domains;
-
 namespace Ashlar.Resources;
 
-/// <summary>What a code-loaded manual relationship's loader is told about the load it serves. Immutable.</summary>
+/// <summary>
+/// What a code-loaded manual relationship's loader is told about the load it serves. Immutable. A loader that needs
+/// the domain or other services receives them when it is constructed: it is an instance the application builds.
+/// </summary>
 public sealed class ManualLoadContext
 {
-    internal ManualLoadContext(DomainModel model, RelationshipDefinition relationship, string? tenant)
+    internal ManualLoadContext(RelationshipDefinition relationship, string? tenant)
     {
-        Model = model;
         Relationship = relationship;
         Tenant = tenant;
     }
-
-    /// <summary>The domain's model.</summary>
-    public DomainModel Model { get; }
 
     /// <summary>The relationship being loaded.</summary>
     public RelationshipDefinition Relationship { get; }

@@ -78,16 +78,15 @@ public sealed record RelationshipDefinition
     /// For data layers: runs a code-loaded relationship's loader once for <paramref name="parents"/>, puts each parent's
     /// related records on its navigation property and returns all of them (for nested loads).
     /// </summary>
-    /// <param name="model">The domain's model.</param>
     /// <param name="parents">The records whose relationship is loaded.</param>
     /// <param name="tenant">The tenant of the load, or null.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>Every related record the loader returned.</returns>
     /// <exception cref="InvalidOperationException">The relationship has a SQL join (<see cref="HasSqlJoin"/>).</exception>
     [System.Diagnostics.CodeAnalysis.Experimental("ASHLAR001")]
-    public ValueTask<IReadOnlyList<object>> LoadByCodeAsync(Domains.DomainModel model, System.Collections.IEnumerable parents, string? tenant, CancellationToken cancellationToken) =>
+    public ValueTask<IReadOnlyList<object>> LoadByCodeAsync(System.Collections.IEnumerable parents, string? tenant, CancellationToken cancellationToken) =>
         Loader is { } loader
-            ? loader.LoadAsync(parents, new ManualLoadContext(model, this, tenant), cancellationToken)
+            ? loader.LoadAsync(parents, new ManualLoadContext(this, tenant), cancellationToken)
             : throw new InvalidOperationException($"{Name} is not loaded by code; it has a SQL join.");
 
     /// <summary>True when the relationship returns at most one record.</summary>

@@ -77,7 +77,7 @@ public sealed class ManualRelationshipDeclarationTests
         var wrong = new ManualLoader<Story, Note>(new WrongLoader());
 
         var error = await Assert.ThrowsAnyAsync<AshlarException>(async () =>
-            await wrong.LoadAsync(new List<Story> { new() { Id = 1 }, new() { Id = 2 } }, new ManualLoadContext(ManualFixture.Model, relationship, null), TestContext.Current.CancellationToken));
+            await wrong.LoadAsync(new List<Story> { new() { Id = 1 }, new() { Id = 2 } }, new ManualLoadContext(relationship, null), TestContext.Current.CancellationToken));
         Assert.Contains("featured (WrongLoader) returned 1 lists for 2 source records", error.Message, StringComparison.Ordinal);
     }
 
