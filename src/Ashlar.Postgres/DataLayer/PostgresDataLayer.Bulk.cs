@@ -119,7 +119,7 @@ public sealed partial class PostgresDataLayer
         ArgumentNullException.ThrowIfNull(plan);
         var resource = plan.Query.Resource;
         var command = QueryWriteCompiler.Compile(Domain, plan);
-        var kind = plan.Changes.Count == 0 ? WriteKind.Destroy : WriteKind.Update;
+        var kind = plan.Changes.Count == 0 && plan.Atomics.Count == 0 ? WriteKind.Destroy : WriteKind.Update;
         if (!plan.ReturnRecords)
         {
             return new BulkBatchResult<T>(await _runner.ExecuteAsync(SourceFor(resource), command, resource, kind, cancellationToken).ConfigureAwait(false), [], []);

@@ -44,7 +44,7 @@ public sealed partial class PostgresDataLayer
             var source = SourceFor(plan.Resource);
             var connection = await AmbientTransaction.Current!.ConnectionAsync(source, ct).ConfigureAwait(false);
             var before = await ManagedTenantSchema.NameOfAsync(connection, plan.Resource, managed, plan.Key, ct).ConfigureAwait(false);
-            var rows = await _runner.QueryAsync<T>(source, WriteCompiler.Update(plan), plan.Resource, WriteKind.Update, ct).ConfigureAwait(false);
+            var rows = await _runner.QueryAsync<T>(source, WriteCompiler.Update(plan, Domain), plan.Resource, WriteKind.Update, ct).ConfigureAwait(false);
             if (rows.Count == 0 || before is null)
             {
                 return null;

@@ -168,7 +168,7 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
             return await UpdateTenantRecordAsync<T>(plan, managed, cancellationToken).ConfigureAwait(false);
         }
 
-        var rows = await _runner.QueryAsync<T>(SourceFor(plan.Resource), WriteCompiler.Update(plan), plan.Resource, WriteKind.Update, cancellationToken).ConfigureAwait(false);
+        var rows = await _runner.QueryAsync<T>(SourceFor(plan.Resource), WriteCompiler.Update(plan, Domain), plan.Resource, WriteKind.Update, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 

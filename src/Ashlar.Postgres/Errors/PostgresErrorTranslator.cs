@@ -47,6 +47,11 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
             {
                 Resource = resource,
             },
+            PostgresErrorCodes.InvalidTextRepresentation when AtomicCheckFailure(exception.MessageText) is { } failed => new InvalidAttribute(failed.Message)
+            {
+                Resource = resource,
+                Field = failed.Field,
+            },
             PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.NumericValueOutOfRange or
             PostgresErrorCodes.InvalidTextRepresentation or PostgresErrorCodes.InvalidDatetimeFormat or
             PostgresErrorCodes.DatetimeFieldOverflow => new InvalidAttribute($"is invalid: {exception.MessageText}")
@@ -138,4 +143,17 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
             Resource = resource,
             Field = constraint?.ReferencedField,
         };
+
+    /// <summary>The field and message of a failed atomic check (see <c>AtomicSql</c>): the text of the cast it raised.</summary>
+    private static (string Field, string Message)? AtomicCheckFailure(string text)
+    {
+        var start = text.IndexOf(Sql.Statements.AtomicSql.Marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var parts = text[(start + Sql.Statements.AtomicSql.Marker.Length)..].Split('|');
+        return parts.Length >= 3 ? (parts[0], parts[1]) : null;
+    }
 }

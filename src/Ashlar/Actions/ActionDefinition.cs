@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Ashlar.Actions;
 
 /// <summary>A named action of a resource. Immutable.</summary>
@@ -17,6 +19,12 @@ public sealed record ActionDefinition
 
     /// <summary>Attributes the action sets to fixed values, whatever the input says.</summary>
     public IReadOnlyDictionary<string, object?> Set { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>
+    /// Attributes an update action sets to an expression of the stored row, evaluated by the database in the update
+    /// statement (e.g. <c>score</c> to <c>t =&gt; t.Score + 1</c>).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, LambdaExpression>> Atomics { get; init; } = [];
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} :{Name}";

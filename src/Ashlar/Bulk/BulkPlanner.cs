@@ -41,6 +41,11 @@ internal static class BulkPlanner
         var fields = upsert.Fields is null
             ? columns.Where(c => (action.Accept.Contains(c.Name) || action.Set.ContainsKey(c.Name)) && !target.Contains(c) && !c.PrimaryKey).ToList()
             : upsert.Fields.Select(f => Field(resource, columns, f)).Distinct().ToList();
+        if (upsert.Fields is null)
+        {
+            fields.RemoveAll(f => upsert.Atomics.Any(a => a.Key == f.Name));
+        }
+
         return new UpsertPlan(target)
         {
             TargetWhereSql = identity?.WhereSql,
@@ -52,6 +57,7 @@ internal static class BulkPlanner
                 ? LambdaTranslator.TranslateRelationshipFilter(model, resource, resource, Checked(resource, condition))
                 : null,
             ReportSkipped = upsert.ReportSkipped,
+            Atomics = Changesets.AtomicChanges.Build(model, resource, upsert.Atomics, [.. fields.Select(f => f.Name)]),
         };
     }
 

@@ -20,6 +20,9 @@ public sealed record Upsert
     /// <summary>Update only when this holds; see <see cref="When{T}"/>.</summary>
     public LambdaExpression? Condition { get; init; }
 
+    /// <summary>Attributes set on conflict to expressions of the existing and incoming rows; see <see cref="Atomic{T, TValue}"/>.</summary>
+    public IReadOnlyList<KeyValuePair<string, LambdaExpression>> Atomics { get; init; } = [];
+
     /// <summary>Report the inputs whose existing row was kept (<see cref="BulkResult{T}.Skipped"/>).</summary>
     public bool ReportSkipped { get; init; }
 
@@ -37,4 +40,20 @@ public sealed record Upsert
     public Upsert When<T>(Expression<Func<T, T, bool>> condition)
         where T : class =>
         this with { Condition = condition };
+
+    /// <summary>
+    /// On conflict, sets <paramref name="attribute"/> to <paramref name="value"/>, evaluated by PostgreSQL over the
+    /// existing row (first parameter) and the incoming one (second, <c>EXCLUDED</c>), e.g.
+    /// <c>.Atomic&lt;Counter, int&gt;(c =&gt; c.Score, (old, incoming) =&gt; old.Score + incoming.Score)</c>. The
+    /// attribute's constraints are checked in the statement. A new row is inserted with the incoming value.
+    /// </summary>
+    /// <typeparam name="T">The resource class.</typeparam>
+    /// <typeparam name="TValue">The attribute's type.</typeparam>
+    public Upsert Atomic<T, TValue>(Expression<Func<T, TValue>> attribute, Expression<Func<T, T, TValue>> value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        ArgumentNullException.ThrowIfNull(value);
+        return this with { Atomics = [.. Atomics, new(Resources.MemberNames.Of(attribute), value)] };
+    }
 }

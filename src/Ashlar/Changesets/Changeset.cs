@@ -45,7 +45,7 @@ internal sealed class Changeset
     /// The changes to <paramref name="record"/>: values it already holds (as stored, see <see cref="StoredEquality"/>)
     /// are dropped, and update defaults such as <c>updated_at</c> apply only when something is left.
     /// </summary>
-    public static Changeset ForUpdate(ResourceDefinition resource, ActionDefinition action, object record, object? input, TimeProvider time)
+    public static Changeset ForUpdate(ResourceDefinition resource, ActionDefinition action, object record, object? input, TimeProvider time, bool atomic = false)
     {
         var changeset = new Changeset(resource, action, time);
         changeset.Accept(input);
@@ -56,7 +56,7 @@ internal sealed class Changeset
             changeset.Error(new InvalidTenant("cannot change: a record stays in its tenant; create it in the other tenant instead"), tenantAttribute.Name);
         }
 
-        if (changeset.HasChanges)
+        if (changeset.HasChanges || atomic)
         {
             changeset.ApplyDefaults(onCreate: false);
         }
@@ -65,12 +65,12 @@ internal sealed class Changeset
     }
 
     /// <summary>The changes an update action makes to every record a query selects: the input and update defaults.</summary>
-    public static Changeset ForUpdateAll(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time)
+    public static Changeset ForUpdateAll(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time, bool atomic = false)
     {
         var changeset = new Changeset(resource, action, time);
         changeset.Accept(input);
         changeset.CheckRequired(changeset._values.Keys.Select(k => resource.Attribute(k)!));
-        if (changeset.HasChanges)
+        if (changeset.HasChanges || atomic)
         {
             changeset.ApplyDefaults(onCreate: false);
         }

@@ -12,12 +12,12 @@ internal static class Constraints
         {
             if (attribute.MaxLength is { } max && text.Length > max)
             {
-                return $"length must be less than or equal to {max}";
+                return MaxLengthMessage(max);
             }
 
             if (attribute.MinLength is { } min && text.Length < min)
             {
-                return $"length must be greater than or equal to {min}";
+                return MinLengthMessage(min);
             }
         }
 
@@ -34,14 +34,22 @@ internal static class Constraints
         return null;
     }
 
+    public static string MaxLengthMessage(int max) => $"length must be less than or equal to {max}";
+
+    public static string MinLengthMessage(int min) => $"length must be greater than or equal to {min}";
+
+    public static string MinMessage(decimal min) => $"must be greater than or equal to {min}";
+
+    public static string MaxMessage(decimal max) => $"must be less than or equal to {max}";
+
     private static string? Compare(object value, decimal? min, decimal? max)
     {
         if (value is double or float)
         {
             var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
             return double.IsNaN(number) ? "must be a number"
-                : number < (double?)min ? $"must be greater than or equal to {min}"
-                : number > (double?)max ? $"must be less than or equal to {max}"
+                : number < (double?)min ? MinMessage(min!.Value)
+                : number > (double?)max ? MaxMessage(max!.Value)
                 : null;
         }
 
@@ -51,8 +59,8 @@ internal static class Constraints
         }
 
         var exact = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-        return exact < min ? $"must be greater than or equal to {min}"
-            : exact > max ? $"must be less than or equal to {max}"
+        return exact < min ? MinMessage(min!.Value)
+            : exact > max ? MaxMessage(max!.Value)
             : null;
     }
 

@@ -11,4 +11,10 @@ public sealed record DestroyPlan(ResourceDefinition Resource, IReadOnlyList<Fiel
 {
     /// <summary>The tenant the record belongs to, for multitenant resources.</summary>
     public string? Tenant { get; init; }
+
+    /// <summary>
+    /// For a resource with optimistic locking: its version attribute and the value the caller's copy holds; the
+    /// delete only applies while the stored version is still that value.
+    /// </summary>
+    public FieldValue? Version { get; init; }
 }

@@ -11,6 +11,9 @@ public sealed record QueryWritePlan(ReadPlan Query, IReadOnlyList<FieldValue> Ch
     /// <summary>Whether the caller wants the records as they were written (or deleted).</summary>
     public bool ReturnRecords { get; init; }
 
+    /// <summary>Attributes set to expressions of each stored row, evaluated by the database in the same statement.</summary>
+    public IReadOnlyList<AtomicChange> Atomics { get; init; } = [];
+
     /// <summary>The tenant whose records are changed, for multitenant resources (the query's).</summary>
     public string? Tenant => Query.Tenant;
 }

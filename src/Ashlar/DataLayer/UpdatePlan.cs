@@ -12,4 +12,13 @@ public sealed record UpdatePlan(ResourceDefinition Resource, IReadOnlyList<Field
 {
     /// <summary>The tenant the record belongs to, for multitenant resources.</summary>
     public string? Tenant { get; init; }
+
+    /// <summary>
+    /// For a resource with optimistic locking: its version attribute and the value the caller's copy holds; the
+    /// update only applies while the stored version is still that value.
+    /// </summary>
+    public FieldValue? Version { get; init; }
+
+    /// <summary>Attributes set to expressions of the stored row, evaluated by the database in the same statement.</summary>
+    public IReadOnlyList<AtomicChange> Atomics { get; init; } = [];
 }

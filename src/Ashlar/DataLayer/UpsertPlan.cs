@@ -33,6 +33,12 @@ public sealed record UpsertPlan(IReadOnlyList<AttributeDefinition> Target)
     /// </summary>
     public Expr? Condition { get; init; }
 
+    /// <summary>
+    /// Attributes set, on conflict, to expressions of the existing row (whose <see cref="ParentExpr"/> references read
+    /// the incoming row), evaluated by the database.
+    /// </summary>
+    public IReadOnlyList<AtomicChange> Atomics { get; init; } = [];
+
     /// <summary>Report which rows were skipped (the existing row kept).</summary>
     public bool ReportSkipped { get; init; }
 }

@@ -47,11 +47,14 @@ public sealed partial class Domain
         { Resource = resource.Name });
 
         IReadOnlyList<FieldValue> changes = [];
+        IReadOnlyList<AtomicChange> atomics = [];
         if (!destroy)
         {
-            var changeset = Changeset.ForUpdateAll(resource, definition, input, Model.TimeProvider);
+            var (plain, requested) = AtomicChanges.Split(resource, input);
+            var changeset = Changeset.ForUpdateAll(resource, definition, plain, Model.TimeProvider, atomic: requested.Count + definition.Atomics.Count > 0);
             ThrowIfInvalid(changeset, resource, definition);
-            if (!changeset.HasChanges)
+            atomics = Atomics(resource, definition, requested, changeset);
+            if (!changeset.HasChanges && atomics.Count == 0)
             {
                 return new BulkBatchResult<T>(0, [], []);
             }
@@ -59,7 +62,7 @@ public sealed partial class Domain
             changes = changeset.Values;
         }
 
-        var plan = new QueryWritePlan(_planner.Read(resource, query, tenant), changes) { ReturnRecords = returnRecords };
+        var plan = new QueryWritePlan(_planner.Read(resource, query, tenant), changes) { ReturnRecords = returnRecords, Atomics = atomics };
         return await Run(resource, definition, () => bulk.WriteAllAsync<T>(plan, cancellationToken)).ConfigureAwait(false);
     }
 }

@@ -72,16 +72,23 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
 
-        var changeset = Changeset.ForUpdate(resource, definition, record, input, Model.TimeProvider);
+        var (plain, requested) = AtomicChanges.Split(resource, input);
+        var changeset = Changeset.ForUpdate(resource, definition, record, plain, Model.TimeProvider, atomic: requested.Count + definition.Atomics.Count > 0);
         ThrowIfInvalid(changeset, resource, definition);
-        if (!changeset.HasChanges)
+        var atomics = Atomics(resource, definition, requested, changeset);
+        if (!changeset.HasChanges && atomics.Count == 0)
         {
             return record;
         }
 
-        var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values) { Tenant = tenant };
+        var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values)
+        {
+            Tenant = tenant,
+            Version = VersionOf(resource, record),
+            Atomics = atomics,
+        };
         var updated = await Run(resource, definition, () => DataLayer.UpdateAsync<T>(plan, cancellationToken)).ConfigureAwait(false);
-        return updated ?? throw Stale(resource, definition, plan.Key);
+        return updated ?? throw Stale(resource, definition, plan.Key, plan.Version);
     }
 
     /// <summary>Destroys a record through a destroy action.</summary>
@@ -96,11 +103,11 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
 
-        var plan = new DestroyPlan(resource, KeyOf(resource, record)) { Tenant = tenant };
+        var plan = new DestroyPlan(resource, KeyOf(resource, record)) { Tenant = tenant, Version = VersionOf(resource, record) };
         var destroyed = await Run(resource, definition, () => DataLayer.DestroyAsync(plan, cancellationToken)).ConfigureAwait(false);
         if (!destroyed)
         {
-            throw Stale(resource, definition, plan.Key);
+            throw Stale(resource, definition, plan.Key, plan.Version);
         }
     }
 
@@ -140,8 +147,19 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
     private static IReadOnlyList<FieldValue> KeyOf(ResourceDefinition resource, object record) =>
         resource.PrimaryKey.Select(a => new FieldValue(a, resource.GetValue(record, a.Name))).ToList();
 
-    private static InvalidException Stale(ResourceDefinition resource, ActionDefinition action, IReadOnlyList<FieldValue> key) =>
-        new([new StaleRecord($"the record ({Describe(key)}) no longer exists, so {action} changed nothing; read it again")
+    private IReadOnlyList<AtomicChange> Atomics(
+        ResourceDefinition resource, ActionDefinition action, IReadOnlyList<KeyValuePair<string, System.Linq.Expressions.LambdaExpression>> requested, Changeset changeset) =>
+        requested.Count + action.Atomics.Count == 0
+            ? []
+            : AtomicChanges.Build(Model, resource, action.Atomics.Concat(requested), changeset.Values.Select(v => v.Attribute.Name).Where(n => resource.Attribute(n)?.UpdateDefault is null).ToList());
+
+    private static FieldValue? VersionOf(ResourceDefinition resource, object record) =>
+        resource.OptimisticLock is { } version ? new FieldValue(version, resource.GetValue(record, version.Name)) : null;
+
+    private static InvalidException Stale(ResourceDefinition resource, ActionDefinition action, IReadOnlyList<FieldValue> key, FieldValue? version) =>
+        new([new StaleRecord(version is not { } read
+            ? $"the record ({Describe(key)}) no longer exists, so {action} changed nothing; read it again"
+            : $"the record ({Describe(key)}) was changed or deleted since it was read ({read.Attribute.Name} {read.Value} is no longer the stored version), so {action} changed nothing; read it again and reapply the change")
         {
             Resource = resource.Name,
         }]);

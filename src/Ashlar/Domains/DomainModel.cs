@@ -61,7 +61,8 @@ public sealed class DomainModel : IResourceLookup
                 draft.ResourceRenamedFrom,
                 AggregateResolver.Resolve(draft, relationships, problems),
                 draft.Calculations,
-                MultitenancyRules.Resolve(draft, problems)));
+                MultitenancyRules.Resolve(draft, problems),
+                draft.OptimisticLock));
         }
 
         var model = new DomainModel(name, resources, builder.TimeProvider, builder.InputLimits);

@@ -10,6 +10,7 @@ public sealed class ActionBuilder<T>
 {
     private readonly List<string> _accept = [];
     private readonly Dictionary<string, object?> _set = [];
+    private readonly List<KeyValuePair<string, LambdaExpression>> _atomics = [];
     private bool _acceptAll;
     private bool _primary;
 
@@ -51,11 +52,22 @@ public sealed class ActionBuilder<T>
         return this;
     }
 
+    /// <summary>
+    /// On an update action: sets an attribute to an expression of the stored row, evaluated by the database in the
+    /// update statement, e.g. <c>a.Atomic(t =&gt; t.Score, t =&gt; t.Score + 1)</c>; the attribute's constraints are
+    /// checked in the same statement.
+    /// </summary>
+    public ActionBuilder<T> Atomic<TValue>(Expression<Func<T, TValue>> attribute, Expression<Func<T, TValue>> value)
+    {
+        _atomics.Add(new(MemberNames.Of(attribute), value));
+        return this;
+    }
+
     internal ActionDefinition Build(IEnumerable<AttributeDefinition> attributes)
     {
         var accept = _acceptAll
             ? attributes.Where(a => a.Public && a.Writable).Select(a => a.Name).ToList()
             : _accept.Distinct().ToList();
-        return new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set };
+        return new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set, Atomics = _atomics };
     }
 }

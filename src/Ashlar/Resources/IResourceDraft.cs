@@ -28,5 +28,8 @@ internal interface IResourceDraft
 
     MultitenancyDraft? Multitenancy { get; }
 
+    /// <summary>The name of the optimistic-lock version attribute, or null.</summary>
+    string? OptimisticLock { get; }
+
     IReadOnlyList<ActionDefinition> BuildActions();
 }

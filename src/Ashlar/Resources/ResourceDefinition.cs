@@ -27,7 +27,8 @@ public sealed class ResourceDefinition
         IReadOnlyList<string> renamedFrom,
         IReadOnlyList<AggregateDefinition>? aggregates = null,
         IReadOnlyList<CalculationDefinition>? calculations = null,
-        MultitenancyDefinition? multitenancy = null)
+        MultitenancyDefinition? multitenancy = null,
+        string? optimisticLock = null)
     {
         Multitenancy = multitenancy;
         Aggregates = aggregates ?? [];
@@ -42,6 +43,7 @@ public sealed class ResourceDefinition
         RenamedFrom = renamedFrom;
         _extensions = extensions;
         _attributesByName = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        OptimisticLock = optimisticLock is null ? null : _attributesByName.GetValueOrDefault(optimisticLock);
         _relationshipsByName = relationships.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
         _access = attributes.Select(a => (a.Name, a.Property))
             .Concat(relationships.Select(r => (r.Name, r.Property)))
@@ -79,6 +81,12 @@ public sealed class ResourceDefinition
 
     /// <summary>How the resource keeps tenants' records apart, or null when it is not a tenant resource.</summary>
     public MultitenancyDefinition? Multitenancy { get; }
+
+    /// <summary>
+    /// The version attribute of optimistic locking (<c>r.OptimisticLock(x =&gt; x.Version)</c>), or null: every update
+    /// increments it in the statement, and a write of a copy holding an older version is refused.
+    /// </summary>
+    public AttributeDefinition? OptimisticLock { get; }
 
     /// <summary>Earlier names of the resource's table, for migrations.</summary>
     public IReadOnlyList<string> RenamedFrom { get; }

@@ -94,7 +94,7 @@ internal static class BulkInsertCompiler
             sql.Append(" WHERE (").Append(where).Append(')');
         }
 
-        if (upsert.Fields.Count == 0)
+        if (upsert.Fields.Count == 0 && upsert.Atomics.Count == 0)
         {
             sql.Append(" DO NOTHING");
             return;
@@ -106,10 +106,14 @@ internal static class BulkInsertCompiler
             sql.Append(i > 0 ? ", " : "").Identifier(upsert.Fields[i].Name).Append(" = \"excluded\".").Identifier(upsert.Fields[i].Name);
         }
 
+        // The existing row is the atomic values' level; their parent(...) references read the incoming row.
+        var atomicContext = new SqlContext(domain, plan.Tenant);
+        AtomicSql.WriteSets(sql, new SqlScope(atomicContext, plan.Resource, "t0", new SqlScope(atomicContext, plan.Resource, "excluded", null)),
+            upsert.Atomics, leadingComma: upsert.Fields.Count > 0);
         foreach (var stamp in upsert.Timestamps)
         {
             sql.Append(", ").Identifier(stamp.Name).Append(" = ");
-            if (upsert.TouchUnchanged)
+            if (upsert.TouchUnchanged || upsert.Fields.Count == 0)
             {
                 sql.Append("\"excluded\".").Identifier(stamp.Name);
                 continue;
@@ -119,6 +123,8 @@ internal static class BulkInsertCompiler
                 .Append(") IS DISTINCT FROM (").Append(string.Join(", ", upsert.Fields.Select(f => "\"excluded\"." + SqlIdentifier.Quote(f.Name))))
                 .Append(") THEN \"excluded\".").Identifier(stamp.Name).Append(" ELSE \"t0\".").Identifier(stamp.Name).Append(" END");
         }
+
+        WriteCompiler.BumpVersion(sql, plan.Resource, leadingComma: true, alias: "t0");
 
         if (upsert.Condition is { } condition)
         {

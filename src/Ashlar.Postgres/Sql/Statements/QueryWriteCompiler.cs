@@ -1,5 +1,6 @@
 using Ashlar.DataLayer;
 using Ashlar.Domains;
+using Ashlar.Postgres.Sql.Scopes;
 using Ashlar.Postgres.Sql.Text;
 
 namespace Ashlar.Postgres.Sql.Statements;
@@ -15,8 +16,8 @@ internal static class QueryWriteCompiler
         var resource = plan.Query.Resource;
         var keys = ReadCompiler.Compile(domain, plan.Query with { Select = resource.PrimaryKey, Loads = [], Aggregates = [], Calculations = [] });
         var sql = new SqlBuilder().Adopt(keys.Parameters);
-        var table = TableNames.Untenanted(resource, plan.Changes.Count == 0 ? "destroy by query" : "update by query");
-        if (plan.Changes.Count == 0)
+        var table = TableNames.Untenanted(resource, plan.Changes.Count == 0 && plan.Atomics.Count == 0 ? "destroy by query" : "update by query");
+        if (plan.Changes.Count == 0 && plan.Atomics.Count == 0)
         {
             sql.Append("DELETE FROM ").Append(table).Append(" AS \"w\"");
         }
@@ -28,6 +29,9 @@ internal static class QueryWriteCompiler
                 sql.Append(i > 0 ? ", " : "").Identifier(plan.Changes[i].Attribute.Name).Append(" = ")
                     .Parameter(plan.Changes[i].Value, plan.Changes[i].Attribute.Type);
             }
+
+            AtomicSql.WriteSets(sql, new SqlScope(new SqlContext(domain, plan.Tenant), resource, "w", null), plan.Atomics, leadingComma: plan.Changes.Count > 0);
+            WriteCompiler.BumpVersion(sql, resource, leadingComma: true, alias: "w");
         }
 
         sql.Append(" WHERE (").Append(string.Join(", ", resource.PrimaryKey.Select(k => "\"w\"." + SqlIdentifier.Quote(k.Name))))

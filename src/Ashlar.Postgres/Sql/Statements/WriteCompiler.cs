@@ -1,5 +1,7 @@
 using Ashlar.DataLayer;
+using Ashlar.Domains;
 using Ashlar.Postgres.Multitenancy;
+using Ashlar.Postgres.Sql.Scopes;
 using Ashlar.Postgres.Sql.Text;
 using Ashlar.Resources;
 
@@ -39,40 +41,68 @@ internal static class WriteCompiler
         return Statement(sql, resource.Attributes, target.Use & TenantUse.Schema, plan.Tenant);
     }
 
-    public static CompiledStatement Update(UpdatePlan plan)
+    public static CompiledStatement Update(UpdatePlan plan, DomainModel domain)
     {
         var resource = plan.Resource;
         var sql = new SqlBuilder();
         var target = TableNames.Target(resource, plan.Tenant);
-        if (plan.Changes.Count == 0)
+        if (plan.Changes.Count == 0 && plan.Atomics.Count == 0)
         {
             sql.Append("SELECT ").Append(SqlIdentifier.List(resource.Attributes.Select(a => a.Name)))
                 .Append(" FROM ").Append(target.Table);
-            WhereKey(sql, plan.Key, target.Condition);
+            WhereKey(sql, plan.Key, target.Condition, plan.Version);
             return Statement(sql, resource.Attributes, target.Use, plan.Tenant);
         }
 
-        sql.Append("UPDATE ").Append(target.Table).Append(" SET ");
-        for (var i = 0; i < plan.Changes.Count; i++)
+        sql.Append("UPDATE ").Append(target.Table);
+        if (plan.Atomics.Count > 0)
         {
-            if (i > 0)
-            {
-                sql.Append(", ");
-            }
-
-            sql.Identifier(plan.Changes[i].Attribute.Name).Append(" = ").Parameter(plan.Changes[i].Value, plan.Changes[i].Attribute.Type);
+            sql.Append(" AS \"t0\"");
         }
 
-        WhereKey(sql, plan.Key, target.Condition);
+        sql.Append(" SET ");
+        var changes = plan.Changes.Where(c => c.Attribute != resource.OptimisticLock).ToList();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            sql.Append(i > 0 ? ", " : "").Identifier(changes[i].Attribute.Name).Append(" = ").Parameter(changes[i].Value, changes[i].Attribute.Type);
+        }
+
+        if (plan.Atomics.Count > 0)
+        {
+            var context = new SqlContext(domain, plan.Tenant);
+            AtomicSql.WriteSets(sql, SqlScope.Root(context, resource), plan.Atomics, leadingComma: changes.Count > 0);
+        }
+
+        BumpVersion(sql, resource, leadingComma: changes.Count + plan.Atomics.Count > 0);
+        WhereKey(sql, plan.Key, target.Condition, plan.Version);
         Returning(sql, resource);
         return Statement(sql, resource.Attributes, target.Use, plan.Tenant);
+    }
+
+    /// <summary>Appends <c>"version" = "version" + 1</c> when the resource has optimistic locking.</summary>
+    public static void BumpVersion(SqlBuilder sql, ResourceDefinition resource, bool leadingComma, string? alias = null)
+    {
+        if (resource.OptimisticLock is { } version)
+        {
+            sql.Append(leadingComma ? ", " : "").Identifier(version.Name).Append(" = ");
+            if (alias is not null)
+            {
+                sql.Column(alias, version.Name);
+            }
+            else
+            {
+                sql.Identifier(version.Name);
+            }
+
+            sql.Append(" + 1");
+        }
     }
 
     public static CompiledStatement Delete(DestroyPlan plan)
     {
         var target = TableNames.Target(plan.Resource, plan.Tenant);
         var sql = new SqlBuilder().Append("DELETE FROM ").Append(target.Table);
-        WhereKey(sql, plan.Key, target.Condition);
+        WhereKey(sql, plan.Key, target.Condition, plan.Version);
         return Statement(sql, [], target.Use, plan.Tenant);
     }
 
@@ -80,12 +110,17 @@ internal static class WriteCompiler
         new(sql.ToString(), sql.Parameters, columns) { Tenancy = use, Tenant = use == TenantUse.None ? null : tenant };
 
     /// <summary>The key's condition, and the tenant column's when the table has one: a record is only written in its tenant.</summary>
-    private static void WhereKey(SqlBuilder sql, IReadOnlyList<FieldValue> key, string? tenantCondition)
+    private static void WhereKey(SqlBuilder sql, IReadOnlyList<FieldValue> key, string? tenantCondition, FieldValue? version)
     {
         for (var i = 0; i < key.Count; i++)
         {
             sql.Append(i == 0 ? " WHERE " : " AND ");
             sql.Identifier(key[i].Attribute.Name).Append(" = ").Parameter(key[i].Value, key[i].Attribute.Type);
+        }
+
+        if (version is { } read)
+        {
+            sql.Append(key.Count == 0 ? " WHERE " : " AND ").Identifier(read.Attribute.Name).Append(" = ").Parameter(read.Value, read.Attribute.Type);
         }
 
         if (tenantCondition is not null)

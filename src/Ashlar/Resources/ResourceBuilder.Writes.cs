@@ -1,0 +1,42 @@
+using System.Linq.Expressions;
+
+namespace Ashlar.Resources;
+
+public sealed partial class ResourceBuilder<T>
+{
+    private string? _optimisticLock;
+
+    string? IResourceDraft.OptimisticLock => _optimisticLock;
+
+    /// <summary>
+    /// Declares optimistic locking on the integer attribute in <paramref name="version"/> (declared here if it is not
+    /// yet: not nil, not writable by actions, 1 on create). Every update sets it to its stored value plus one in the
+    /// same statement, and an update or destroy of a copy read before another write is refused with
+    /// <see cref="Errors.StaleRecord"/>.
+    /// </summary>
+    public ResourceBuilder<T> OptimisticLock<TValue>(Expression<Func<T, TValue>> version)
+    {
+        var info = MemberNames.PropertyOf(version);
+        var definition = Declare(info);
+        object? one = typeof(TValue) == typeof(int) ? 1 : typeof(TValue) == typeof(long) ? 1L : typeof(TValue) == typeof(short) ? (short)1 : null;
+        if (one is null)
+        {
+            Problem($"optimistic lock {definition.Name}", $"the version attribute is a {typeof(TValue).Name}, not a non-nullable integer",
+                $"declare {info.Name} as an int or a long");
+        }
+        else if (definition.PrimaryKey || definition.Identity || definition.GeneratedSql is not null)
+        {
+            Problem($"optimistic lock {definition.Name}", "the version attribute is part of the primary key or computed by the database",
+                "use an attribute of its own, e.g. `public int Version { get; set; }`");
+        }
+
+        if (_optimisticLock is not null && _optimisticLock != definition.Name)
+        {
+            Problem("optimistic lock", $"it is declared twice ({_optimisticLock} and {definition.Name})", "declare one version attribute");
+        }
+
+        _optimisticLock = definition.Name;
+        Upsert(definition with { AllowNil = false, Writable = false, Default = one is null ? definition.Default : DefaultValue.Literal(one) });
+        return this;
+    }
+}

@@ -1,0 +1,5 @@
+using Ashlar.Postgres.Repos;
+
+namespace Ashlar.Postgres.Tests.Bulk.Counters;
+
+public sealed class CounterRepo : PostgresRepo;
