@@ -24,6 +24,7 @@ internal interface IChangesetCore
 
     bool HasErrors { get; }
 
+    /// <summary>True when the input given for the field was refused; validations of it are then skipped.</summary>
     bool HasErrorOn(string field);
 
     bool IsArgument(string name);

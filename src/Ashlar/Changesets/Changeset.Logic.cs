@@ -15,6 +15,7 @@ internal sealed partial class Changeset : IChangesetCore
     private string? _tenant;
     private List<(ActionHookKind Kind, Func<object?, Exception?, CancellationToken, ValueTask> Hook)>? _hooks;
     private bool _finished;
+    private int _inputErrors;
 
     /// <summary>A changeset the action's steps run on; <see cref="Finish"/> completes it once they have.</summary>
     public static Changeset Begin(ResourceDefinition resource, ActionDefinition action, object? record, object? input, TimeProvider time,
@@ -67,6 +68,7 @@ internal sealed partial class Changeset : IChangesetCore
     /// <summary>Runs the action's changes and validations in order; changes stop running once something failed.</summary>
     public async ValueTask RunStepsAsync(CancellationToken cancellationToken)
     {
+        _inputErrors = _errors.Count;
         foreach (var step in _action.Steps)
         {
             if (step.IsValidation || _errors.Count == 0)
@@ -121,7 +123,19 @@ internal sealed partial class Changeset : IChangesetCore
         }
     }
 
-    public bool HasErrorOn(string field) => _errors.Exists(e => e.Field == field);
+    /// <summary>True when the input given for <paramref name="field"/> was refused (before any change or validation ran).</summary>
+    public bool HasErrorOn(string field)
+    {
+        for (var i = 0; i < _inputErrors; i++)
+        {
+            if (_errors[i].Field == field)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool IsArgument(string name) => FindArgument(name) is not null;
 
@@ -242,7 +256,7 @@ internal sealed partial class Changeset : IChangesetCore
                 _arguments[argument.Name] = argument.Default;
             }
 
-            if (!argument.AllowNil && _arguments.GetValueOrDefault(argument.Name) is null && !HasErrorOn(argument.Name))
+            if (!argument.AllowNil && _arguments.GetValueOrDefault(argument.Name) is null && !_errors.Exists(e => e.Field == argument.Name))
             {
                 Error(new Required(), argument.Name);
             }

@@ -276,6 +276,17 @@ public sealed partial class Domain : IActionRunner, IActionServices
         }
     }
 
+    /// <summary>Bulk and query writes run no changes, validations or hooks: an action that has them is refused, not half run.</summary>
+    private static void RefuseLogicInBulk(ResourceDefinition resource, ActionDefinition action)
+    {
+        if (action.HasLogic)
+        {
+            throw AshlarException.From(new UnsupportedFeature(
+                $"{action} has arguments, changes, validations, hooks or a soft destroy, which bulk and query writes do not run yet; write the records one by one, or use an action without them")
+            { Resource = resource.Name });
+        }
+    }
+
     private static MethodInfo ChildMethod(string name, Type child) =>
         typeof(Domain).GetMethod(name, BindingFlags.Instance | BindingFlags.NonPublic)!.MakeGenericMethod(child);
 

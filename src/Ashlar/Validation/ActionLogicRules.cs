@@ -22,7 +22,7 @@ internal static class ActionLogicRules
 
             foreach (var argument in action.Arguments)
             {
-                if (resource.Attribute(argument.Name) is not null)
+                if (action.Kind != ActionKind.Read && resource.Attribute(argument.Name) is not null)
                 {
                     yield return new(resource.Name, option, $"the argument {argument.Name} has the name of an attribute",
                         $"rename the argument, or accept the attribute instead (a.Accept(x => x.{resource.Attribute(argument.Name)!.Property.Name}))");
