@@ -25,6 +25,29 @@ public sealed record ActionDefinition
     /// statement (e.g. <c>score</c> to <c>t =&gt; t.Score + 1</c>).
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, LambdaExpression>> Atomics { get; init; } = [];
+    /// <summary>The action's arguments: inputs that are not attributes.</summary>
+    public IReadOnlyList<ArgumentDefinition> Arguments { get; init; } = [];
+
+    /// <summary>For a soft destroy: the attribute set to the current time instead of deleting the row; else null.</summary>
+    public string? SoftDestroyAttribute { get; init; }
+
+    /// <summary>For a read action: the most records a page holds when the caller asks for none.</summary>
+    public int? DefaultPageSize { get; init; }
+
+    /// <summary>For a read action: the most records a page may hold; larger requests are cut to it.</summary>
+    public int? MaxPageSize { get; init; }
+
+    /// <summary>For a read action: true when it returns one record (read it with <c>ReadOneAsync</c>).</summary>
+    public bool Get { get; init; }
+
+    /// <summary>The changes and validations, in declaration order.</summary>
+    internal IReadOnlyList<IActionStep> Steps { get; init; } = [];
+
+    /// <summary>For a read action: filters (typed lambdas, some reading the action's arguments), sorts, limit and loads.</summary>
+    internal ReadPreparations? Preparations { get; init; }
+
+    /// <summary>True when running the action takes more than accepting input: arguments, changes, validations, a soft destroy.</summary>
+    internal bool HasLogic { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} :{Name}";

@@ -10,7 +10,7 @@ namespace Ashlar.Changesets;
 /// Turns an action's input into the values a write plan carries: matches names, casts values, applies defaults,
 /// checks constraints and required attributes. Every error is collected before anything is written.
 /// </summary>
-internal sealed class Changeset
+internal sealed partial class Changeset
 {
     private readonly ResourceDefinition _resource;
     private readonly ActionDefinition _action;
@@ -96,6 +96,11 @@ internal sealed class Changeset
     {
         foreach (var (key, raw) in InputReader.Read(input, _resource.Name))
         {
+            if (_action.Arguments.Count > 0 && AcceptArgument(key, raw))
+            {
+                continue;
+            }
+
             var attribute = _resource.Attribute(key) ?? _resource.Attribute(Naming.ToSnakeCase(key));
             if (attribute is null || !_action.Accept.Contains(attribute.Name))
             {

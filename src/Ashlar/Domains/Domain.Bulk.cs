@@ -137,6 +137,7 @@ public sealed partial class Domain
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.BatchSize, BulkCreateOptions.MaxBatchSize, nameof(options));
         var resource = Model.Resource<T>();
         var definition = RequireAction(resource, ActionKind.Create, options.Action);
+        RefuseLogicInBulk(resource, definition);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, options.Tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
         var bulk = DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(

@@ -25,8 +25,9 @@ public sealed partial class Domain
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var resource = Model.Resource<T>();
-        using var activity = BeginRead(resource, query.ActionName, tenant);
-        var plan = _planner.Read(resource, query, tenant);
+        using var activity = BeginReadAction(resource, query.ActionName, tenant, out var action);
+        var plan = Prepared(resource, action, query, _planner.Read(resource, query, tenant));
+        limit = action.MaxPageSize is { } max && limit > max ? max : limit;
         var counted = count ? await DataLayer.CountAsync(plan, cancellationToken).ConfigureAwait(false) : (long?)null;
         if (offset is not null)
         {

@@ -40,6 +40,7 @@ public sealed partial class Domain
         ArgumentNullException.ThrowIfNull(query);
         var resource = Model.Resource<T>();
         var definition = RequireAction(resource, destroy ? ActionKind.Destroy : ActionKind.Update, action);
+        RefuseLogicInBulk(resource, definition);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
         var bulk = DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(

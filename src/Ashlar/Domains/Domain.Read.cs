@@ -17,8 +17,8 @@ public sealed partial class Domain
     {
         ArgumentNullException.ThrowIfNull(query);
         var resource = Model.Resource<T>();
-        using var activity = BeginRead(resource, query.ActionName, tenant);
-        return await DataLayer.ReadAsync<T>(_planner.Read(resource, query, tenant), cancellationToken).ConfigureAwait(false);
+        using var activity = BeginReadAction(resource, query.ActionName, tenant, out var action);
+        return await DataLayer.ReadAsync<T>(Prepared(resource, action, query, _planner.Read(resource, query, tenant)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the record with this primary key, or returns null when there is none.</summary>
@@ -43,9 +43,13 @@ public sealed partial class Domain
 
     /// <summary>What every read runs first: the read action checked, an activity started and a log line written.</summary>
     /// <exception cref="ArgumentException">The resource has no such read action.</exception>
-    private Activity? BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
+    private Activity? BeginRead(ResourceDefinition resource, string? actionName, string? tenant) =>
+        BeginReadAction(resource, actionName, tenant, out _);
+
+    /// <summary>The read preamble, giving the read action it checked.</summary>
+    private Activity? BeginReadAction(ResourceDefinition resource, string? actionName, string? tenant, out ActionDefinition action)
     {
-        var action = RequireAction(resource, ActionKind.Read, actionName);
+        action = RequireAction(resource, ActionKind.Read, actionName);
         TenantCheck.Enter(resource, tenant);
         var activity = AshlarActivitySource.StartAction(resource.Name, action.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, action.Name);

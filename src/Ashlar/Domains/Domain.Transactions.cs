@@ -9,14 +9,14 @@ public sealed partial class Domain
     public Task<TResult> TransactionAsync<TResult>(Func<CancellationToken, Task<TResult>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return DataLayer.TransactionAsync(work, cancellationToken);
+        return InTransactionAsync(work, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="work"/> in a database transaction; see <see cref="TransactionAsync{TResult}"/>.</summary>
     public Task TransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return DataLayer.TransactionAsync<bool>(async ct =>
+        return InTransactionAsync<bool>(async ct =>
         {
             await work(ct).ConfigureAwait(false);
             return true;

@@ -49,6 +49,10 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         TenantCheck.Enter(resource, tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+        if (definition.HasLogic)
+        {
+            return await CreateWithLogicAsync<T>(resource, definition, input, tenant, null, cancellationToken).ConfigureAwait(false);
+        }
 
         var changeset = Changeset.ForCreate(resource, definition, input, Model.TimeProvider, TenantCheck.Owner(resource, tenant));
         ThrowIfInvalid(changeset, resource, definition);
@@ -71,6 +75,10 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         TenantCheck.Enter(resource, tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+        if (definition.HasLogic)
+        {
+            return await UpdateWithLogicAsync(resource, definition, record, input, tenant, cancellationToken).ConfigureAwait(false);
+        }
 
         var (plain, requested) = AtomicChanges.Split(resource, input);
         var changeset = Changeset.ForUpdate(resource, definition, record, plain, Model.TimeProvider, atomic: requested.Count + definition.Atomics.Count > 0);
@@ -102,6 +110,11 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         TenantCheck.Enter(resource, tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+        if (definition.HasLogic)
+        {
+            await DestroyWithLogicAsync(resource, definition, record, null, tenant, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         var plan = new DestroyPlan(resource, KeyOf(resource, record)) { Tenant = tenant, Version = VersionOf(resource, record) };
         var destroyed = await Run(resource, definition, () => DataLayer.DestroyAsync(plan, cancellationToken)).ConfigureAwait(false);

@@ -5,7 +5,7 @@ namespace Ashlar.Resources;
 
 /// <summary>Declares one action: what it accepts and what it sets.</summary>
 /// <typeparam name="T">The resource class.</typeparam>
-public sealed class ActionBuilder<T>
+public sealed partial class ActionBuilder<T>
     where T : class
 {
     private readonly List<string> _accept = [];
@@ -69,5 +69,6 @@ public sealed class ActionBuilder<T>
             ? attributes.Where(a => a.Public && a.Writable).Select(a => a.Name).ToList()
             : _accept.Distinct().ToList();
         return new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set, Atomics = _atomics };
+        return WithLogic(new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set });
     }
 }

@@ -72,6 +72,11 @@ internal static class ResourceRules
         {
             yield return problem;
         }
+
+        foreach (var problem in ActionLogicRules.Check(resource))
+        {
+            yield return problem;
+        }
     }
 
     private static IEnumerable<DeclarationProblem> CheckIdentities(ResourceDefinition resource)

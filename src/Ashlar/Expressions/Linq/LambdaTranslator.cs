@@ -65,6 +65,14 @@ internal sealed partial class LambdaTranslator
         return translator.Visit(filter.Body);
     }
 
+    /// <summary>Translates a read action's filter, whose second parameter reads the action's arguments.</summary>
+    public static Expr Translate(IResourceLookup model, ResourceDefinition resource, LambdaExpression lambda, IReadOnlyDictionary<string, object?> arguments)
+    {
+        var translator = new LambdaTranslator(model, resource, lambda) { _arguments = arguments };
+        translator._scopes.Add((lambda.Parameters[0], resource));
+        return translator.Visit(lambda.Body);
+    }
+
     /// <summary>Translates a calculation's expression with argument values (the declared defaults unless given).</summary>
     public static Expr Translate(IResourceLookup model, ResourceDefinition resource, CalculationDefinition calculation, IReadOnlyDictionary<string, object?>? arguments)
     {

@@ -1,0 +1,265 @@
+using System.Text.Json;
+using Ashlar.Actions;
+using Ashlar.DataLayer;
+using Ashlar.Errors;
+using Ashlar.Resources;
+using Ashlar.Types;
+
+namespace Ashlar.Changesets;
+
+/// <summary>The part of a changeset that only actions with arguments, changes, validations or hooks use.</summary>
+internal sealed partial class Changeset : IChangesetCore
+{
+    private Dictionary<string, object?>? _arguments;
+    private object? _record;
+    private string? _tenant;
+    private List<(ActionHookKind Kind, Func<object?, Exception?, CancellationToken, ValueTask> Hook)>? _hooks;
+    private bool _finished;
+    private int _inputErrors;
+
+    /// <summary>A changeset the action's steps run on; <see cref="Finish"/> completes it once they have.</summary>
+    public static Changeset Begin(ResourceDefinition resource, ActionDefinition action, object? record, object? input, TimeProvider time,
+        string? tenant, FieldValue? owner, ActionContext context)
+    {
+        var changeset = new Changeset(resource, action, time) { _record = record, _tenant = tenant, Context = context };
+        changeset.Accept(input);
+        changeset.CompleteArguments();
+        if (record is null)
+        {
+            if (owner is { } value)
+            {
+                changeset.SetTenant(value);
+            }
+
+            changeset.ApplyDefaults(onCreate: true);
+        }
+
+        return changeset;
+    }
+
+    /// <summary>A changeset that only reads a read action's arguments: any other input is refused.</summary>
+    public static Changeset ForArguments(ResourceDefinition resource, ActionDefinition action, object? input)
+    {
+        var changeset = new Changeset(resource, action with { Accept = [], Set = new Dictionary<string, object?>() }, TimeProvider.System);
+        changeset.Accept(input);
+        changeset.CompleteArguments();
+        return changeset;
+    }
+
+    public ActionDefinition Action => _action;
+
+    public string ResourceName => _resource.Name;
+
+    public object? Record => _record;
+
+    public string? Tenant => _tenant;
+
+    public object? View { get; set; }
+
+    public object Context { get; private init; } = null!;
+
+    public bool HasErrors => _errors.Count > 0;
+
+    /// <summary>True when the action's steps added hooks that run in its transaction.</summary>
+    public bool HasActionHooks => _hooks?.Exists(h => h.Kind != ActionHookKind.AfterTransaction) == true;
+
+    public bool HasAfterTransactionHooks => _hooks?.Exists(h => h.Kind == ActionHookKind.AfterTransaction) == true;
+
+    /// <summary>Runs the action's changes and validations in order; changes stop running once something failed.</summary>
+    public async ValueTask RunStepsAsync(CancellationToken cancellationToken)
+    {
+        _inputErrors = _errors.Count;
+        foreach (var step in _action.Steps)
+        {
+            if (step.IsValidation || _errors.Count == 0)
+            {
+                await step.RunAsync(this, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>What <see cref="ForCreate"/> and <see cref="ForUpdate"/> do after accepting input: required values, unchanged values, defaults.</summary>
+    public void Finish()
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        _finished = true;
+        if (_record is null)
+        {
+            CheckRequired(_resource.Attributes.Where(a => !a.Identity && a.GeneratedSql is null));
+            return;
+        }
+
+        CheckRequired(_values.Keys.Select(k => _resource.Attribute(k)!));
+        DropUnchanged(_record);
+        if (_resource.Multitenancy?.Attribute is { } tenantAttribute && _values.ContainsKey(tenantAttribute.Name))
+        {
+            Error(new InvalidTenant("cannot change: a record stays in its tenant; create it in the other tenant instead"), tenantAttribute.Name);
+        }
+
+        if (HasChanges)
+        {
+            ApplyDefaults(onCreate: false);
+        }
+    }
+
+    /// <summary>Runs the hooks of one kind in the order added; a hook's exception propagates.</summary>
+    public async ValueTask RunHooksAsync(ActionHookKind kind, object? record, Exception? error, CancellationToken cancellationToken)
+    {
+        if (_hooks is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _hooks.Count; i++)
+        {
+            if (_hooks[i].Kind == kind)
+            {
+                await _hooks[i].Hook(record, error, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>True when the input given for <paramref name="field"/> was refused (before any change or validation ran).</summary>
+    public bool HasErrorOn(string field)
+    {
+        for (var i = 0; i < _inputErrors; i++)
+        {
+            if (_errors[i].Field == field)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsArgument(string name) => FindArgument(name) is not null;
+
+    public object? Argument(string name) => _arguments?.GetValueOrDefault(name);
+
+    public object? Attribute(string name) =>
+        _values.TryGetValue(name, out var value) ? value : _record is null ? null : _resource.GetValue(_record, name);
+
+    public bool IsChanging(string name) => _values.ContainsKey(name);
+
+    public void SetAttribute(string name, object? value)
+    {
+        var attribute = _resource.Attribute(name)
+            ?? throw new InvalidOperationException($"{_resource.Name} has no attribute {name}; the domain build checks changes, so this is a bug.");
+        if (!ValueCaster.TryCast(attribute.Type, value, out var cast, out var castError))
+        {
+            Error(new InvalidAttribute(castError!), name);
+            return;
+        }
+
+        if (cast is not null && Constraints.Check(attribute, cast) is { } violation)
+        {
+            Error(new InvalidAttribute(violation), name);
+            return;
+        }
+
+        _values[name] = cast;
+    }
+
+    /// <summary>Sets a timestamp attribute to the current time (a soft destroy's archive attribute).</summary>
+    public void SetNow(string name) => _values[name] = Now(_resource.Attribute(name)!);
+
+    public void AddError(string field, string message) =>
+        Error(IsArgument(field) ? new InvalidArgument(message) : new InvalidAttribute(message), field);
+
+    public void AddHook(ActionHookKind kind, Func<object?, Exception?, CancellationToken, ValueTask> hook) =>
+        (_hooks ??= []).Add((kind, hook));
+
+    private ArgumentDefinition? FindArgument(string name)
+    {
+        var arguments = _action.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].Name == name)
+            {
+                return arguments[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Takes <paramref name="key"/> as an argument when the action declares one by that name (or its snake_case form).</summary>
+    private bool AcceptArgument(string key, object? raw)
+    {
+        var argument = FindArgument(key) ?? FindArgument(Naming.ToSnakeCase(key));
+        if (argument is null)
+        {
+            return false;
+        }
+
+        _arguments ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (!TryCastArgument(argument, raw, out var value, out var problem))
+        {
+            Error(new InvalidArgument(problem!), argument.Name);
+            return true;
+        }
+
+        _arguments[argument.Name] = value;
+        return true;
+    }
+
+    private static bool TryCastArgument(ArgumentDefinition argument, object? raw, out object? value, out string? problem)
+    {
+        value = null;
+        problem = null;
+        if (argument.Type is { } type)
+        {
+            if (!ValueCaster.TryCast(type, raw, out value, out problem))
+            {
+                return false;
+            }
+        }
+        else if (raw is null || argument.ClrType.IsInstanceOfType(raw))
+        {
+            value = raw;
+        }
+        else if (raw is JsonElement json)
+        {
+            try
+            {
+                value = json.Deserialize(argument.ClrType);
+            }
+            catch (JsonException)
+            {
+                problem = $"is invalid: cannot cast {json.ValueKind} to {argument.ClrType.Name}";
+                return false;
+            }
+        }
+        else
+        {
+            problem = $"is invalid: cannot cast {raw.GetType().Name} to {argument.ClrType.Name}";
+            return false;
+        }
+
+        problem = value is null ? null : ArgumentConstraints.Check(argument, value);
+        return problem is null;
+    }
+
+    /// <summary>Defaults for arguments the input left out, and a <see cref="Required"/> error for each that must have a value.</summary>
+    private void CompleteArguments()
+    {
+        foreach (var argument in _action.Arguments)
+        {
+            _arguments ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (_arguments.GetValueOrDefault(argument.Name) is null && argument.Default is not null)
+            {
+                _arguments[argument.Name] = argument.Default;
+            }
+
+            if (!argument.AllowNil && _arguments.GetValueOrDefault(argument.Name) is null && !_errors.Exists(e => e.Field == argument.Name))
+            {
+                Error(new Required(), argument.Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Ashlar.Actions;
+
+namespace Ashlar.Resources;
+
+/// <summary>A change or validation of an action over <typeparamref name="T"/>, with its condition and declared fields.</summary>
+internal sealed class ActionStep<T> : IActionStep
+    where T : class
+{
+    private readonly Func<Changeset<T>, CancellationToken, ValueTask> _run;
+    private readonly Func<Changeset<T>, bool>? _where;
+
+    public ActionStep(bool isValidation, string description, IEnumerable<string> reads, IEnumerable<string> sets,
+        Func<Changeset<T>, CancellationToken, ValueTask> run, Func<Changeset<T>, bool>? where)
+    {
+        IsValidation = isValidation;
+        Description = description;
+        Reads = reads.ToList();
+        Sets = sets.ToList();
+        _run = run;
+        _where = where;
+    }
+
+    public bool IsValidation { get; }
+
+    public string Description { get; }
+
+    public IEnumerable<string> Reads { get; }
+
+    public IEnumerable<string> Sets { get; }
+
+    public ValueTask RunAsync(IChangesetCore changeset, CancellationToken cancellationToken)
+    {
+        var typed = Changeset<T>.Of(changeset);
+        return _where is null || _where(typed) ? _run(typed, cancellationToken) : ValueTask.CompletedTask;
+    }
+}

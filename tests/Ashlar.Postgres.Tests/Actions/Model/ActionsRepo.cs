@@ -1,0 +1,7 @@
+using Ashlar.Postgres.Repos;
+
+namespace Ashlar.Postgres.Tests.Actions.Model;
+
+public sealed class ActionsRepo : PostgresRepo
+{
+}
