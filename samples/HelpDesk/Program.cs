@@ -23,7 +23,6 @@ if (args.Length > 0)
         ConnectionStringSource = "HELPDESK_DATABASE",
         UseTemporaryClusterWithoutConnection = true,
         MigrationsDirectory = SamplePaths.MigrationsDirectory,
-        Input = Console.IsInputRedirected ? null : Console.In,
     });
 }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using Ashlar.Domains;
 
 namespace Ashlar.Cli;
@@ -12,7 +13,9 @@ namespace Ashlar.Cli;
 /// }
 /// </code>
 /// then <c>dotnet run -- codegen add_priority</c>, <c>dotnet run -- migrate</c>, <c>rollback --step 1</c>,
-/// <c>status</c>, <c>check</c>.
+/// <c>status</c>, <c>check</c>, <c>remove</c>, <c>database create</c>, <c>database drop</c>; <c>--help</c> on each.
+/// A relative migrations folder is found from the project or application folder, not the current directory (see
+/// <see cref="CliOptions.ContentRoot"/>), and codegen asks its questions on the console when it is a terminal.
 /// </summary>
 public static class AshlarCli
 {
@@ -27,8 +30,17 @@ public static class AshlarCli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(options);
+        options = Resolve(options, Assembly.GetEntryAssembly());
         var root = CliParser.Build(new CliHandler(domain, options));
         var invocation = new InvocationConfiguration { Output = options.Output, Error = options.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The options with the migrations folder made absolute and the console as input when it is a terminal.</summary>
+    internal static CliOptions Resolve(CliOptions options, Assembly? entryAssembly) => options with
+    {
+        MigrationsDirectory = CliPaths.MigrationsDirectory(options, entryAssembly),
+        Input = options.NonInteractive ? null
+            : options.Input ?? (ReferenceEquals(options.Output, Console.Out) && !Console.IsInputRedirected && !Console.IsOutputRedirected ? Console.In : null),
+    };
 }

@@ -109,12 +109,12 @@ internal sealed partial class CliHandler
         {
             foreach (var path in repo.Deleted)
             {
-                await Out.WriteLineAsync($"{repo.Repo}: {deleted} {Path.GetRelativePath(options.MigrationsDirectory, path)}").ConfigureAwait(false);
+                await Out.WriteLineAsync($"{repo.Repo}: {deleted} {Path.GetFullPath(path)}").ConfigureAwait(false);
             }
 
             foreach (var path in repo.Written)
             {
-                await Out.WriteLineAsync($"{repo.Repo}: {written} {Path.GetRelativePath(options.MigrationsDirectory, path)}").ConfigureAwait(false);
+                await Out.WriteLineAsync($"{repo.Repo}: {written} {Path.GetFullPath(path)}").ConfigureAwait(false);
             }
 
             foreach (var migration in repo.Migrations)

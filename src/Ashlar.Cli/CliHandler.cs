@@ -33,7 +33,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
             if (files.Count == 0)
             {
                 await Out.WriteLineAsync($"{repo.Name}: no migrations in {repo.Directory}; run codegen first.").ConfigureAwait(false);
-                return;
+                return 0;
             }
 
             await EnsureServerVersionAsync(database, repo, cancellationToken).ConfigureAwait(false);
@@ -42,6 +42,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
             await Out.WriteLineAsync(result.Applied.Count == 0
                 ? $"{repo.Name}: up to date{waited}, nothing to apply."
                 : $"{repo.Name}: applied {result.Applied.Count} migration(s){waited}: {string.Join(", ", result.Applied.Select(m => m.FileName))}.").ConfigureAwait(false);
+            return 0;
         }, cancellationToken);
 
     private Task<int> RollbackGlobalAsync(RollbackRequest request, CancellationToken cancellationToken) =>
@@ -52,6 +53,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
             await Out.WriteLineAsync(result.RolledBack.Count == 0
                 ? $"{repo.Name}: nothing to roll back ({target})."
                 : $"{repo.Name}: rolled back {result.RolledBack.Count} migration(s): {string.Join(", ", result.RolledBack.Select(m => m.FileName))}.").ConfigureAwait(false);
+            return 0;
         }, cancellationToken);
 
     private Task<int> StatusGlobalAsync(CancellationToken cancellationToken) =>
@@ -78,8 +80,21 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
             }
 
             var pending = status.Count(e => e.State == MigrationState.Pending);
+            var missing = status.Count(e => e.State == MigrationState.FileMissing);
             await Out.WriteLineAsync($"  {status.Count - pending} applied, {pending} pending.").ConfigureAwait(false);
+            if (missing == 0)
+            {
+                return 0;
+            }
+
+            await options.Error.WriteLineAsync(
+                $"error: {repo.Name}: {Plural(missing, "applied migration has", "applied migrations have")} no file in {repo.Directory}. " +
+                "Is that the application's migrations folder (CliOptions.MigrationsDirectory, ContentRoot)? A published application " +
+                "needs the folder beside its executable.").ConfigureAwait(false);
+            return 1;
         }, cancellationToken);
+
+    private static string Plural(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";
 
     private static async Task EnsureServerVersionAsync(CliDatabase database, CliRepo repo, CancellationToken cancellationToken)
     {
@@ -101,7 +116,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
         return new MigrationRunner(runnerOptions, logger);
     }
 
-    private async Task<int> WithDatabaseAsync(Func<CliDatabase, CliRepo, IReadOnlyList<MigrationFile>, Task> action, CancellationToken cancellationToken)
+    private async Task<int> WithDatabaseAsync(Func<CliDatabase, CliRepo, IReadOnlyList<MigrationFile>, Task<int>> action, CancellationToken cancellationToken)
     {
         return await GuardAsync(async () =>
         {
@@ -118,15 +133,16 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
                 return 1;
             }
 
+            var exit = 0;
             await using (database.ConfigureAwait(false))
             {
                 foreach (var (repo, files) in loaded)
                 {
-                    await action(database, repo, files).ConfigureAwait(false);
+                    exit = Math.Max(exit, await action(database, repo, files).ConfigureAwait(false));
                 }
             }
 
-            return 0;
+            return exit;
         }).ConfigureAwait(false);
     }
 
@@ -135,6 +151,7 @@ internal sealed partial class CliHandler(DomainModel domain, CliOptions options)
     {
         try
         {
+            await Out.WriteLineAsync($"Migrations folder: {options.MigrationsDirectory}").ConfigureAwait(false);
             return await action().ConfigureAwait(false);
         }
         catch (Exception e) when (e is MigrationException or AshlarException or FormatException or PostgresBinariesNotFoundException or NpgsqlException

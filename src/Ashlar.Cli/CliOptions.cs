@@ -22,9 +22,18 @@ public sealed record CliOptions
 
     /// <summary>
     /// The application's migrations folder; each repo's files live in a subfolder named after the repo.
-    /// <c>Migrations</c> under the current directory by default.
+    /// <c>Migrations</c> by default. A relative folder is resolved against <see cref="ContentRoot"/>, never against the
+    /// current directory; every command prints the absolute folder it uses.
     /// </summary>
     public string MigrationsDirectory { get; init; } = "Migrations";
+
+    /// <summary>
+    /// What a relative <see cref="MigrationsDirectory"/> is relative to. Null (the default) means: the project folder
+    /// while it exists, as recorded at build time by the <c>Ashlar.Cli</c> package (so <c>dotnet run -- codegen</c>
+    /// writes into the source tree), else the folder of the executable (<see cref="AppContext.BaseDirectory"/>, where
+    /// <c>dotnet publish</c> copies the migrations).
+    /// </summary>
+    public string? ContentRoot { get; init; }
 
     /// <summary>History table, lock timeout and checksum strictness for the runner.</summary>
     public MigrationRunnerOptions Runner { get; init; } = new();
@@ -35,8 +44,15 @@ public sealed record CliOptions
     /// <summary>Where errors go; the console's error stream by default.</summary>
     public TextWriter Error { get; init; } = Console.Error;
 
-    /// <summary>Where answers to questions (renames, drops) come from; null means not interactive.</summary>
+    /// <summary>
+    /// Where answers to questions (renames, drops) come from. Null (the default) means the console when both the input
+    /// and <see cref="Output"/> are a terminal, and no questions otherwise (redirected, CI): then codegen needs
+    /// <c>--yes</c>/<c>--no-renames</c>/<c>--allow-drops</c> instead of asking.
+    /// </summary>
     public TextReader? Input { get; init; }
+
+    /// <summary>True to never ask, even on a terminal, as when the input is redirected.</summary>
+    public bool NonInteractive { get; init; }
 
     /// <summary>Receives the runner's log; when null, its information and warnings are written to <see cref="Output"/>.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Ashlar.Cli;
 
-/// <summary>The command tree: codegen, check, migrate, rollback, status.</summary>
+/// <summary>The command tree: codegen, check, migrate, rollback, status, remove, database create|drop.</summary>
 internal static partial class CliParser
 {
     public static RootCommand Build(ICliHandler handler)
@@ -15,6 +15,8 @@ internal static partial class CliParser
             Migrate(handler),
             Rollback(handler),
             Status(handler),
+            Remove(handler),
+            Database(handler),
         };
         return root;
     }
@@ -118,6 +120,30 @@ internal static partial class CliParser
         var tenants = TenantOptions.AddTo(command);
         command.SetAction((parse, ct) => handler.StatusAsync(tenants.Read(parse), ct));
         return command;
+    }
+
+    private static Command Remove(ICliHandler handler)
+    {
+        var force = new Option<bool>("--force") { Description = "Remove without a database to check against (no connection string configured)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be removed, remove nothing." };
+        var command = new Command(
+            "remove",
+            "Delete the newest migration (with the other migrations of the same codegen run) and its snapshots, so the next codegen " +
+            "generates it anew. Refused when the database applied it: roll back first.")
+        { force, dryRun };
+        command.SetAction((parse, ct) => handler.RemoveAsync(new RemoveRequest(parse.GetValue(force), parse.GetValue(dryRun)), ct));
+        return command;
+    }
+
+    private static Command Database(ICliHandler handler)
+    {
+        var create = new Command("create", "Create the database the connection string names (connecting to the server's postgres database); nothing when it exists.");
+        create.SetAction((_, ct) => handler.DatabaseAsync(new DatabaseRequest(Create: true), ct));
+        var yes = new Option<bool>("--yes", "-y") { Description = "Drop without asking (needed without a terminal)." };
+        var force = new Option<bool>("--force") { Description = "End the other sessions connected to the database first (DROP DATABASE … WITH (FORCE))." };
+        var drop = new Command("drop", "Drop the database the connection string names, with every table and row in it.") { yes, force };
+        drop.SetAction((parse, ct) => handler.DatabaseAsync(new DatabaseRequest(Create: false, parse.GetValue(yes), parse.GetValue(force)), ct));
+        return new Command("database", "Create or drop the application's database.") { create, drop };
     }
 
     private static Option<double?> LockTimeout() =>

@@ -10,4 +10,8 @@ internal interface ICliHandler
     Task<int> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken);
 
     Task<int> StatusAsync(TenantRequest? tenants, CancellationToken cancellationToken);
+
+    Task<int> RemoveAsync(RemoveRequest request, CancellationToken cancellationToken);
+
+    Task<int> DatabaseAsync(DatabaseRequest request, CancellationToken cancellationToken);
 }

@@ -119,7 +119,7 @@ public sealed class CodegenCommandTests(DatabaseFixture db) : IClassFixture<Data
 
         Assert.Equal(0, exit);
         Assert.False(Directory.Exists(root));
-        Assert.Contains("would write help_desk_repo/", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"would write {Path.Combine(root, "help_desk_repo")}/", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains("-- ashlar:up", _out.ToString(), StringComparison.Ordinal);
     }
 }

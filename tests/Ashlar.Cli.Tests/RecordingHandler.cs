@@ -13,6 +13,10 @@ internal sealed class RecordingHandler : ICliHandler
 
     public Task<int> StatusAsync(TenantRequest? tenants, CancellationToken cancellationToken) => Record(tenants is null ? "status" : tenants);
 
+    public Task<int> RemoveAsync(RemoveRequest request, CancellationToken cancellationToken) => Record(request);
+
+    public Task<int> DatabaseAsync(DatabaseRequest request, CancellationToken cancellationToken) => Record(request);
+
     private Task<int> Record(object call)
     {
         Calls.Add(call);

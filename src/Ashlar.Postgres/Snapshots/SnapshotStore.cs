@@ -65,10 +65,9 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
         var oldTables = old.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
         foreach (var table in @new.Tables)
         {
-            var text = SnapshotJson.Write(new TableSnapshot { Table = table });
-            if (!oldTables.TryGetValue(table.QualifiedName, out var before) || SnapshotJson.Write(new TableSnapshot { Table = before }) != text)
+            if (!oldTables.TryGetValue(table.QualifiedName, out var before) || Comparable(before) != Comparable(table))
             {
-                changes.Add((Path.Combine(Directory, table.QualifiedName, name), text));
+                changes.Add((Path.Combine(Directory, table.QualifiedName, name), SnapshotJson.Write(new TableSnapshot { Table = table })));
             }
         }
 
@@ -85,6 +84,39 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// Why the snapshots of <paramref name="old"/> would change to match <paramref name="new"/>, one line per table (or
+    /// the repo's schemas and extensions) naming what differs.
+    /// </summary>
+    public static IReadOnlyList<string> Differences(SchemaModel old, SchemaModel @new, IReadOnlyCollection<string> kept)
+    {
+        var lines = new List<string>();
+        var oldTables = old.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
+        foreach (var table in @new.Tables)
+        {
+            if (!oldTables.TryGetValue(table.QualifiedName, out var before))
+            {
+                lines.Add($"{table.QualifiedName} has no snapshot");
+            }
+            else if (Comparable(before) is var was && Comparable(table) is var now && was != now)
+            {
+                lines.Add($"the snapshot of {table.QualifiedName} differs from the declarations: {string.Join("; ", SnapshotDiff.Describe(was, now))}");
+            }
+        }
+
+        var newNames = @new.Tables.Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal);
+        lines.AddRange(old.Tables.Where(t => !newNames.Contains(t.QualifiedName) && !kept.Contains(t.QualifiedName))
+            .Select(t => $"the snapshot of {t.QualifiedName} has no declared resource"));
+        var repoBefore = SnapshotJson.Write(new RepoSnapshot { Schemas = old.Schemas, Extensions = old.Extensions, Functions = old.Functions });
+        var repoNow = SnapshotJson.Write(new RepoSnapshot { Schemas = @new.Schemas, Extensions = @new.Extensions, Functions = @new.Functions });
+        if (repoBefore != repoNow)
+        {
+            lines.Add($"the repo snapshot differs from the declarations: {string.Join("; ", SnapshotDiff.Describe(repoBefore, repoNow))}");
+        }
+
+        return lines;
     }
 
     public IReadOnlySet<string> LoadDeclinedDrops()
@@ -120,6 +152,15 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
     /// <summary>True for a file in <c>tenants/</c> under this store: the tenant store's, when this one is the repo's.</summary>
     private bool IsInTenantsFolder(string path) =>
         Path.GetRelativePath(Directory, path).Replace('\\', '/').StartsWith(TenantsFolder + "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The text two versions of a table are compared by. It leaves out <c>RenamedFrom</c>: a hint for the diff that needs
+    /// no SQL, so removing it once the rename is applied everywhere changes no snapshot and needs no codegen.
+    /// </summary>
+    private static string Comparable(TableModel table) => SnapshotJson.Write(new TableSnapshot
+    {
+        Table = table with { RenamedFrom = [], Columns = [.. table.Columns.Select(c => c with { RenamedFrom = [] })] },
+    });
 
     private static string? Latest(string folder, bool includeDev) =>
         System.IO.Directory.EnumerateFiles(folder, "*.json")

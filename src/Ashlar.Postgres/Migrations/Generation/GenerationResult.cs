@@ -21,8 +21,10 @@ public sealed record GenerationResult
         get
         {
             var lines = HasChanges
-                ? Repos.SelectMany(r => r.Migrations.Select(m => $"{r.Repo}: {m.FileName} ({m.Up.Count} statements)")).ToList()
-                : new List<string> { NoChanges };
+                ? Repos.SelectMany(r => r.Migrations.Select(m => $"{r.Repo}: {m.FileName} ({m.Up.Count} {(m.Up.Count == 1 ? "statement" : "statements")})")).ToList()
+                : Repos.Any(r => r.Written.Count > 0)
+                    ? new List<string> { $"No schema changes, so no migration; the snapshots were updated to match the declarations: {string.Join(", ", Repos.SelectMany(r => r.Written))}" }
+                    : new List<string> { NoChanges };
             var skipped = Repos.SelectMany(r => r.Skipped.Select(t => $"{r.Repo}: {t}")).ToList();
             if (skipped.Count > 0)
             {

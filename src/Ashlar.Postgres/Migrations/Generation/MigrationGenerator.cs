@@ -107,8 +107,8 @@ public sealed class MigrationGenerator
             differences.AddRange(diff.Operations.Select(o => $"{repo}: {o.Description}"));
             if (diff.Operations.Count == 0)
             {
-                differences.AddRange(store.Changes(old, model, declined.Concat(model.Unmanaged).ToHashSet(StringComparer.Ordinal), "00000000000000", dev: false)
-                    .Select(c => $"{repo}: snapshot {Path.GetRelativePath(store.Directory, Path.GetDirectoryName(c.Path)!)} differs from the declarations"));
+                differences.AddRange(SnapshotStore.Differences(old, model, declined.Concat(model.Unmanaged).ToHashSet(StringComparer.Ordinal))
+                    .Select(d => $"{repo}: {d} (no SQL needed; codegen records it in the snapshots)"));
             }
 
             // Dev snapshots share their version across tables: name each by its table folder, or the lines look alike.

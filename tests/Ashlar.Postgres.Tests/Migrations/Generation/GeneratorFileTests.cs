@@ -29,7 +29,7 @@ public sealed class GeneratorFileTests : IDisposable
         var second = Generator().Generate(App(Table("posts", Column("title"))), "again");
 
         Assert.Equal(["Snapshots/app/public.posts/20261127153000.json", "app/20261127153000_add_posts.sql"], _dir.Files());
-        Assert.Equal("app: 20261127153000_add_posts.sql (1 statements)", first.Summary);
+        Assert.Equal("app: 20261127153000_add_posts.sql (1 statement)", first.Summary);
         Assert.Equal("No changes detected", second.Summary);
         Assert.Empty(second.Repos[0].Written);
         Assert.Equal(2, _dir.Files().Count);
@@ -49,6 +49,34 @@ public sealed class GeneratorFileTests : IDisposable
         Assert.Contains("Snapshots/app/public.articles/20261127153100.json", _dir.Files());
         Assert.Contains("\"table\": null", File.ReadAllText(Path.Combine(_dir.Path, "Snapshots/app/public.posts/20261127153100.json")), StringComparison.Ordinal);
         Assert.Equal("No changes detected", Generator().Generate(App(Table("articles") with { RenamedFrom = ["posts"] })).Summary);
+    }
+
+    [Fact]
+    public void Removing_RenamedFrom_after_the_rename_changes_nothing_and_writes_no_snapshot()
+    {
+        Generator().Generate(App(Table("posts")), "posts");
+        _clock.Now = _clock.Now.AddMinutes(1);
+        Generator().Generate(App(Table("articles") with { RenamedFrom = ["posts"] }), "rename posts");
+        var files = _dir.Files();
+        _clock.Now = _clock.Now.AddMinutes(1);
+
+        var check = Generator().Check(App(Table("articles")));
+        var result = Generator().Generate(App(Table("articles")), "drop the hint");
+
+        Assert.True(check.Ok, check.ToString());
+        Assert.Equal("No changes detected", result.Summary);
+        Assert.Equal(files, _dir.Files());
+    }
+
+    [Fact]
+    public void A_snapshot_difference_is_described_field_by_field_with_named_items_matched_by_name()
+    {
+        var before = """{"name": "posts", "columns": [{"name": "title", "max_length": 200}, {"name": "body"}]}""";
+        var after = """{"name": "posts", "columns": [{"name": "title", "max_length": 120}, {"name": "summary"}]}""";
+
+        var lines = Ashlar.Postgres.Snapshots.SnapshotDiff.Describe(before, after);
+
+        Assert.Equal(["columns.title.max_length: 200 → 120", "columns.body: in the snapshot, no longer declared", "columns.summary: declared, not in the snapshot"], lines);
     }
 
     [Fact]
