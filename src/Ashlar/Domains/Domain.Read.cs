@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ashlar.Actions;
 using Ashlar.Diagnostics;
 using Ashlar.Errors;
@@ -43,7 +42,7 @@ public sealed partial class Domain
 
     /// <summary>What every read runs first: the read action checked, an activity started and a log line written.</summary>
     /// <exception cref="ArgumentException">The resource has no such read action.</exception>
-    private Activity? BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
+    private ActionScope BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
     {
         var action = RequireAction(resource, ActionKind.Read, actionName);
         TenantCheck.Enter(resource, tenant);
