@@ -25,7 +25,7 @@ internal sealed partial class CommandRunner
         where TSink : IRowSink<TResult>
     {
         Interlocked.Increment(ref _commands);
-        if (logger.IsEnabled(LogLevel.Debug))
+        if (logger.IsEnabled(LogLevel.Trace))
         {
             PostgresLog.Executing(logger, command.Text);
         }

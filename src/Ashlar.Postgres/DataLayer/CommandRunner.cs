@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ashlar.DataLayer;
 using Ashlar.Postgres.Diagnostics;
 using Ashlar.Postgres.Errors;
@@ -11,7 +12,7 @@ using Npgsql;
 namespace Ashlar.Postgres.DataLayer;
 
 /// <summary>Runs compiled commands on a repo's data source and translates database errors.</summary>
-internal sealed partial class CommandRunner(PostgresErrorTranslator translator, ILogger logger)
+internal sealed partial class CommandRunner(PostgresErrorTranslator translator, ILogger logger, bool logParameters = false)
 {
     private long _commands;
 
@@ -65,62 +66,72 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
         where TSink : IRowSink<TResult>
     {
         var connected = false;
+        var sent = 0L;
         try
         {
             var ambient = AmbientTransaction.Current;
-            var connection = ambient is null
-                ? await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false)
-                : await ambient.ConnectionAsync(dataSource, cancellationToken).ConfigureAwait(false);
+            NpgsqlConnection connection;
+            if (ambient is null)
+            {
+                var waiting = Stopwatch.GetTimestamp();
+                connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                if (PostgresMetrics.ConnectionWaits.Enabled)
+                {
+                    PostgresMetrics.ConnectionWaits.Record(Stopwatch.GetElapsedTime(waiting).TotalSeconds);
+                }
+            }
+            else
+            {
+                connection = await ambient.ConnectionAsync(dataSource, cancellationToken).ConfigureAwait(false);
+            }
+
             connected = true;
             try
             {
+                sent = Stopwatch.GetTimestamp();
+                TResult result;
                 var prelude = TenantPrelude.Text(command);
                 if (ambient is null && kind != WriteKind.Read && Tracker is { } tracker && tracker.Wants(dataSource))
                 {
-                    TResult recorded;
                     if (prelude is null)
                     {
-                        recorded = await RunRecordingCommitAsync<TSink, TResult>(connection, dataSource, command, sink, tracker, cancellationToken).ConfigureAwait(false);
+                        result = await RunRecordingCommitAsync<TSink, TResult>(connection, dataSource, command, sink, tracker, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
                         // The tenant's settings must share the write's transaction, so the commit LSN is read afterwards.
-                        recorded = await RunForTenantAsync<TSink, TResult>(connection, prelude, command, sink, cancellationToken).ConfigureAwait(false);
+                        result = await RunForTenantAsync<TSink, TResult>(connection, prelude, command, sink, cancellationToken).ConfigureAwait(false);
                         await RecordCommitsAsync([(dataSource, connection)], cancellationToken).ConfigureAwait(false);
                     }
-
-                    ServedBy?.Invoke(connection);
-                    return recorded;
                 }
-
-                TResult result;
-                if (prelude is not null)
+                else if (prelude is not null)
                 {
                     result = await RunForTenantAsync<TSink, TResult>(connection, prelude, command, sink, cancellationToken).ConfigureAwait(false);
-                    ServedBy?.Invoke(connection);
-                    return result;
                 }
-
-                var npgsqlCommand = Prepare(connection, command);
-                await using (npgsqlCommand.ConfigureAwait(false))
+                else
                 {
-                    if (!sink.ReadsRows)
+                    var npgsqlCommand = Prepare(connection, command);
+                    await using (npgsqlCommand.ConfigureAwait(false))
                     {
-                        result = sink.Complete(await npgsqlCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
-                    }
-                    else
-                    {
-                        // Statement texts are per query shape (values are parameters), so preparing them stays bounded and
-                        // saves the parse/plan on every later use of the pooled connection.
-                        await npgsqlCommand.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                        var reader = await npgsqlCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                        await using (reader.ConfigureAwait(false))
+                        if (!sink.ReadsRows)
                         {
-                            result = await ReadAllAsync<TSink, TResult>(reader, sink, cancellationToken).ConfigureAwait(false);
+                            result = sink.Complete(await npgsqlCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
+                        }
+                        else
+                        {
+                            // Statement texts are per query shape (values are parameters), so preparing them stays bounded and
+                            // saves the parse/plan on every later use of the pooled connection.
+                            await npgsqlCommand.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                            var reader = await npgsqlCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                            await using (reader.ConfigureAwait(false))
+                            {
+                                result = await ReadAllAsync<TSink, TResult>(reader, sink, cancellationToken).ConfigureAwait(false);
+                            }
                         }
                     }
                 }
 
+                Executed(command, resource, kind, sent, null);
                 ServedBy?.Invoke(connection);
                 return result;
             }
@@ -134,14 +145,67 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
         }
         catch (PostgresException e)
         {
+            Executed(command, resource, kind, sent, e);
             PostgresLog.Refused(logger, resource.Name, e.SqlState, e.ConstraintName);
             throw translator.Translate(e, resource.Name, kind);
         }
         catch (NpgsqlException e) when (e.InnerException is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            Executed(command, resource, kind, sent, e);
             throw PostgresErrorTranslator.Translate(e, resource.Name, connected);
         }
     }
+
+    /// <summary>
+    /// After a statement ran (or failed, with <paramref name="error"/>): its duration into <see cref="PostgresMetrics.Commands"/>
+    /// and a debug log line with its parameters. <paramref name="sent"/> is 0 when it never reached the server.
+    /// </summary>
+    private void Executed(CompiledStatement command, ResourceDefinition resource, WriteKind kind, long sent, Exception? error)
+    {
+        if (sent == 0)
+        {
+            return;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(sent);
+        var operation = Operation(kind);
+        if (PostgresMetrics.Commands.Enabled)
+        {
+            var tags = new TagList
+            {
+                { "ashlar.resource", resource.Name },
+                { "ashlar.operation", operation },
+            };
+            if (error is not null)
+            {
+                tags.Add("error.type", error is PostgresException p ? p.SqlState : error.GetType().Name);
+            }
+
+            PostgresMetrics.Commands.Record(elapsed.TotalSeconds, tags);
+        }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var milliseconds = Math.Round(elapsed.TotalMilliseconds, 1);
+            var parameters = ParameterText.Of(command, logParameters);
+            if (error is null)
+            {
+                PostgresLog.Executed(logger, resource.Name, operation, milliseconds, parameters, command.Text);
+            }
+            else
+            {
+                PostgresLog.Failed(logger, resource.Name, operation, milliseconds, parameters, command.Text, error);
+            }
+        }
+    }
+
+    private static string Operation(WriteKind kind) => kind switch
+    {
+        WriteKind.Read => "read",
+        WriteKind.Create => "create",
+        WriteKind.Update => "update",
+        _ => "destroy",
+    };
 
     /// <summary>
     /// Runs the tenant's prelude and the statement in one round trip and one transaction (a batch is one implicit
@@ -197,7 +261,7 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
     private NpgsqlBatchCommand BatchCommand(CompiledStatement command)
     {
         Interlocked.Increment(ref _commands);
-        if (logger.IsEnabled(LogLevel.Debug))
+        if (logger.IsEnabled(LogLevel.Trace))
         {
             PostgresLog.Executing(logger, command.Text);
         }
@@ -222,7 +286,7 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
     private NpgsqlCommand Prepare(NpgsqlConnection connection, CompiledStatement command)
     {
         Interlocked.Increment(ref _commands);
-        if (logger.IsEnabled(LogLevel.Debug))
+        if (logger.IsEnabled(LogLevel.Trace))
         {
             PostgresLog.Executing(logger, command.Text);
         }

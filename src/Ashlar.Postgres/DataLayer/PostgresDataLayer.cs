@@ -30,14 +30,14 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
 
     private PostgresDataLayer(
         DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, ReplicaOptions replicas,
-        IReadOnlyDictionary<Type, IReadOnlyList<MigrationFile>> tenantMigrations, ILoggerFactory loggerFactory)
+        IReadOnlyDictionary<Type, IReadOnlyList<MigrationFile>> tenantMigrations, ILoggerFactory loggerFactory, bool logParameters)
     {
         Domain = domain;
         _repos = repos;
         _tenantMigrations = tenantMigrations;
         _logger = loggerFactory.CreateLogger("Ashlar.Postgres");
         _translator = new PostgresErrorTranslator(ConstraintCatalog.Build(domain));
-        _runner = new CommandRunner(_translator, _logger);
+        _runner = new CommandRunner(_translator, _logger, logParameters);
         _router = new ReadRouter(domain, DataSource, replicas, _logger);
         _runner.Tracker = _router;
         SqlCache = new SqlCache(domain);
@@ -64,8 +64,11 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
                 $"add pg.Repo<{missing[0].Name}>(connectionString) when creating the data layer.", nameof(configure));
         }
 
-        return new PostgresDataLayer(domain, builder.Repos, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance);
+        return new PostgresDataLayer(domain, builder.Repos, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance, builder.LogsParameterValues);
     }
+
+    /// <summary>The repos the data layer connects (their types), e.g. for a health check over each of their databases.</summary>
+    public IReadOnlyCollection<Type> ConnectedRepos => [.. _repos.Keys];
 
     /// <summary>The data source of a repo.</summary>
     public NpgsqlDataSource DataSource(Type repoType) =>

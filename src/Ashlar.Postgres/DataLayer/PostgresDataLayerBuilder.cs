@@ -18,6 +18,19 @@ public sealed class PostgresDataLayerBuilder
 
     internal ReplicaOptions ReplicaOptions { get; } = new();
 
+    internal bool LogsParameterValues { get; private set; }
+
+    /// <summary>
+    /// Writes the parameter values of each statement in its debug log line (<c>$1='Acme'</c> instead of <c>$1=?</c>),
+    /// like EF Core's <c>EnableSensitiveDataLogging</c>. Values can be personal data or secrets: enable it in
+    /// development only.
+    /// </summary>
+    public PostgresDataLayerBuilder EnableParameterLogging(bool enabled = true)
+    {
+        LogsParameterValues = enabled;
+        return this;
+    }
+
     /// <summary>
     /// How reads use read repos: read-your-writes for the whole data layer, how long to wait for a lagging replica,
     /// what to do when one is down (see <see cref="Replicas.ReplicaOptions"/>). Connect each read repo with

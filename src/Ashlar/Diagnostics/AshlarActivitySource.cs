@@ -10,7 +10,7 @@ public static class AshlarActivitySource
 
     internal static ActivitySource Source { get; } = new(Name);
 
-    internal static Activity? StartAction(string resource, string action, string? tenant)
+    internal static ActionScope StartAction(string resource, string action, string? tenant)
     {
         // Without a listener there is no activity: skip building its name.
         var activity = Source.HasListeners() ? Source.StartActivity($"{resource}.{action}") : null;
@@ -24,6 +24,6 @@ public static class AshlarActivitySource
             }
         }
 
-        return activity;
+        return new ActionScope(activity, resource, action);
     }
 }

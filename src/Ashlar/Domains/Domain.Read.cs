@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ashlar.Actions;
 using Ashlar.Diagnostics;
 using Ashlar.Errors;
@@ -48,6 +47,7 @@ public sealed partial class Domain
 
     /// <summary>The read preamble, giving the read action it checked.</summary>
     private Activity? BeginReadAction(ResourceDefinition resource, string? actionName, string? tenant, out ActionDefinition action)
+    private ActionScope BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
     {
         action = RequireAction(resource, ActionKind.Read, actionName);
         TenantCheck.Enter(resource, tenant);

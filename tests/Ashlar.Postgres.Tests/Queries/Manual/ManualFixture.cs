@@ -19,7 +19,7 @@ public class ManualFixture : DatabaseFixture
 
     protected override async ValueTask InitializeDatabaseAsync(CancellationToken ct)
     {
-        _domain = PostgresDomain.Create(Model, pg => pg.Repo<Repos.DefaultRepo>(DataSource), LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(Sql)));
+        _domain = PostgresDomain.Create(Model, pg => pg.Repo<Repos.DefaultRepo>(DataSource), LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Sql)));
         await _domain.Postgres().CreateSchemaAsync(ct);
         await using var command = DataSource.CreateCommand(Seed);
         await command.ExecuteNonQueryAsync(ct);

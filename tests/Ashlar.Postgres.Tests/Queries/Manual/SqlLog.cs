@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Ashlar.Postgres.Tests.Queries.Manual;
 
-/// <summary>Captures the SQL the data layer logs before running each statement (its debug "Executing SQL" event).</summary>
+/// <summary>Captures the SQL the data layer logs before running each statement (its trace-level "Executing SQL" event).</summary>
 public sealed class SqlLog : ILoggerProvider, ILogger
 {
     private readonly ConcurrentQueue<string> _statements = new();
