@@ -42,7 +42,7 @@ public sealed partial class Domain
         ?? throw new InvalidException([new NotFound($"no record has the key {key}") { Resource = typeof(T).Name }]);
 
     /// <summary>What every read runs first: the read action checked, an activity started and a log line written.</summary>
-    /// <exception cref="ArgumentException">The resource has no such read action.</exception>
+    /// <exception cref="InvalidException">The resource has no such read action (<see cref="NoSuchAction"/>).</exception>
     private Activity? BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
     {
         var action = RequireAction(resource, ActionKind.Read, actionName);
