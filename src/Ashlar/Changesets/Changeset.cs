@@ -30,7 +30,7 @@ internal sealed partial class Changeset
     public static Changeset ForCreate(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time, FieldValue? tenant = null)
     {
         var changeset = new Changeset(resource, action, time);
-        changeset.Accept(input);
+        changeset.Accept(input is not null && input.GetType() == resource.ClrType ? TypedInput.ForCreate(resource, action, input) : input);
         if (tenant is { } owner)
         {
             changeset.SetTenant(owner);
@@ -94,6 +94,16 @@ internal sealed partial class Changeset
 
     private void Accept(object? input)
     {
+        if (input is not null && input.GetType() == _resource.ClrType)
+        {
+            var example = _action.Accept.Count > 0 ? _resource.Attribute(_action.Accept[0])!.Property.Name : "Property";
+            _errors.Add(new NoSuchInput(
+                $"the input is a {_resource.Name} object, which {_action} does not read: pass the change as a lambda, " +
+                $"UpdateAsync(record, r => r.{example} = ...), or the values as an anonymous object, a dictionary or JSON")
+            { Resource = _resource.Name });
+            return;
+        }
+
         foreach (var (key, raw) in InputReader.Read(input, _resource.Name))
         {
             if (_action.Arguments.Count > 0 && AcceptArgument(key, raw))
@@ -104,9 +114,12 @@ internal sealed partial class Changeset
             var attribute = _resource.Attribute(key) ?? _resource.Attribute(Naming.ToSnakeCase(key));
             if (attribute is null || !_action.Accept.Contains(attribute.Name))
             {
-                var reason = attribute is null
-                    ? $"is not an input of {_action}"
-                    : $"cannot be changed by {_action}; it accepts {Describe(_action.Accept)}";
+                var reason = attribute is not null
+                    ? $"cannot be changed by {_action}; it accepts {Describe(_action.Accept)}"
+                    : (_resource.Relationship(key) ?? _resource.Relationship(Naming.ToSnakeCase(key))) is { } related
+                        ? $"is a relationship, which {_action} does not write" +
+                          (related.Kind == RelationshipKind.BelongsTo ? $"; set its key {related.SourceAttribute} instead" : "")
+                        : $"is not an input of {_action}";
                 Error(new NoSuchInput(reason), attribute?.Name ?? key);
                 continue;
             }

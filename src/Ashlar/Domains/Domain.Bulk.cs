@@ -11,11 +11,11 @@ public sealed partial class Domain
 {
     /// <summary>
     /// Creates many records through a create action: each input is validated and defaulted exactly as
-    /// <see cref="CreateAsync{T}"/> would, then the rows go in batches of <see cref="BulkCreateOptions.BatchSize"/> —
+    /// <see cref="CreateAsync{T}(object?, string?, string?, CancellationToken)"/> would, then the rows go in batches of <see cref="BulkCreateOptions.BatchSize"/> —
     /// by binary COPY when no records are asked for, else one <c>INSERT … SELECT FROM unnest(…)</c> per batch.
     /// Errors do not throw: they are in the result, by input position (see <see cref="BulkResult{T}.ThrowIfFailed"/>).
     /// </summary>
-    /// <param name="inputs">Anonymous objects, dictionaries or JSON objects, as for <see cref="CreateAsync{T}"/>.</param>
+    /// <param name="inputs">Anonymous objects, dictionaries or JSON objects, as for <see cref="CreateAsync{T}(object?, string?, string?, CancellationToken)"/>.</param>
     /// <param name="options">Batch size, transaction, error handling, records and upsert; defaults suit an import.</param>
     /// <param name="cancellationToken">Cancels the operation (an unfinished batch or COPY writes nothing).</param>
     /// <exception cref="ArgumentException">The options name an unknown action, identity or field.</exception>

@@ -48,6 +48,8 @@ public sealed partial class Domain
     /// <summary>The read preamble, giving the read action it checked.</summary>
     private Activity? BeginReadAction(ResourceDefinition resource, string? actionName, string? tenant, out ActionDefinition action)
     private ActionScope BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
+    /// <exception cref="InvalidException">The resource has no such read action (<see cref="NoSuchAction"/>).</exception>
+    private Activity? BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
     {
         action = RequireAction(resource, ActionKind.Read, actionName);
         TenantCheck.Enter(resource, tenant);

@@ -62,8 +62,10 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Updates a record through an update action and returns it as stored. Only values that differ from the ones
-    /// <paramref name="record"/> holds are written; when none do, nothing is sent, <c>updated_at</c> stays, and
-    /// <paramref name="record"/> itself is returned. Pass the record as read, not one built by hand.
+    /// <paramref name="record"/> holds are written; when none do, nothing is written, <c>updated_at</c> stays, and
+    /// <paramref name="record"/> itself is returned once one read has checked that it holds what is stored (a change
+    /// made to the object is refused with <see cref="UnsavedChanges"/>, never silently dropped). Pass the record as
+    /// read, not one built by hand; to write changes made to the object, use the lambda overload.
     /// </summary>
     /// <exception cref="InvalidException">The input is invalid, the record is gone (<see cref="StaleRecord"/>), or the database refused the write.</exception>
     public async Task<T> UpdateAsync<T>(T record, object? input, string? action = null, string? tenant = null, CancellationToken cancellationToken = default)
@@ -86,6 +88,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         var atomics = Atomics(resource, definition, requested, changeset);
         if (!changeset.HasChanges && atomics.Count == 0)
         {
+            await EnsureNothingUnsaved(resource, definition, record, tenant, cancellationToken).ConfigureAwait(false);
             return record;
         }
 
@@ -125,11 +128,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
     }
 
     private static ActionDefinition RequireAction(ResourceDefinition resource, ActionKind kind, string? name) =>
-        resource.Action(kind, name) ?? throw new ArgumentException(
-            name is null
-                ? $"{resource.Name} has no {kind.ToString().ToLowerInvariant()} action; declare one (e.g. r.DefaultActions())."
-                : $"{resource.Name} has no {kind.ToString().ToLowerInvariant()} action named '{name}'.",
-            nameof(name));
+        ActionLookup.Require(resource, kind, name);
 
     private void ThrowIfInvalid(Changeset changeset, ResourceDefinition resource, ActionDefinition action)
     {

@@ -77,7 +77,7 @@ public sealed class DomainModel : IResourceLookup
             }
         }
 
-        return problems.Count > 0 ? throw new DeclarationException(problems) : model;
+        return problems.Count > 0 ? throw new DeclarationException(DeclarationCauses.Explain(problems, builder.Resources)) : model;
     }
 
     /// <summary>The resource declared by <typeparamref name="T"/>.</summary>

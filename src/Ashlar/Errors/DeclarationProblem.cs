@@ -7,6 +7,15 @@ namespace Ashlar.Errors;
 /// <param name="Fix">What to change.</param>
 public sealed record DeclarationProblem(string Resource, string Option, string Problem, string Fix)
 {
+    /// <summary>
+    /// The problem this one follows from (e.g. a reference to a relationship that could not be declared), or null for
+    /// a root cause. Fixing the cause usually makes this one go away.
+    /// </summary>
+    public DeclarationProblem? CausedBy { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{Resource}, {Option}: {Problem}. Fix: {Fix}";
+    public override string ToString() =>
+        CausedBy is { } cause
+            ? $"{Resource}, {Option}: {Problem} (follows from {cause.Resource}, {cause.Option}: fix that first)"
+            : $"{Resource}, {Option}: {Problem}. Fix: {Fix}";
 }

@@ -24,6 +24,8 @@ internal interface IResourceDraft
 
     IReadOnlyList<DeclarationProblem> Problems { get; }
 
+    IReadOnlyList<MissingForeignKey> MissingForeignKeys { get; }
+
     IReadOnlyList<string> ResourceRenamedFrom { get; }
 
     MultitenancyDraft? Multitenancy { get; }

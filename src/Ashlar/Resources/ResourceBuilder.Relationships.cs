@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Ashlar.Errors;
 using Ashlar.Types;
 
 namespace Ashlar.Resources;
@@ -7,7 +8,8 @@ public sealed partial class ResourceBuilder<T>
 {
     /// <summary>
     /// Declares that each record refers to one <typeparamref name="TDestination"/>. The key lives in this resource,
-    /// in the property <c>&lt;Navigation&gt;Id</c> unless configured; its attribute is declared for you.
+    /// in the property <c>&lt;Navigation&gt;Id</c> unless configured, which the class must have; its attribute
+    /// (<c>&lt;navigation&gt;_id</c>) is declared from that property for you, not declared again with <c>Attribute</c>.
     /// </summary>
     public ResourceBuilder<T> BelongsTo<TDestination>(
         Expression<Func<T, TDestination?>> navigation,
@@ -27,8 +29,12 @@ public sealed partial class ResourceBuilder<T>
         var keyProperty = typeof(T).GetProperties().FirstOrDefault(p => Naming.ToSnakeCase(p.Name) == keyName);
         if (keyProperty is null)
         {
-            Problem($"belongs_to {draft.Name}", $"there is no property to hold the key (looked for {property.Name}Id)",
-                $"add `public Guid? {property.Name}Id {{ get; set; }}` to {Name}, or name the property with SourceAttribute(...)");
+            // The fix names the key's type once the destination is known (DomainModel.Build completes it).
+            var missing = new DeclarationProblem(Name, $"belongs_to {draft.Name}",
+                $"there is no property to hold its key {keyName} (looked for a property {property.Name}Id); a resource class holds every attribute it stores",
+                $"add `public <the key type of {typeof(TDestination).Name}> {property.Name}Id {{ get; set; }}` to {Name}, or name the property with SourceAttribute(...)");
+            _problems.Add(missing);
+            _missingForeignKeys.Add(new MissingForeignKey(missing, draft.Name, keyName, property.Name + "Id", typeof(TDestination), draft.DestinationAttribute));
             return this;
         }
 

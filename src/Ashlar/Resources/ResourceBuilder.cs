@@ -21,6 +21,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     private readonly Dictionary<Type, object> _extensions = [];
     private readonly List<DeclarationProblem> _problems = [];
     private readonly List<string> _renamedFrom = [];
+    private readonly List<MissingForeignKey> _missingForeignKeys = [];
 
     internal ResourceBuilder()
     {
@@ -48,6 +49,8 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     IReadOnlyDictionary<Type, object> IResourceDraft.Extensions => _extensions;
 
     IReadOnlyList<DeclarationProblem> IResourceDraft.Problems => _problems;
+
+    IReadOnlyList<MissingForeignKey> IResourceDraft.MissingForeignKeys => _missingForeignKeys;
 
     IReadOnlyList<string> IResourceDraft.ResourceRenamedFrom => _renamedFrom;
 

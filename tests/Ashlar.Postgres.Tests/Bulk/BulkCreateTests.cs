@@ -184,6 +184,7 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         var result = await db.Domain.BulkCreateAsync<Ticket>([new { subject = "fine one", organization_id = org.Id, reporter_id = user.Id, colour = "red" }], cancellationToken: Ct);
         Assert.IsType<NoSuchInput>(Assert.Single(Assert.Single(result.Errors).Errors));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => db.Domain.BulkCreateAsync<Ticket>([], new BulkCreateOptions { BatchSize = 0 }, Ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => db.Domain.BulkCreateAsync<Ticket>([], new BulkCreateOptions { Action = "nope" }, Ct));
+        var unknown = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.BulkCreateAsync<Ticket>([], new BulkCreateOptions { Action = "nope" }, Ct));
+        Assert.Equal(["create", "open"], Assert.IsType<NoSuchAction>(Assert.Single(unknown.Errors)).Available);
     }
 }

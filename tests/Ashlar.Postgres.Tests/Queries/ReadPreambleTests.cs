@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ashlar.Actions;
 using Ashlar.Diagnostics;
+using Ashlar.Errors;
 using Ashlar.Postgres.Tests.Queries.Blog;
 using Ashlar.Queries;
 using Xunit;
@@ -53,7 +54,9 @@ public sealed class ReadPreambleTests(BlogFixture db) : IClassFixture<BlogFixtur
     {
         var unknown = Query.For<Post>().Action("nope");
 
-        await Assert.ThrowsAsync<ArgumentException>(() => db.Domain.ReadAsync(unknown, cancellationToken: Ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => db.Domain.PageAsync(unknown, 2, cancellationToken: Ct));
+        var read = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.ReadAsync(unknown, cancellationToken: Ct));
+        var page = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.PageAsync(unknown, 2, cancellationToken: Ct));
+        Assert.Equal(read.Message, page.Message);
+        Assert.IsType<NoSuchAction>(Assert.Single(page.Errors));
     }
 }
