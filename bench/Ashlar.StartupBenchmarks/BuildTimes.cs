@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Ashlar.Domains;
 
 namespace Ashlar.StartupBenchmarks;
 
 /// <summary>
 /// Times <see cref="DomainModel.Build"/> in this process: the first build (cold), then the median of the next ones
-/// (warm). Prints wall and CPU milliseconds: cold wall, warm wall, cold CPU, warm CPU.
+/// (warm). Prints wall and CPU milliseconds: cold wall, warm wall, cold CPU, warm CPU; then, for the cold build, the
+/// JIT's compilation time in milliseconds and the number of methods it compiled.
 /// </summary>
 internal static class BuildTimes
 {
@@ -14,9 +16,11 @@ internal static class BuildTimes
 
     public static int Run()
     {
+        var (jitTime, jitMethods) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
         var cold = Time();
+        (jitTime, jitMethods) = (JitInfo.GetCompilationTime() - jitTime, JitInfo.GetCompiledMethodCount() - jitMethods);
         var warm = Enumerable.Range(0, WarmBuilds).Select(_ => Time()).OrderBy(t => t.Wall).ElementAt(WarmBuilds / 2);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cold.Wall:F1} {warm.Wall:F1} {cold.Cpu:F1} {warm.Cpu:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cold.Wall:F1} {warm.Wall:F1} {cold.Cpu:F1} {warm.Cpu:F1} {jitTime.TotalMilliseconds:F1} {jitMethods}"));
         return 0;
     }
 
