@@ -34,7 +34,8 @@ if (cluster is not null)
     connectionString = await cluster.CreateDatabaseAsync("helpdesk");
 }
 
-await using var helpdesk = PostgresDomain.Create(model, pg => pg.Repo<HelpDeskRepo>(connectionString!));
+var tenantMigrations = Path.Combine(MigrationDirectory.ForRepo(SamplePaths.MigrationsDirectory, new HelpDeskRepo().Name), "tenants");
+await using var helpdesk = PostgresDomain.Create(model, pg => pg.Repo<HelpDeskRepo>(connectionString!).TenantMigrations<HelpDeskRepo>(tenantMigrations));
 var migrations = await MigrationDirectory.LoadAsync(MigrationDirectory.ForRepo(SamplePaths.MigrationsDirectory, new HelpDeskRepo().Name));
 if (migrations.Count > 0)
 {
@@ -47,11 +48,11 @@ else
     Console.WriteLine($"Created the tables for {model.Resources.Count} resources: {string.Join(", ", model.Resources)}.");
 }
 
-await new Demo(helpdesk).RunAsync();
+await new Demo(helpdesk, connectionString).RunAsync();
 return 0;
 
 /// <summary>The demo's steps, each printing what happened.</summary>
-internal sealed class Demo(Domain helpdesk)
+internal sealed class Demo(Domain helpdesk, string? connectionString = null)
 {
     public async Task RunAsync()
     {
@@ -154,13 +155,16 @@ internal sealed class Demo(Domain helpdesk)
         await helpdesk.DestroyAsync(acme);
         var left = await helpdesk.ReadAsync(Query.For<User>());
         Console.WriteLine($"  closed and destroyed ticket #{ticket.Id}; destroying Acme cascaded to its {2 - left.Count} users");
+
+        Step("Schema per tenant: each organization's assets in its own schema");
+        await new TenantDemo(helpdesk, connectionString).RunAsync();
         Console.WriteLine();
         Console.WriteLine("Done.");
     }
 
     private static void Step(string title) => Console.WriteLine($"{Environment.NewLine}== {title}");
 
-    private static async Task Show(string what, Func<Task> action)
+    internal static async Task Show(string what, Func<Task> action)
     {
         try
         {
