@@ -10,7 +10,7 @@ using Ashlar.Queries;
 using HelpDesk;
 using HelpDesk.Resources;
 
-// The help desk demo: declares eight resources, stores them in PostgreSQL, and shows each kind of error.
+// The help desk demo: declares nine resources, stores them in PostgreSQL, and shows each kind of error.
 // With no HELPDESK_DATABASE connection string it starts a throwaway PostgreSQL of its own and removes it at exit.
 // With arguments it is the Ashlar command line for this app: codegen, check, migrate, rollback, status.
 var model = HelpDeskDomain.Build();

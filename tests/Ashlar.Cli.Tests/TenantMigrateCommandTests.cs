@@ -146,6 +146,55 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task A_named_codegen_rolls_back_the_dev_tenant_migrations_every_tenant_applied_before_squashing_them()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync("cli_tenants_squash", Ct);
+        try
+        {
+            var options = new CliOptions { ConnectionString = database, MigrationsDirectory = _root, Output = _out, Error = _err };
+            Assert.Equal(0, await AshlarCli.RunAsync(["codegen", "initial"], First(), options, Ct));
+            Assert.Equal(0, await AshlarCli.RunAsync(["migrate"], First(), options, Ct));
+            await using (var domain = PostgresDomain.Create(First(), pg => pg.Repo<ClinicRepo>(database).TenantMigrations<ClinicRepo>(TenantFolder)))
+            {
+                await domain.CreateAsync<Clinic>(new { slug = "a" }, cancellationToken: Ct);
+                await domain.CreateAsync<Clinic>(new { slug = "b" }, cancellationToken: Ct);
+            }
+
+            Assert.Equal(0, await AshlarCli.RunAsync(["codegen", "--dev"], Next(), options, Ct));
+            var dev = Assert.Single(Directory.GetFiles(TenantFolder, "*_dev*.sql"));
+            Assert.Equal(0, await AshlarCli.RunAsync(["migrate", "--tenants"], Next(), options, Ct));
+            await using var source = Npgsql.NpgsqlDataSource.Create(database);
+            Assert.Equal("text", await ColumnTypeAsync(source, "clinic_a", "notes"));
+
+            Assert.Equal(0, await AshlarCli.RunAsync(["codegen", "add_notes"], Next(), options, Ct));
+
+            Assert.Contains("clinic_repo/tenants: rolled back 2 dev tenant migration(s) in 2 tenant(s).", _out.ToString(), StringComparison.Ordinal);
+            Assert.False(File.Exists(dev));
+            var versions = Directory.GetFiles(TenantFolder, "*.sql").Select(f => Path.GetFileName(f)[..14]).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(2, versions.Count);
+            foreach (var tenant in new[] { "clinic_a", "clinic_b" })
+            {
+                Assert.Null(await ColumnTypeAsync(source, tenant, "notes"));
+                Assert.Equal([versions[0]], await HistoryAsync(source, tenant));
+            }
+
+            // The squashed migration applies cleanly where the dev one was.
+            Assert.Equal(0, await AshlarCli.RunAsync(["migrate", "--tenants"], Next(), options, Ct));
+            foreach (var tenant in new[] { "clinic_a", "clinic_b" })
+            {
+                Assert.Equal("text", await ColumnTypeAsync(source, tenant, "notes"));
+                Assert.Equal(versions, await HistoryAsync(source, tenant));
+            }
+
+            Assert.Equal("", _err.ToString());
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(database, Ct);
+        }
+    }
+
     private static async Task<JsonDocument> ReadReportAsync(string path) => JsonDocument.Parse(await File.ReadAllTextAsync(path, Ct));
 
     private static JsonElement Tenant(JsonDocument report, string tenant) =>
@@ -163,17 +212,21 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
         await command.ExecuteNonQueryAsync(Ct);
     }
 
-    private async Task<string?> ColumnTypeAsync(string schema, string column)
+    private Task<string?> ColumnTypeAsync(string schema, string column) => ColumnTypeAsync(db.DataSource, schema, column);
+
+    private Task<List<string>> HistoryAsync(string schema) => HistoryAsync(db.DataSource, schema);
+
+    private static async Task<string?> ColumnTypeAsync(Npgsql.NpgsqlDataSource source, string schema, string column)
     {
-        await using var command = db.DataSource.CreateCommand("SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'visits' AND column_name = $2");
+        await using var command = source.CreateCommand("SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'visits' AND column_name = $2");
         command.Parameters.Add(new() { Value = schema });
         command.Parameters.Add(new() { Value = column });
         return (string?)await command.ExecuteScalarAsync(Ct);
     }
 
-    private async Task<List<string>> HistoryAsync(string schema)
+    private static async Task<List<string>> HistoryAsync(Npgsql.NpgsqlDataSource source, string schema)
     {
-        await using var command = db.DataSource.CreateCommand($"SELECT version FROM \"{schema}\".ashlar_schema_migrations ORDER BY version");
+        await using var command = source.CreateCommand($"SELECT version FROM \"{schema}\".ashlar_schema_migrations ORDER BY version");
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var versions = new List<string>();
         while (await reader.ReadAsync(Ct))
