@@ -16,5 +16,6 @@ public static class HelpDeskDomain
         .Resource<Tag>()
         .Resource<TicketTag>()
         .Resource<CannedReply>()
-        .Resource<OpenTicket>();
+        .Resource<OpenTicket>()
+        .Resource<Asset>();
 }

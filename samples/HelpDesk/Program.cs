@@ -10,7 +10,7 @@ using Ashlar.Queries;
 using HelpDesk;
 using HelpDesk.Resources;
 
-// The help desk demo: declares eight resources, stores them in PostgreSQL, and shows each kind of error.
+// The help desk demo: declares nine resources, stores them in PostgreSQL, and shows each kind of error.
 // With no HELPDESK_DATABASE connection string it starts a throwaway PostgreSQL of its own and removes it at exit.
 // With arguments it is the Ashlar command line for this app: codegen, check, migrate, rollback, status.
 var model = HelpDeskDomain.Build();
@@ -33,7 +33,8 @@ if (cluster is not null)
     connectionString = await cluster.CreateDatabaseAsync("helpdesk");
 }
 
-await using var helpdesk = PostgresDomain.Create(model, pg => pg.Repo<HelpDeskRepo>(connectionString!));
+var tenantMigrations = Path.Combine(MigrationDirectory.ForRepo(SamplePaths.MigrationsDirectory, new HelpDeskRepo().Name), "tenants");
+await using var helpdesk = PostgresDomain.Create(model, pg => pg.Repo<HelpDeskRepo>(connectionString!).TenantMigrations<HelpDeskRepo>(tenantMigrations));
 var migrations = await MigrationDirectory.LoadAsync(MigrationDirectory.ForRepo(SamplePaths.MigrationsDirectory, new HelpDeskRepo().Name));
 if (migrations.Count > 0)
 {
@@ -46,11 +47,11 @@ else
     Console.WriteLine($"Created the tables for {model.Resources.Count} resources: {string.Join(", ", model.Resources)}.");
 }
 
-await new Demo(helpdesk).RunAsync();
+await new Demo(helpdesk, connectionString).RunAsync();
 return 0;
 
 /// <summary>The demo's steps, each printing what happened.</summary>
-internal sealed class Demo(Domain helpdesk)
+internal sealed class Demo(Domain helpdesk, string? connectionString = null)
 {
     public async Task RunAsync()
     {
@@ -153,13 +154,16 @@ internal sealed class Demo(Domain helpdesk)
         await helpdesk.DestroyAsync(acme);
         var left = await helpdesk.ReadAsync(Query.For<User>());
         Console.WriteLine($"  closed and destroyed ticket #{ticket.Id}; destroying Acme cascaded to its {2 - left.Count} users");
+
+        Step("Schema per tenant: each organization's assets in its own schema");
+        await new TenantDemo(helpdesk, connectionString).RunAsync();
         Console.WriteLine();
         Console.WriteLine("Done.");
     }
 
     private static void Step(string title) => Console.WriteLine($"{Environment.NewLine}== {title}");
 
-    private static async Task Show(string what, Func<Task> action)
+    internal static async Task Show(string what, Func<Task> action)
     {
         try
         {

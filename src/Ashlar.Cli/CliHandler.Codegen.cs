@@ -26,7 +26,8 @@ internal sealed partial class CliHandler
                 return check.Ok ? 0 : 1;
             }
 
-            if (!request.Dev && !await RollBackDevMigrationsAsync(request.DryRun, cancellationToken).ConfigureAwait(false))
+            if (!request.Dev && !(await RollBackDevTenantMigrationsAsync(request.DryRun, cancellationToken).ConfigureAwait(false)
+                && await RollBackDevMigrationsAsync(request.DryRun, cancellationToken).ConfigureAwait(false)))
             {
                 return 1;
             }

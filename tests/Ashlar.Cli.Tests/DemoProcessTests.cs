@@ -23,6 +23,10 @@ public sealed class DemoProcessTests(DatabaseFixture db) : IClassFixture<Databas
         Assert.Contains("tickets per status (one GROUP BY): Open 1, InProgress 1", output, StringComparison.Ordinal);
         Assert.Contains("untrusted JSON filter with an injection attempt as a value: 0 match(es)", output, StringComparison.Ordinal);
         Assert.Contains("untrusted filter: InvalidException / InvalidFilterValue on Ticket.priority", output, StringComparison.Ordinal);
+        Assert.Contains("Initech's assets: Core router (SN-100)", output, StringComparison.Ordinal);
+        Assert.Contains("Globex's printer read as Initech: InvalidException / NotFound on Asset", output, StringComparison.Ordinal);
+        Assert.Contains("help_desk_repo: 2 tenants: 0 migrated, 2 up to date, 0 failed, 0 skipped", output, StringComparison.Ordinal);
+        Assert.Contains("their schemas went with them (DropSchemaOnDestroy); 0 of the two left", output, StringComparison.Ordinal);
         Assert.DoesNotContain("NOT refused", output, StringComparison.Ordinal);
         Assert.EndsWith("Done.", output.TrimEnd(), StringComparison.Ordinal);
     }

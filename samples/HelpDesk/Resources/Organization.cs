@@ -3,7 +3,10 @@ using Ashlar.Resources;
 
 namespace HelpDesk.Resources;
 
-/// <summary>A customer of the help desk.</summary>
+/// <summary>
+/// A customer of the help desk. Each organization is a tenant: creating one creates its schema <c>org_&lt;id&gt;</c>
+/// holding its <see cref="Asset"/>s, migrated to the newest tenant migration; destroying it drops that schema.
+/// </summary>
 public sealed class Organization : IResource<Organization>
 {
     public Guid Id { get; set; }
@@ -35,6 +38,7 @@ public sealed class Organization : IResource<Organization>
         r.DefaultActions();
         r.Postgres(pg => pg
             .Table("organizations").Schema("helpdesk").Repo<HelpDeskRepo>()
-            .Index(["domain"], i => i.Unique("another organization already uses this domain", "domain")));
+            .Index(["domain"], i => i.Unique("another organization already uses this domain", "domain"))
+            .ManageTenant(o => "org_" + o.Id, t => t.DropSchemaOnDestroy()));
     }
 }

@@ -22,7 +22,7 @@ public sealed class HelpDeskMigrationTests(DatabaseFixture database) : IClassFix
         var empty = await CatalogAsync(connection);
 
         var result = generator.Generate(domain, "create help desk");
-        var repo = Assert.Single(result.Repos);
+        var repo = Assert.Single(result.Repos, r => r.Repo == "help_desk_repo");
         var files = Files(dir.Path, repo.Repo, repo.Migrations);
         await UpAsync(connection, files);
 
