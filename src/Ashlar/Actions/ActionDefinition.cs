@@ -25,6 +25,7 @@ public sealed record ActionDefinition
     /// statement (e.g. <c>score</c> to <c>t =&gt; t.Score + 1</c>).
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, LambdaExpression>> Atomics { get; init; } = [];
+
     /// <summary>The action's arguments: inputs that are not attributes.</summary>
     public IReadOnlyList<ArgumentDefinition> Arguments { get; init; } = [];
 

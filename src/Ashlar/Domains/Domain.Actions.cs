@@ -67,8 +67,8 @@ public sealed partial class Domain : IActionRunner, IActionServices
                 return record;
             }
 
-            var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values) { Tenant = tenant };
-            return await DataLayer.UpdateAsync<T>(plan, ct).ConfigureAwait(false) ?? throw Stale(resource, action, plan.Key);
+            var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values) { Tenant = tenant, Version = VersionOf(resource, record) };
+            return await DataLayer.UpdateAsync<T>(plan, ct).ConfigureAwait(false) ?? throw Stale(resource, action, plan.Key, plan.Version);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -86,15 +86,16 @@ public sealed partial class Domain : IActionRunner, IActionServices
         await ExecuteAsync(changeset, resource, action, async ct =>
         {
             var key = KeyOf(resource, record);
+            var version = VersionOf(resource, record);
             if (action.SoftDestroyAttribute is null)
             {
-                return await DataLayer.DestroyAsync(new DestroyPlan(resource, key) { Tenant = tenant }, ct).ConfigureAwait(false)
+                return await DataLayer.DestroyAsync(new DestroyPlan(resource, key) { Tenant = tenant, Version = version }, ct).ConfigureAwait(false)
                     ? record
-                    : throw Stale(resource, action, key);
+                    : throw Stale(resource, action, key, version);
             }
 
-            var plan = new UpdatePlan(resource, key, changeset.Values) { Tenant = tenant };
-            return await DataLayer.UpdateAsync<T>(plan, ct).ConfigureAwait(false) ?? throw Stale(resource, action, key);
+            var plan = new UpdatePlan(resource, key, changeset.Values) { Tenant = tenant, Version = version };
+            return await DataLayer.UpdateAsync<T>(plan, ct).ConfigureAwait(false) ?? throw Stale(resource, action, key, version);
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -41,15 +41,12 @@ public sealed partial class Domain
         ?? throw new InvalidException([new NotFound($"no record has the key {key}") { Resource = typeof(T).Name }]);
 
     /// <summary>What every read runs first: the read action checked, an activity started and a log line written.</summary>
-    /// <exception cref="ArgumentException">The resource has no such read action.</exception>
-    private Activity? BeginRead(ResourceDefinition resource, string? actionName, string? tenant) =>
+    /// <exception cref="InvalidException">The resource has no such read action (<see cref="NoSuchAction"/>).</exception>
+    private ActionScope BeginRead(ResourceDefinition resource, string? actionName, string? tenant) =>
         BeginReadAction(resource, actionName, tenant, out _);
 
     /// <summary>The read preamble, giving the read action it checked.</summary>
-    private Activity? BeginReadAction(ResourceDefinition resource, string? actionName, string? tenant, out ActionDefinition action)
-    private ActionScope BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
-    /// <exception cref="InvalidException">The resource has no such read action (<see cref="NoSuchAction"/>).</exception>
-    private Activity? BeginRead(ResourceDefinition resource, string? actionName, string? tenant)
+    private ActionScope BeginReadAction(ResourceDefinition resource, string? actionName, string? tenant, out ActionDefinition action)
     {
         action = RequireAction(resource, ActionKind.Read, actionName);
         TenantCheck.Enter(resource, tenant);

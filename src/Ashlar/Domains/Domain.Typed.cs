@@ -58,7 +58,7 @@ public sealed partial class Domain
         var stored = await DataLayer.ReadAsync<T>(QueryPlanner.Find(resource, keyInput, tenant), cancellationToken).ConfigureAwait(false);
         if (stored.Count == 0)
         {
-            throw Stale(resource, action, key);
+            throw Stale(resource, action, key, null);
         }
 
         var fresh = resource.ClrType.GetConstructor(Type.EmptyTypes)?.Invoke(null);

@@ -68,7 +68,6 @@ public sealed partial class ActionBuilder<T>
         var accept = _acceptAll
             ? attributes.Where(a => a.Public && a.Writable).Select(a => a.Name).ToList()
             : _accept.Distinct().ToList();
-        return new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set, Atomics = _atomics };
-        return WithLogic(new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set });
+        return WithLogic(new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set, Atomics = _atomics });
     }
 }
