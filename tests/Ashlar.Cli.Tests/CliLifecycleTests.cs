@@ -1,5 +1,5 @@
-using Ashlar.Testing;
 using Ashlar.Domains;
+using Ashlar.Testing;
 using HelpDesk.Resources;
 using Npgsql;
 using Xunit;
