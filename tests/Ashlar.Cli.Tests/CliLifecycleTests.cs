@@ -1,5 +1,5 @@
-using Ashlar.Testing;
 using Ashlar.Domains;
+using Ashlar.Testing;
 using HelpDesk.Resources;
 using Npgsql;
 using Xunit;
@@ -145,6 +145,19 @@ public sealed class CliLifecycleTests(DatabaseFixture db) : IClassFixture<Databa
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "Migrations"), CliPaths.MigrationsDirectory(new CliOptions(), entryAssembly: null));
         Assert.Equal(Path.Combine(_root, "db"), CliPaths.MigrationsDirectory(new CliOptions { ContentRoot = _root, MigrationsDirectory = "db" }, assembly));
         Assert.Equal("/elsewhere/Migrations", CliPaths.MigrationsDirectory(new CliOptions { MigrationsDirectory = "/elsewhere/Migrations" }, assembly));
+    }
+
+    [Fact]
+    public void Questions_are_asked_only_of_a_console_that_is_a_terminal_unless_the_application_says_otherwise()
+    {
+        using var answers = new StringReader("y");
+
+        Assert.Null(AshlarCli.Resolve(new CliOptions { Output = _out }, entryAssembly: null).Input);
+        Assert.Same(answers, AshlarCli.Resolve(new CliOptions { Output = _out, Input = answers }, entryAssembly: null).Input);
+        Assert.Null(AshlarCli.Resolve(new CliOptions { Output = _out, Input = answers, NonInteractive = true }, entryAssembly: null).Input);
+        Assert.Equal(
+            Console.IsInputRedirected || Console.IsOutputRedirected ? null : Console.In,
+            AshlarCli.Resolve(new CliOptions(), entryAssembly: null).Input);
     }
 
     private async Task<bool> ExistsAsync(string name)
