@@ -76,6 +76,9 @@ internal static class ParameterText
 
                 text.Append('}');
                 break;
+            case DateTime or DateTimeOffset or DateOnly or TimeOnly:
+                text.Append('\'').Append(((IFormattable)value).ToString("O", CultureInfo.InvariantCulture)).Append('\'');
+                break;
             case IFormattable formattable:
                 text.Append('\'').Append(formattable.ToString(null, CultureInfo.InvariantCulture)).Append('\'');
                 break;

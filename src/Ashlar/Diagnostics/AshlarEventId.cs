@@ -1,7 +1,7 @@
 namespace Ashlar.Diagnostics;
 
 /// <summary>
-/// The event ids of the log messages Ashlar's core writes (category <c>Ashlar</c>), stable across versions, for
+/// The event ids of the log messages Ashlar's core writes (category <c>Ashlar.Domain</c>), stable across versions, for
 /// filtering logs. The Postgres data layer's are in <c>Ashlar.Postgres.Diagnostics.PostgresEventId</c> (2000 and up).
 /// </summary>
 public static class AshlarEventId
