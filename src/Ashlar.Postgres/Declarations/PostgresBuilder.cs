@@ -101,7 +101,7 @@ public sealed class PostgresBuilder<T>
         {
             Name = name,
             Message = message,
-            Attributes = attributes.Select(a => MemberNames.Of(a)).ToList(),
+            Attributes = NamesOf(attributes),
         });
         return this;
     }
@@ -181,5 +181,17 @@ public sealed class PostgresBuilder<T>
     {
         Options.MigrationDefaultMap[MemberNames.Of(attribute)] = sqlDefault;
         return this;
+    }
+
+    // A loop, not LINQ with a lambda: those are types instantiated per resource type, loaded for every resource.
+    private static List<string> NamesOf(Expression<Func<T, object?>>[] attributes)
+    {
+        var names = new List<string>(attributes.Length);
+        foreach (var attribute in attributes)
+        {
+            names.Add(MemberNames.Of(attribute));
+        }
+
+        return names;
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class ResourceBuilder<T>
         configure?.Invoke(builder);
         var draft = builder.Draft;
         var keyName = draft.SourceAttribute ?? Naming.ToSnakeCase(property.Name) + "_id";
-        var keyProperty = typeof(T).GetProperties().FirstOrDefault(p => Naming.ToSnakeCase(p.Name) == keyName);
+        var keyProperty = PropertyNamed(keyName);
         if (keyProperty is null)
         {
             // The fix names the key's type once the destination is known (DomainModel.Build completes it).
@@ -103,13 +103,40 @@ public sealed partial class ResourceBuilder<T>
     private bool IsDuplicate(System.Reflection.PropertyInfo property)
     {
         var name = Naming.ToSnakeCase(property.Name);
-        if (_relationships.All(r => r.Name != name))
+        if (!IsDeclared(name))
         {
             return false;
         }
 
         Problem($"relationship {name}", "is declared more than once", "declare each relationship once");
         return true;
+    }
+
+    private bool IsDeclared(string relationshipName)
+    {
+        foreach (var relationship in _relationships)
+        {
+            if (relationship.Name == relationshipName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The first property whose snake_case name is the key's (loops, not LINQ: no closure class per resource type).
+    private static System.Reflection.PropertyInfo? PropertyNamed(string snakeName)
+    {
+        foreach (var candidate in typeof(T).GetProperties())
+        {
+            if (Naming.ToSnakeCase(candidate.Name) == snakeName)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static RelationshipDraft Draft(RelationshipKind kind, System.Reflection.PropertyInfo property, Type destination) =>

@@ -171,7 +171,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
 
     private ResourceBuilder<T> MarkIdentity(string name)
     {
-        var index = _attributes.FindIndex(a => a.Name == name);
+        var index = IndexOfAttribute(name);
         _attributes[index] = _attributes[index] with { Identity = true };
         return this;
     }
@@ -191,9 +191,10 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     private AttributeDefinition Declare(PropertyInfo info)
     {
         var name = Naming.ToSnakeCase(info.Name);
-        var existing = _attributes.Find(a => a.Name == name);
-        if (existing is not null)
+        var index = IndexOfAttribute(name);
+        if (index >= 0)
         {
+            var existing = _attributes[index];
             if (existing.Property.Name != info.Name)
             {
                 Problem($"attribute {name}", $"the properties {existing.Property.Name} and {info.Name} both map to the name {name}",
@@ -222,7 +223,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
 
     private void Upsert(AttributeDefinition definition)
     {
-        var index = _attributes.FindIndex(a => a.Name == definition.Name);
+        var index = IndexOfAttribute(definition.Name);
         if (index >= 0)
         {
             _attributes[index] = definition;
@@ -231,6 +232,21 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
         {
             _attributes.Add(definition);
         }
+    }
+
+    // A loop, not a lambda: a lambda here is a closure class per resource type, loaded for every resource when the
+    // domain is built.
+    private int IndexOfAttribute(string name)
+    {
+        for (var i = 0; i < _attributes.Count; i++)
+        {
+            if (_attributes[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsNullable(PropertyInfo info) =>
