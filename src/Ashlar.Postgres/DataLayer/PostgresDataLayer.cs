@@ -27,9 +27,10 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
     private readonly IReadOnlyDictionary<Type, (NpgsqlDataSource Source, bool Owned)> _repos;
     private readonly CommandRunner _runner;
     private readonly ILogger _logger;
+    private readonly IReadOnlyDictionary<Type, IReadOnlyList<NpgsqlDataSource>> _readReplicas;
 
     private PostgresDataLayer(
-        DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, ReplicaOptions replicas,
+        DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, IReadOnlyDictionary<Type, IReadOnlyList<NpgsqlDataSource>> readReplicas, ReplicaOptions replicas,
         IReadOnlyDictionary<Type, IReadOnlyList<MigrationFile>> tenantMigrations, ILoggerFactory loggerFactory)
     {
         Domain = domain;
@@ -38,7 +39,8 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
         _logger = loggerFactory.CreateLogger("Ashlar.Postgres");
         _translator = new PostgresErrorTranslator(ConstraintCatalog.Build(domain));
         _runner = new CommandRunner(_translator, _logger);
-        _router = new ReadRouter(domain, DataSource, replicas, _logger);
+        _readReplicas = readReplicas;
+        _router = new ReadRouter(domain, DataSource, readReplicas, replicas, _logger);
         _runner.Tracker = _router;
         SqlCache = new SqlCache(domain);
     }
@@ -64,7 +66,18 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
                 $"add pg.Repo<{missing[0].Name}>(connectionString) when creating the data layer.", nameof(configure));
         }
 
-        return new PostgresDataLayer(domain, builder.Repos, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance);
+        if (builder.ReadReplicas.Keys.FirstOrDefault(r => !builder.Repos.ContainsKey(r)) is { } unconnected)
+        {
+            foreach (var replica in builder.ReadReplicas.Values.SelectMany(r => r))
+            {
+                replica.Dispose();
+            }
+
+            throw new ArgumentException(
+                $"ReadReplica<{unconnected.Name}> is a replica of a repo with no connection; add pg.Repo<{unconnected.Name}>(connectionString) for its primary.", nameof(configure));
+        }
+
+        return new PostgresDataLayer(domain, builder.Repos, builder.ReadReplicas, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance);
     }
 
     /// <summary>The data source of a repo.</summary>
@@ -194,6 +207,11 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
             {
                 await source.DisposeAsync().ConfigureAwait(false);
             }
+        }
+
+        foreach (var replica in _readReplicas.Values.SelectMany(r => r))
+        {
+            await replica.DisposeAsync().ConfigureAwait(false);
         }
     }
 
