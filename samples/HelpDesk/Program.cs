@@ -15,7 +15,8 @@ using HelpDesk.Resources;
 // With arguments it is the Ashlar command line for this app: codegen, check, migrate, rollback, status.
 var model = HelpDeskDomain.Build();
 var connectionString = Environment.GetEnvironmentVariable("HELPDESK_DATABASE");
-if (args.Length > 0)
+var withReplica = args is ["--replica"] || Environment.GetEnvironmentVariable("HELPDESK_REPLICA") is "1" or "true";
+if (args.Length > 0 && !withReplica)
 {
     return await AshlarCli.RunAsync(args, model, new CliOptions
     {
@@ -33,8 +34,26 @@ if (cluster is not null)
     connectionString = await cluster.CreateDatabaseAsync("helpdesk");
 }
 
+// With --replica (or HELPDESK_REPLICA=1): a streaming replica of the throwaway PostgreSQL serves the reads.
+await using var replica = withReplica && cluster is not null ? await TemporaryReplica.StartAsync(cluster) : null;
+if (replica is not null)
+{
+    Console.WriteLine($"Started a streaming replica (pg_basebackup -R) on port {replica.Port}: reads go to it, with read-your-writes.");
+}
+else if (withReplica)
+{
+    Console.WriteLine("--replica makes a replica of the throwaway PostgreSQL; unset HELPDESK_DATABASE to see it. Going on without one.");
+}
+
 var tenantMigrations = Path.Combine(MigrationDirectory.ForRepo(SamplePaths.MigrationsDirectory, new HelpDeskRepo().Name), "tenants");
-await using var helpdesk = PostgresDomain.Create(model, pg => pg.Repo<HelpDeskRepo>(connectionString!).TenantMigrations<HelpDeskRepo>(tenantMigrations));
+await using var helpdesk = PostgresDomain.Create(model, pg =>
+{
+    pg.Repo<HelpDeskRepo>(connectionString!).TenantMigrations<HelpDeskRepo>(tenantMigrations);
+    if (replica is not null)
+    {
+        pg.ReadReplica<HelpDeskRepo>(replica.ConnectionStringFor("helpdesk")).Replicas(o => o.ReadYourWrites = true);
+    }
+});
 var migrations = await MigrationDirectory.LoadAsync(MigrationDirectory.ForRepo(SamplePaths.MigrationsDirectory, new HelpDeskRepo().Name));
 if (migrations.Count > 0)
 {
@@ -47,11 +66,11 @@ else
     Console.WriteLine($"Created the tables for {model.Resources.Count} resources: {string.Join(", ", model.Resources)}.");
 }
 
-await new Demo(helpdesk, connectionString).RunAsync();
+await new Demo(helpdesk, connectionString, replica).RunAsync();
 return 0;
 
 /// <summary>The demo's steps, each printing what happened.</summary>
-internal sealed class Demo(Domain helpdesk, string? connectionString = null)
+internal sealed class Demo(Domain helpdesk, string? connectionString = null, TemporaryReplica? replica = null)
 {
     public async Task RunAsync()
     {
@@ -157,6 +176,12 @@ internal sealed class Demo(Domain helpdesk, string? connectionString = null)
 
         Step("Schema per tenant: each organization's assets in its own schema");
         await new TenantDemo(helpdesk, connectionString).RunAsync();
+        if (replica is not null && connectionString is not null)
+        {
+            Step("Read replica: reads routed to it, read-your-writes");
+            await new ReplicaDemo(helpdesk, connectionString, replica).RunAsync();
+        }
+
         Console.WriteLine();
         Console.WriteLine("Done.");
     }

@@ -30,4 +30,27 @@ public sealed class DemoProcessTests(DatabaseFixture db) : IClassFixture<Databas
         Assert.DoesNotContain("NOT refused", output, StringComparison.Ordinal);
         Assert.EndsWith("Done.", output.TrimEnd(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_replica_the_demo_reads_from_a_streaming_replica_and_shows_read_your_writes()
+    {
+        var baseBackup = Path.Combine(Ashlar.LocalCluster.PostgresBinaries.Locate().BinDirectory, OperatingSystem.IsWindows() ? "pg_basebackup.exe" : "pg_basebackup");
+        Assert.SkipUnless(File.Exists(baseBackup), "needs pg_basebackup to make a replica (server-only binaries)");
+        await HelpDeskServer.RequireAsync(db);
+        var ct = TestContext.Current.CancellationToken;
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { typeof(HelpDeskDomain).Assembly.Location, "--replica" }, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment.Remove("HELPDESK_DATABASE");
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(ct) + await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+
+        Assert.True(process.ExitCode == 0, output);
+        Assert.Contains("Started a streaming replica (pg_basebackup -R)", output, StringComparison.Ordinal);
+        Assert.Matches(@"the demo's reads so far: [1-9]\d* on the replica", output);
+        Assert.Contains("without read-your-writes: wrote a tag, read it back at once from the replica: 0 found (stale)", output, StringComparison.Ordinal);
+        Assert.Contains("with read-your-writes (ReplicaOptions.ReadYourWrites): 1 found", output, StringComparison.Ordinal);
+        Assert.Contains("caught up again: the next read went to the replica: True", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT refused", output, StringComparison.Ordinal);
+        Assert.EndsWith("Done.", output.TrimEnd(), StringComparison.Ordinal);
+    }
 }

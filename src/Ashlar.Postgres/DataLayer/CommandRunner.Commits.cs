@@ -9,6 +9,8 @@ namespace Ashlar.Postgres.DataLayer;
 
 internal sealed partial class CommandRunner
 {
+    private const string LsnColumn = "ashlar_commit_lsn";
+
     /// <summary>Remembers the commit LSN of writes outside transactions, for read-your-writes; null when no repo has a replica.</summary>
     public ICommitTracker? Tracker { get; set; }
 
@@ -36,7 +38,7 @@ internal sealed partial class CommandRunner
             var write = new NpgsqlBatchCommand(command.Text);
             AddParameters(write.Parameters, command);
             batch.BatchCommands.Add(write);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_current_wal_insert_lsn()"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_current_wal_insert_lsn() AS {LsnColumn}"));
             var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
@@ -50,7 +52,15 @@ internal sealed partial class CommandRunner
                     }
                 }
 
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                // A write without RETURNING has no result set: the reader may already stand on the LSN's.
+                while (reader.FieldCount == 0 || reader.GetName(0) != LsnColumn)
+                {
+                    if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new InvalidOperationException("The commit LSN's result set is missing from the write's batch.");
+                    }
+                }
+
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 tracker.Record(dataSource, (ulong)reader.GetFieldValue<NpgsqlLogSequenceNumber>(0));
                 return sink.Complete(sink.ReadsRows ? read : write.RecordsAffected);

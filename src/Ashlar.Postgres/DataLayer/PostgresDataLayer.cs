@@ -27,10 +27,13 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
     private readonly IReadOnlyDictionary<Type, (NpgsqlDataSource Source, bool Owned)> _repos;
     private readonly CommandRunner _runner;
     private readonly ILogger _logger;
+    private readonly IReadOnlyDictionary<Type, IReadOnlyList<NpgsqlDataSource>> _readReplicas;
 
     private PostgresDataLayer(
         DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, ReplicaOptions replicas,
         IReadOnlyDictionary<Type, IReadOnlyList<MigrationFile>> tenantMigrations, ILoggerFactory loggerFactory, bool logParameters)
+        DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, IReadOnlyDictionary<Type, IReadOnlyList<NpgsqlDataSource>> readReplicas, ReplicaOptions replicas,
+        IReadOnlyDictionary<Type, IReadOnlyList<MigrationFile>> tenantMigrations, ILoggerFactory loggerFactory)
     {
         Domain = domain;
         _repos = repos;
@@ -39,6 +42,9 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
         _translator = new PostgresErrorTranslator(ConstraintCatalog.Build(domain));
         _runner = new CommandRunner(_translator, _logger, logParameters);
         _router = new ReadRouter(domain, DataSource, replicas, _logger);
+        _runner = new CommandRunner(_translator, _logger);
+        _readReplicas = readReplicas;
+        _router = new ReadRouter(domain, DataSource, readReplicas, replicas, _logger);
         _runner.Tracker = _router;
         SqlCache = new SqlCache(domain);
     }
@@ -65,6 +71,18 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
         }
 
         return new PostgresDataLayer(domain, builder.Repos, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance, builder.LogsParameterValues);
+        if (builder.ReadReplicas.Keys.FirstOrDefault(r => !builder.Repos.ContainsKey(r)) is { } unconnected)
+        {
+            foreach (var replica in builder.ReadReplicas.Values.SelectMany(r => r))
+            {
+                replica.Dispose();
+            }
+
+            throw new ArgumentException(
+                $"ReadReplica<{unconnected.Name}> is a replica of a repo with no connection; add pg.Repo<{unconnected.Name}>(connectionString) for its primary.", nameof(configure));
+        }
+
+        return new PostgresDataLayer(domain, builder.Repos, builder.ReadReplicas, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance);
     }
 
     /// <summary>The repos the data layer connects (their types), e.g. for a health check over each of their databases.</summary>
@@ -197,6 +215,11 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
             {
                 await source.DisposeAsync().ConfigureAwait(false);
             }
+        }
+
+        foreach (var replica in _readReplicas.Values.SelectMany(r => r))
+        {
+            await replica.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -23,11 +23,16 @@ internal sealed class ReadRouter : ICommitTracker
     private readonly ReplicaOptions _options;
     private readonly ILogger _logger;
 
-    public ReadRouter(DomainModel domain, Func<Type, NpgsqlDataSource> sourceOf, ReplicaOptions options, ILogger logger)
+    public ReadRouter(
+        DomainModel domain, Func<Type, NpgsqlDataSource> sourceOf, IReadOnlyDictionary<Type, IReadOnlyList<NpgsqlDataSource>> connectedReplicas,
+        ReplicaOptions options, ILogger logger)
     {
         _options = options;
         _logger = logger;
-        var replicas = new Dictionary<Type, ReplicaState>();
+        var declared = new Dictionary<Type, ReplicaGroup>();
+        var connected = connectedReplicas.ToDictionary(
+            r => r.Key,
+            r => new ReplicaGroup(r.Value.Select((source, i) => new ReplicaState(source, ConnectedName(r.Key, source, i, r.Value.Count))).ToList()));
         foreach (var resource in domain.Resources)
         {
             if (resource.Extension<PostgresOptions>() is not { } pg)
@@ -36,19 +41,26 @@ internal sealed class ReadRouter : ICommitTracker
             }
 
             var primary = sourceOf(pg.RepoType);
-            ReplicaState? replica = null;
+            ReplicaGroup? replicas = null;
             if (pg.ReadRepoType is { } readRepo && readRepo != pg.RepoType)
             {
-                if (!replicas.TryGetValue(readRepo, out replica))
+                if (!declared.TryGetValue(readRepo, out replicas))
                 {
-                    replica = new ReplicaState(sourceOf(readRepo), readRepo);
-                    replicas[readRepo] = replica;
+                    replicas = new ReplicaGroup([new ReplicaState(sourceOf(readRepo), readRepo.Name)]);
+                    declared[readRepo] = replicas;
                 }
+            }
+            else if (connected.TryGetValue(pg.RepoType, out var group))
+            {
+                replicas = group;
+            }
 
+            if (replicas is not null)
+            {
                 _replicated.Add(primary);
             }
 
-            _routes[resource] = new ResourceRoute(primary, pg.RepoType, replica);
+            _routes[resource] = new ResourceRoute(primary, pg.RepoType, replicas);
         }
     }
 
@@ -74,11 +86,11 @@ internal sealed class ReadRouter : ICommitTracker
         ResourceDefinition resource, ReadLock? rowLock, TState state, Func<NpgsqlDataSource, TState, CancellationToken, ValueTask<TResult>> run, CancellationToken ct)
     {
         var route = _routes.TryGetValue(resource, out var known) ? known : throw NoPostgresSection(resource);
-        return route.Replica is null ? run(route.Primary, state, ct) : ReadRoutedAsync(resource, route, route.Replica, rowLock, state, run, ct);
+        return route.Replicas is null ? run(route.Primary, state, ct) : ReadRoutedAsync(resource, route, route.Replicas, rowLock, state, run, ct);
     }
 
     private async ValueTask<TResult> ReadRoutedAsync<TState, TResult>(
-        ResourceDefinition resource, ResourceRoute route, ReplicaState replica, ReadLock? rowLock, TState state,
+        ResourceDefinition resource, ResourceRoute route, ReplicaGroup replicas, ReadLock? rowLock, TState state,
         Func<NpgsqlDataSource, TState, CancellationToken, ValueTask<TResult>> run, CancellationToken ct)
     {
         if (rowLock is not null)
@@ -91,12 +103,12 @@ internal sealed class ReadRouter : ICommitTracker
             return await OnPrimaryAsync(resource, route, ReadRoute.Transaction, state, run, ct).ConfigureAwait(false);
         }
 
-        if (replica.IsDown)
+        var required = Math.Max(_options.ReadYourWrites ? _domainWrites.Of(route.Primary) : 0, ReadYourWritesScope.Current?.Required(route.Primary) ?? 0);
+        if (replicas.Pick(required) is not { } replica)
         {
-            return await ReplicaUnavailableAsync(resource, route, replica, null, state, run, ct).ConfigureAwait(false);
+            return await ReplicaUnavailableAsync(resource, route, replicas.Replicas[0], null, state, run, ct).ConfigureAwait(false);
         }
 
-        var required = Math.Max(_options.ReadYourWrites ? _domainWrites.Of(route.Primary) : 0, ReadYourWritesScope.Current?.Required(route.Primary) ?? 0);
         if (required > replica.Replayed)
         {
             bool caughtUp;
@@ -107,7 +119,7 @@ internal sealed class ReadRouter : ICommitTracker
             catch (NpgsqlException e) when (!ct.IsCancellationRequested)
             {
                 MarkDown(replica, e);
-                return await ReplicaUnavailableAsync(resource, route, replica, e, state, run, ct).ConfigureAwait(false);
+                return await NextOrUnavailableAsync(resource, route, replicas, replica, e, rowLock, state, run, ct).ConfigureAwait(false);
             }
 
             if (!caughtUp)
@@ -125,12 +137,26 @@ internal sealed class ReadRouter : ICommitTracker
         catch (AshlarException e) when (!ct.IsCancellationRequested && e.Errors.All(error => error is Unavailable))
         {
             MarkDown(replica, e);
-            return await ReplicaUnavailableAsync(resource, route, replica, e, state, run, ct).ConfigureAwait(false);
+            return await NextOrUnavailableAsync(resource, route, replicas, replica, e, rowLock, state, run, ct).ConfigureAwait(false);
         }
 
         Counters.OnReplica();
-        ReplicaLog.ReadServed(_logger, resource.Name, replica.Repo.Name, ReadRoute.Replica);
+        ReplicaLog.ReadServed(_logger, resource.Name, replica.Name, ReadRoute.Replica);
         return result;
+    }
+
+    /// <summary>After a replica failed: another replica of the group that is not down, else the fallback.</summary>
+    private ValueTask<TResult> NextOrUnavailableAsync<TState, TResult>(
+        ResourceDefinition resource, ResourceRoute route, ReplicaGroup replicas, ReplicaState failed, Exception cause, ReadLock? rowLock, TState state,
+        Func<NpgsqlDataSource, TState, CancellationToken, ValueTask<TResult>> run, CancellationToken ct) =>
+        replicas.Replicas.Any(r => !r.IsDown)
+            ? ReadRoutedAsync(resource, route, replicas, rowLock, state, run, ct)
+            : ReplicaUnavailableAsync(resource, route, failed, cause, state, run, ct);
+
+    private static string ConnectedName(Type repo, NpgsqlDataSource source, int index, int count)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(source.ConnectionString);
+        return count == 1 ? $"{repo.Name} replica ({builder.Host}:{builder.Port})" : $"{repo.Name} replica {index + 1} ({builder.Host}:{builder.Port})";
     }
 
     /// <summary>Polls the replica's replay position until it reaches <paramref name="required"/> or the wait is over.</summary>
@@ -178,7 +204,7 @@ internal sealed class ReadRouter : ICommitTracker
 
         var why = cause is null ? $"it failed less than {_options.RetryAfter.TotalSeconds:0.#} s ago" : cause.Message;
         throw AshlarException.From(new Unavailable(
-            $"the read repo {replica.Repo.Name} cannot be reached ({why}); retry later, or set ReplicaOptions.WhenUnavailable = " +
+            $"the read repo {replica.Name} cannot be reached ({why}); retry later, or set ReplicaOptions.WhenUnavailable = " +
             $"ReplicaFallback.ReadFromPrimary to read from the repo {route.PrimaryRepo.Name} meanwhile")
         {
             Resource = resource.Name,
@@ -199,7 +225,7 @@ internal sealed class ReadRouter : ICommitTracker
     private void MarkDown(ReplicaState replica, Exception e)
     {
         replica.MarkDown(_options.RetryAfter);
-        ReplicaLog.ReplicaDown(_logger, replica.Repo.Name, _options.RetryAfter, e.Message);
+        ReplicaLog.ReplicaDown(_logger, replica.Name, _options.RetryAfter, e.Message);
     }
 
     private static AshlarException NoPostgresSection(ResourceDefinition resource) =>

@@ -3,15 +3,16 @@ using Npgsql;
 
 namespace Ashlar.Postgres.Replicas;
 
-/// <summary>What the data layer knows about one read repo: its data source, how far it has replayed, whether it is down.</summary>
-internal sealed class ReplicaState(NpgsqlDataSource source, Type repo)
+/// <summary>What the data layer knows about one replica: its data source, how far it has replayed, whether it is down.</summary>
+internal sealed class ReplicaState(NpgsqlDataSource source, string name)
 {
     private long _replayed;
     private long _downUntil;
 
     public NpgsqlDataSource Source => source;
 
-    public Type Repo => repo;
+    /// <summary>The replica as messages name it: the read repo's type name, or the repo's name and the replica's host.</summary>
+    public string Name => name;
 
     /// <summary>The highest <c>pg_last_wal_replay_lsn()</c> seen; a replica's replay position only moves forward.</summary>
     public ulong Replayed => unchecked((ulong)Volatile.Read(ref _replayed));
