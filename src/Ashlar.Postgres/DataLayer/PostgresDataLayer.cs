@@ -30,10 +30,8 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
     private readonly IReadOnlyDictionary<Type, IReadOnlyList<NpgsqlDataSource>> _readReplicas;
 
     private PostgresDataLayer(
-        DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, ReplicaOptions replicas,
-        IReadOnlyDictionary<Type, IReadOnlyList<MigrationFile>> tenantMigrations, ILoggerFactory loggerFactory, bool logParameters)
         DomainModel domain, IReadOnlyDictionary<Type, (NpgsqlDataSource, bool)> repos, IReadOnlyDictionary<Type, IReadOnlyList<NpgsqlDataSource>> readReplicas, ReplicaOptions replicas,
-        IReadOnlyDictionary<Type, IReadOnlyList<MigrationFile>> tenantMigrations, ILoggerFactory loggerFactory)
+        IReadOnlyDictionary<Type, IReadOnlyList<MigrationFile>> tenantMigrations, ILoggerFactory loggerFactory, bool logParameters)
     {
         Domain = domain;
         _repos = repos;
@@ -41,8 +39,6 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
         _logger = loggerFactory.CreateLogger("Ashlar.Postgres");
         _translator = new PostgresErrorTranslator(ConstraintCatalog.Build(domain));
         _runner = new CommandRunner(_translator, _logger, logParameters);
-        _router = new ReadRouter(domain, DataSource, replicas, _logger);
-        _runner = new CommandRunner(_translator, _logger);
         _readReplicas = readReplicas;
         _router = new ReadRouter(domain, DataSource, readReplicas, replicas, _logger);
         _runner.Tracker = _router;
@@ -70,7 +66,6 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
                 $"add pg.Repo<{missing[0].Name}>(connectionString) when creating the data layer.", nameof(configure));
         }
 
-        return new PostgresDataLayer(domain, builder.Repos, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance, builder.LogsParameterValues);
         if (builder.ReadReplicas.Keys.FirstOrDefault(r => !builder.Repos.ContainsKey(r)) is { } unconnected)
         {
             foreach (var replica in builder.ReadReplicas.Values.SelectMany(r => r))
@@ -82,7 +77,7 @@ public sealed partial class PostgresDataLayer : IDataLayer, IBulkDataLayer
                 $"ReadReplica<{unconnected.Name}> is a replica of a repo with no connection; add pg.Repo<{unconnected.Name}>(connectionString) for its primary.", nameof(configure));
         }
 
-        return new PostgresDataLayer(domain, builder.Repos, builder.ReadReplicas, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance);
+        return new PostgresDataLayer(domain, builder.Repos, builder.ReadReplicas, builder.ReplicaOptions, builder.TenantMigrationFiles, loggerFactory ?? NullLoggerFactory.Instance, builder.LogsParameterValues);
     }
 
     /// <summary>The repos the data layer connects (their types), e.g. for a health check over each of their databases.</summary>

@@ -28,15 +28,21 @@ public sealed class PostgresDataLayerBuilder
     public PostgresDataLayerBuilder EnableParameterLogging(bool enabled = true)
     {
         LogsParameterValues = enabled;
+        return this;
+    }
+
     internal Dictionary<Type, IReadOnlyList<NpgsqlDataSource>> ReadReplicas { get; } = [];
 
+    /// <summary>
     /// Connects a streaming replica of <typeparamref name="TRepo"/>: the plain reads of every resource stored in it that
     /// declares no read repo (<c>pg.ReadRepo&lt;T&gt;()</c>) go to its replicas, routed like a read repo's (locks,
     /// transactions and writes stay on the repo; read-your-writes and <see cref="Replicas"/> apply). Call it once per
     /// replica: reads take the replicas in turn, skipping one that is down. The data layer owns the data source.
+    /// </summary>
     /// <param name="connectionString">The replica's connection string; set its <c>Timeout</c> and <c>Command Timeout</c>.</param>
     public PostgresDataLayerBuilder ReadReplica<TRepo>(string connectionString)
         where TRepo : PostgresRepo, new()
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var replicas = ReadReplicas.TryGetValue(typeof(TRepo), out var known) ? known : [];
         ReadReplicas[typeof(TRepo)] = [.. replicas, NpgsqlDataSource.Create(connectionString)];
