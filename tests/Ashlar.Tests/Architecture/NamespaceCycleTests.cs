@@ -17,7 +17,6 @@ public sealed class NamespaceCycleTests
     private static readonly (string From, string To)[] KnownDebt =
     [
         ("Ashlar.Resources", "Ashlar.Domains"),        // ManualLoadContext.Model hands a code loader the DomainModel
-        ("Ashlar.Domains", "Ashlar.Bulk"),             // Domain.BulkCreateAsync returns Bulk types
     ];
 
     [Fact]
