@@ -35,6 +35,8 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
     /// <summary>The data layer records are stored in.</summary>
     public IDataLayer DataLayer { get; }
 
+    internal ILogger Logger => _logger;
+
     /// <summary>Creates a record through a create action.</summary>
     /// <param name="input">An anonymous object, a dictionary or a JSON object; names are attribute or property names.</param>
     /// <param name="action">The create action to run; the primary one when null.</param>
@@ -129,6 +131,12 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
 
     private static ActionDefinition RequireAction(ResourceDefinition resource, ActionKind kind, string? name) =>
         ActionLookup.Require(resource, kind, name);
+    internal static ActionDefinition RequireAction(ResourceDefinition resource, ActionKind kind, string? name) =>
+        resource.Action(kind, name) ?? throw new ArgumentException(
+            name is null
+                ? $"{resource.Name} has no {kind.ToString().ToLowerInvariant()} action; declare one (e.g. r.DefaultActions())."
+                : $"{resource.Name} has no {kind.ToString().ToLowerInvariant()} action named '{name}'.",
+            nameof(name));
 
     private void ThrowIfInvalid(Changeset changeset, ResourceDefinition resource, ActionDefinition action)
     {

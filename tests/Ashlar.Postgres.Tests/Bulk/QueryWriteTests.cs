@@ -1,3 +1,4 @@
+using Ashlar.Bulk;
 using Ashlar.Errors;
 using Ashlar.Postgres.Tests.DataLayer;
 using Ashlar.Queries;

@@ -1,13 +1,17 @@
 using System.Runtime.CompilerServices;
 using Ashlar.Actions;
-using Ashlar.Bulk;
 using Ashlar.DataLayer;
 using Ashlar.Diagnostics;
+using Ashlar.Domains;
 using Ashlar.Errors;
 
-namespace Ashlar.Domains;
+namespace Ashlar.Bulk;
 
-public sealed partial class Domain
+/// <summary>
+/// Bulk create and upsert on a <see cref="Domain"/>: many records per statement (binary COPY or <c>unnest</c>
+/// batches), errors by input position.
+/// </summary>
+public static class DomainBulkExtensions
 {
     /// <summary>
     /// Creates many records through a create action: each input is validated and defaulted exactly as
@@ -16,24 +20,27 @@ public sealed partial class Domain
     /// Errors do not throw: they are in the result, by input position (see <see cref="BulkResult{T}.ThrowIfFailed"/>).
     /// </summary>
     /// <param name="inputs">Anonymous objects, dictionaries or JSON objects, as for <see cref="CreateAsync{T}(object?, string?, string?, CancellationToken)"/>.</param>
+    /// <see cref="Domain.CreateAsync{T}"/> would, then the rows go in batches of <see cref="BulkCreateOptions.BatchSize"/> —
+    /// <param name="domain">The domain.</param>
+    /// <param name="inputs">Anonymous objects, dictionaries or JSON objects, as for <see cref="Domain.CreateAsync{T}"/>.</param>
     /// <param name="options">Batch size, transaction, error handling, records and upsert; defaults suit an import.</param>
     /// <param name="cancellationToken">Cancels the operation (an unfinished batch or COPY writes nothing).</param>
     /// <exception cref="ArgumentException">The options name an unknown action, identity or field.</exception>
-    public Task<BulkResult<T>> BulkCreateAsync<T>(IEnumerable<object?> inputs, BulkCreateOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<BulkResult<T>> BulkCreateAsync<T>(this Domain domain, IEnumerable<object?> inputs, BulkCreateOptions? options = null, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return BulkCreateAsync<T>(AsAsync(inputs), options, cancellationToken);
+        return domain.BulkCreateAsync<T>(AsAsync(inputs), options, cancellationToken);
     }
 
     /// <summary>Creates many records read from an asynchronous sequence; see the overload taking a list.</summary>
     /// <exception cref="ArgumentException">The options name an unknown action, identity or field.</exception>
-    public async Task<BulkResult<T>> BulkCreateAsync<T>(IAsyncEnumerable<object?> inputs, BulkCreateOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<BulkResult<T>> BulkCreateAsync<T>(this Domain domain, IAsyncEnumerable<object?> inputs, BulkCreateOptions? options = null, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new BulkCreateOptions();
-        var (run, plan, bulk) = StartBulk<T>(options);
+        var (run, plan, bulk) = domain.StartBulk<T>(options);
         var records = new List<T>();
         var enumerator = inputs.GetAsyncEnumerator(cancellationToken);
         await using (enumerator.ConfigureAwait(false))
@@ -46,7 +53,7 @@ public sealed partial class Domain
             {
                 try
                 {
-                    await DataLayer.TransactionAsync(async ct =>
+                    await domain.DataLayer.TransactionAsync(async ct =>
                     {
                         await foreach (var batch in run.BatchesAsync(enumerator, ct).ConfigureAwait(false))
                         {
@@ -80,12 +87,12 @@ public sealed partial class Domain
     /// naming the input positions; batches yielded before it stay written.
     /// </summary>
     /// <exception cref="AshlarException">An input is invalid or the database refused a batch.</exception>
-    public async IAsyncEnumerable<T> BulkCreateStreamAsync<T>(IAsyncEnumerable<object?> inputs, BulkCreateOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<T> BulkCreateStreamAsync<T>(this Domain domain, IAsyncEnumerable<object?> inputs, BulkCreateOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options = (options ?? new BulkCreateOptions()) with { Transaction = BulkTransaction.Batch, StopOnError = true, ReturnRecords = true };
-        var (run, _, _) = StartBulk<T>(options);
+        var (run, _, _) = domain.StartBulk<T>(options);
         var enumerator = inputs.GetAsyncEnumerator(cancellationToken);
         await using (enumerator.ConfigureAwait(false))
         {
@@ -103,11 +110,11 @@ public sealed partial class Domain
 
     /// <summary>Creates many records from a list and yields them as stored; see the overload taking an asynchronous sequence.</summary>
     /// <exception cref="AshlarException">An input is invalid or the database refused a batch.</exception>
-    public IAsyncEnumerable<T> BulkCreateStreamAsync<T>(IEnumerable<object?> inputs, BulkCreateOptions? options = null, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<T> BulkCreateStreamAsync<T>(this Domain domain, IEnumerable<object?> inputs, BulkCreateOptions? options = null, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return BulkCreateStreamAsync<T>(AsAsync(inputs), options, cancellationToken);
+        return domain.BulkCreateStreamAsync<T>(AsAsync(inputs), options, cancellationToken);
     }
 
     /// <summary>
@@ -116,12 +123,12 @@ public sealed partial class Domain
     /// or the upsert condition failed).
     /// </summary>
     /// <exception cref="InvalidException">The input is invalid or the database refused the write.</exception>
-    public async Task<T?> UpsertAsync<T>(object? input, Upsert upsert, string? action = null, string? tenant = null, CancellationToken cancellationToken = default)
+    public static async Task<T?> UpsertAsync<T>(this Domain domain, object? input, Upsert upsert, string? action = null, string? tenant = null, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(upsert);
         var options = new BulkCreateOptions { Action = action, Tenant = tenant, BatchSize = 1, ReturnRecords = true, Upsert = upsert };
-        var result = await BulkCreateAsync<T>([input], options, cancellationToken).ConfigureAwait(false);
+        var result = await domain.BulkCreateAsync<T>([input], options, cancellationToken).ConfigureAwait(false);
         if (result.Errors.Count > 0)
         {
             throw AshlarException.From(result.Errors[0].Errors);
@@ -130,7 +137,7 @@ public sealed partial class Domain
         return result.Records.Count == 0 ? null : result.Records[0];
     }
 
-    private (BulkCreateRun<T> Run, BulkCreatePlan Plan, IBulkDataLayer Bulk) StartBulk<T>(BulkCreateOptions options)
+    private static (BulkCreateRun<T> Run, BulkCreatePlan Plan, IBulkDataLayer Bulk) StartBulk<T>(this Domain domain, BulkCreateOptions options)
         where T : class
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
@@ -138,13 +145,15 @@ public sealed partial class Domain
         var resource = Model.Resource<T>();
         var definition = RequireAction(resource, ActionKind.Create, options.Action);
         RefuseLogicInBulk(resource, definition);
+        var resource = domain.Model.Resource<T>();
+        var definition = Domain.RequireAction(resource, ActionKind.Create, options.Action);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, options.Tenant);
-        LogMessages.RunningAction(_logger, resource.Name, definition.Name);
-        var bulk = DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(
-            $"the data layer {DataLayer.GetType().Name} cannot write in bulk; create the records one by one")
+        LogMessages.RunningAction(domain.Logger, resource.Name, definition.Name);
+        var bulk = domain.DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(
+            $"the data layer {domain.DataLayer.GetType().Name} cannot write in bulk; create the records one by one")
         { Resource = resource.Name });
-        var plan = BulkPlanner.Plan(Model, resource, definition, options);
-        return (new BulkCreateRun<T>(resource, definition, Model.TimeProvider, options, plan, bulk), plan, bulk);
+        var plan = BulkPlanner.Plan(domain.Model, resource, definition, options);
+        return (new BulkCreateRun<T>(resource, definition, domain.Model.TimeProvider, options, plan, bulk), plan, bulk);
     }
 
     private static async IAsyncEnumerable<object?> AsAsync(IEnumerable<object?> inputs)
