@@ -133,6 +133,9 @@ internal sealed class Demo(Domain helpdesk, string? connectionString = null, Tem
         Console.WriteLine($"  assigned to Ada: status {ticket.Status}, updated_at moved: {ticket.UpdatedAt > ticket.InsertedAt}");
         ticket = await helpdesk.UpdateAsync(ticket, new { estimated_hours = 1.5m }, action: "update");
         Console.WriteLine($"  estimated hours {ticket.EstimatedHours}");
+        ticket = await helpdesk.UpdateAsync(ticket, new { resolution = "Put the fire out." }, action: "resolve");
+        Console.WriteLine($"  resolved through an action with an argument, a validation, a change and a hook: status {ticket.Status}, resolution kept as a comment");
+        await Show("validation of an action", () => helpdesk.UpdateAsync(ticket, new { resolution = "Again." }, action: "resolve"));
 
         Step("Bulk: import 3,000 tickets, close a query's worth in one statement");
         var imported = await helpdesk.BulkCreateAsync<Ticket>(

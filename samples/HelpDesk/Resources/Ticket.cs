@@ -70,6 +70,16 @@ public sealed class Ticket : IResource<Ticket>
         r.Create("open", a => a.Accept(t => t.Subject, t => t.Body, t => t.Priority, t => t.Labels, t => t.OrganizationId, t => t.ReporterId));
         r.Update("assign", a => a.Accept(t => t.AssigneeId).Set(t => t.Status, TicketStatus.InProgress));
         r.Update("close", a => a.Set(t => t.Status, TicketStatus.Closed));
+
+        // An action with logic: a typed argument, a validation of the record as read, a change, and an after-action
+        // hook that keeps the resolution as a comment in the same transaction (a failing hook rolls the close back).
+        r.Update("resolve", a => a
+            .Argument<string>("resolution", x => x.Required().MaxLength(2000))
+            .Validate(v => v.AttributeDoesNotEqual(t => t.Status, TicketStatus.Closed), message: "is already closed")
+            .Change(c => c.Set(t => t.Status, TicketStatus.Closed))
+            .AfterAction(async (cs, ticket, ct) => await cs.Context.Domain.CreateAsync<Comment>(
+                new { body = cs.GetArgument<string>("resolution"), ticket_id = ticket.Id, author_id = ticket.AssigneeId ?? ticket.ReporterId },
+                cancellationToken: ct)));
         r.Postgres(pg => pg
             .Table("tickets").Schema("helpdesk").Repo<HelpDeskRepo>()
             .Reference(t => t.Organization, f => f.OnDelete(OnDelete.Delete).Index())
