@@ -15,14 +15,12 @@ public static class DomainBulkExtensions
 {
     /// <summary>
     /// Creates many records through a create action: each input is validated and defaulted exactly as
-    /// <see cref="CreateAsync{T}(object?, string?, string?, CancellationToken)"/> would, then the rows go in batches of <see cref="BulkCreateOptions.BatchSize"/> —
     /// by binary COPY when no records are asked for, else one <c>INSERT … SELECT FROM unnest(…)</c> per batch.
     /// Errors do not throw: they are in the result, by input position (see <see cref="BulkResult{T}.ThrowIfFailed"/>).
     /// </summary>
-    /// <param name="inputs">Anonymous objects, dictionaries or JSON objects, as for <see cref="CreateAsync{T}(object?, string?, string?, CancellationToken)"/>.</param>
-    /// <see cref="Domain.CreateAsync{T}"/> would, then the rows go in batches of <see cref="BulkCreateOptions.BatchSize"/> —
+    /// <see cref="Domain.CreateAsync{T}(object?, string?, string?, CancellationToken)"/> would, then the rows go in batches of <see cref="BulkCreateOptions.BatchSize"/> —
     /// <param name="domain">The domain.</param>
-    /// <param name="inputs">Anonymous objects, dictionaries or JSON objects, as for <see cref="Domain.CreateAsync{T}"/>.</param>
+    /// <param name="inputs">Anonymous objects, dictionaries or JSON objects (or records), as for <see cref="Domain.CreateAsync{T}(object?, string?, string?, CancellationToken)"/>.</param>
     /// <param name="options">Batch size, transaction, error handling, records and upsert; defaults suit an import.</param>
     /// <param name="cancellationToken">Cancels the operation (an unfinished batch or COPY writes nothing).</param>
     /// <exception cref="ArgumentException">The options name an unknown action, identity or field.</exception>
@@ -142,11 +140,9 @@ public static class DomainBulkExtensions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.BatchSize, BulkCreateOptions.MaxBatchSize, nameof(options));
-        var resource = Model.Resource<T>();
-        var definition = RequireAction(resource, ActionKind.Create, options.Action);
-        RefuseLogicInBulk(resource, definition);
         var resource = domain.Model.Resource<T>();
         var definition = Domain.RequireAction(resource, ActionKind.Create, options.Action);
+        Domain.RefuseLogicInBulk(resource, definition);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, options.Tenant);
         LogMessages.RunningAction(domain.Logger, resource.Name, definition.Name);
         var bulk = domain.DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(

@@ -278,7 +278,7 @@ public sealed partial class Domain : IActionRunner, IActionServices
     }
 
     /// <summary>Bulk and query writes run no changes, validations or hooks: an action that has them is refused, not half run.</summary>
-    private static void RefuseLogicInBulk(ResourceDefinition resource, ActionDefinition action)
+    internal static void RefuseLogicInBulk(ResourceDefinition resource, ActionDefinition action)
     {
         if (action.HasLogic)
         {

@@ -129,14 +129,8 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         }
     }
 
-    private static ActionDefinition RequireAction(ResourceDefinition resource, ActionKind kind, string? name) =>
-        ActionLookup.Require(resource, kind, name);
     internal static ActionDefinition RequireAction(ResourceDefinition resource, ActionKind kind, string? name) =>
-        resource.Action(kind, name) ?? throw new ArgumentException(
-            name is null
-                ? $"{resource.Name} has no {kind.ToString().ToLowerInvariant()} action; declare one (e.g. r.DefaultActions())."
-                : $"{resource.Name} has no {kind.ToString().ToLowerInvariant()} action named '{name}'.",
-            nameof(name));
+        ActionLookup.Require(resource, kind, name);
 
     private void ThrowIfInvalid(Changeset changeset, ResourceDefinition resource, ActionDefinition action)
     {
