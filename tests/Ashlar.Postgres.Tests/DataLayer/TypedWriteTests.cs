@@ -167,9 +167,9 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
 
         Assert.Equal(["create", "open"], Missing(create, "opne").Available);
         Assert.Equal(["create", "open"], Missing(createAnonymous, "opne").Available);
-        Assert.Equal(["update", "assign", "close"], Missing(update, "shut").Available);
-        Assert.Equal(["update", "assign", "close"], Missing(updateTyped, "shut").Available);
-        Assert.Equal(["update", "assign", "close"], Missing(updateAll, "shut").Available);
+        Assert.Equal(["update", "assign", "close", "resolve"], Missing(update, "shut").Available);
+        Assert.Equal(["update", "assign", "close", "resolve"], Missing(updateTyped, "shut").Available);
+        Assert.Equal(["update", "assign", "close", "resolve"], Missing(updateAll, "shut").Available);
         Assert.Equal(["destroy"], Missing(destroy, "purge").Available);
         Assert.Equal(["read"], Missing(read, "mine").Available);
         Assert.Equal(["read"], Missing(page, "mine").Available);

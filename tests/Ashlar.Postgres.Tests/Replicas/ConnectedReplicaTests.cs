@@ -59,9 +59,9 @@ public sealed class ConnectedReplicaTests(LedgerReplicaFixture db) : IClassFixtu
     [Fact]
     public async Task Several_replicas_take_the_reads_in_turn_and_one_that_stops_is_skipped()
     {
+        var database = new NpgsqlConnectionStringBuilder(db.PrimaryConnectionString).Database!; // skips where no replica can be made
         var primary = await ReplicationPrimary.GetAsync(Ct);
         await using var second = await TemporaryReplica.StartAsync(primary, new TemporaryReplicaOptions(), Ct);
-        var database = new NpgsqlConnectionStringBuilder(db.PrimaryConnectionString).Database!;
         var secondConnection = new NpgsqlConnectionStringBuilder(second.ConnectionStringFor(database)) { Timeout = 2, CommandTimeout = 10 }.ConnectionString;
         await using var domain = PostgresDomain.Create(ReplicaModel.Model, pg => pg
             .Repo<PrimaryRepo>(db.PrimaryConnectionString)
