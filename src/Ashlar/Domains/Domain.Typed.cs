@@ -20,9 +20,23 @@ public sealed partial class Domain
     /// <param name="tenant">The tenant, for multitenant resources.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="InvalidException">The values are invalid, the action does not exist (<see cref="NoSuchAction"/>) or the database refused the write.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is an anonymous type: name the resource, <c>CreateAsync&lt;Ticket&gt;(new { … })</c>.</exception>
     public Task<T> CreateAsync<T>(T record, string? action = null, string? tenant = null, CancellationToken cancellationToken = default)
-        where T : class =>
-        CreateAsync<T>((object?)record, action, tenant, cancellationToken);
+        where T : class
+    {
+        if (IsAnonymous(typeof(T)))
+        {
+            throw new ArgumentException(
+                "an anonymous object was passed without its resource type, so the compiler took the anonymous type for the resource; " +
+                "name the resource: CreateAsync<Ticket>(new { … })", nameof(record));
+        }
+
+        return CreateAsync<T>((object?)record, action, tenant, cancellationToken);
+    }
+
+    private static bool IsAnonymous(Type type) =>
+        type.Name.StartsWith("<>", StringComparison.Ordinal)
+        && type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false);
 
     /// <summary>
     /// Updates a record with the changes <paramref name="change"/> makes: <c>UpdateAsync(book, b =&gt; b.Title = "Dune")</c>.

@@ -150,6 +150,14 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
     }
 
     [Fact]
+    public async Task An_anonymous_object_without_its_resource_type_is_refused_with_the_fix_before_any_sql()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => db.Domain.CreateAsync(new { subject = "no type" }, cancellationToken: Ct));
+
+        Assert.Contains("CreateAsync<Ticket>(new { … })", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_action_is_a_typed_error_listing_the_actions_at_every_entry_point()
     {
         var (org, user) = await SeedAsync("typed8");
