@@ -33,10 +33,7 @@ public sealed partial class Domain : IActionRunner, IActionServices
     {
         ArgumentNullException.ThrowIfNull(record);
         var resource = Model.Resource<T>();
-        var definition = RequireAction(resource, ActionKind.Destroy, action);
-        TenantCheck.Enter(resource, tenant);
-        using var activity = Diagnostics.AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
-        Diagnostics.LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+        using var activity = BeginAction(resource, ActionKind.Destroy, action, tenant, out var definition);
         await DestroyWithLogicAsync(resource, definition, record, input, tenant, cancellationToken).ConfigureAwait(false);
     }
 

@@ -46,9 +46,16 @@ public sealed partial class Domain
         BeginReadAction(resource, actionName, tenant, out _);
 
     /// <summary>The read preamble, giving the read action it checked.</summary>
-    private ActionScope BeginReadAction(ResourceDefinition resource, string? actionName, string? tenant, out ActionDefinition action)
+    private ActionScope BeginReadAction(ResourceDefinition resource, string? actionName, string? tenant, out ActionDefinition action) =>
+        BeginAction(resource, ActionKind.Read, actionName, tenant, out action);
+
+    /// <summary>
+    /// What every single-record action runs first: the action of <paramref name="kind"/> checked, the tenant checked,
+    /// an activity started and a log line written.
+    /// </summary>
+    private ActionScope BeginAction(ResourceDefinition resource, ActionKind kind, string? actionName, string? tenant, out ActionDefinition action)
     {
-        action = RequireAction(resource, ActionKind.Read, actionName);
+        action = RequireAction(resource, kind, actionName);
         TenantCheck.Enter(resource, tenant);
         var activity = AshlarActivitySource.StartAction(resource.Name, action.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, action.Name);

@@ -47,10 +47,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         where T : class
     {
         var resource = Model.Resource<T>();
-        var definition = RequireAction(resource, ActionKind.Create, action);
-        TenantCheck.Enter(resource, tenant);
-        using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
-        LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+        using var activity = BeginAction(resource, ActionKind.Create, action, tenant, out var definition);
         if (definition.HasLogic)
         {
             return await CreateWithLogicAsync<T>(resource, definition, input, tenant, null, cancellationToken).ConfigureAwait(false);
@@ -75,10 +72,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         var resource = Model.Resource<T>();
-        var definition = RequireAction(resource, ActionKind.Update, action);
-        TenantCheck.Enter(resource, tenant);
-        using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
-        LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+        using var activity = BeginAction(resource, ActionKind.Update, action, tenant, out var definition);
         if (definition.HasLogic)
         {
             return await UpdateWithLogicAsync(resource, definition, record, input, tenant, cancellationToken).ConfigureAwait(false);
@@ -111,10 +105,7 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         var resource = Model.Resource<T>();
-        var definition = RequireAction(resource, ActionKind.Destroy, action);
-        TenantCheck.Enter(resource, tenant);
-        using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
-        LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+        using var activity = BeginAction(resource, ActionKind.Destroy, action, tenant, out var definition);
         if (definition.HasLogic)
         {
             await DestroyWithLogicAsync(resource, definition, record, null, tenant, cancellationToken).ConfigureAwait(false);
