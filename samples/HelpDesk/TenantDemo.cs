@@ -27,7 +27,7 @@ internal sealed class TenantDemo(Domain helpdesk, string? connectionString)
             Console.WriteLine($"  {name}'s assets: {string.Join(", ", assets.Select(a => $"{a.Name} ({a.SerialNumber})"))}");
         }
 
-        Console.WriteLine($"  one SQL text for every tenant (the schema comes from the search path, set per statement): {helpdesk.ToSql(Query.For<Asset>().Filter(a => a.SerialNumber == "SN-100"), tenant: tenants[0])}");
+        Console.WriteLine($"  one cached SQL shape for every tenant (the tenant's schema is written in as the statement is sent): {helpdesk.ToSql(Query.For<Asset>().Filter(a => a.SerialNumber == "SN-100"), tenant: tenants[0])}");
         await Demo.Show("Globex's printer read as Initech", () => helpdesk.GetAsync<Asset>(printer.Id, tenant: tenants[1]));
         await Demo.Show("a second SN-100 in Globex (Initech's SN-100 is another tenant's)", () => helpdesk.CreateAsync<Asset>(new { name = "Copier", serial_number = "SN-100" }, tenant: tenants[0]));
         await Demo.Show("assets without a tenant", () => helpdesk.ReadAsync(Query.For<Asset>()));

@@ -23,19 +23,19 @@ internal sealed partial class CommandRunner
     /// the second statement runs, so the LSN is at or after the end of the write's commit record.
     /// </summary>
     private async ValueTask<TResult> RunRecordingCommitAsync<TSink, TResult>(
-        NpgsqlConnection connection, NpgsqlDataSource dataSource, CompiledStatement command, TSink sink, ICommitTracker tracker, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlDataSource dataSource, CompiledStatement command, string text, TSink sink, ICommitTracker tracker, CancellationToken cancellationToken)
         where TSink : IRowSink<TResult>
     {
         Interlocked.Increment(ref _commands);
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            PostgresLog.Executing(logger, command.Text);
+            PostgresLog.Executing(logger, text);
         }
 
         var batch = new NpgsqlBatch(connection) { EnableErrorBarriers = true };
         await using (batch.ConfigureAwait(false))
         {
-            var write = new NpgsqlBatchCommand(command.Text);
+            var write = new NpgsqlBatchCommand(text);
             AddParameters(write.Parameters, command);
             batch.BatchCommands.Add(write);
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_current_wal_insert_lsn() AS {LsnColumn}"));

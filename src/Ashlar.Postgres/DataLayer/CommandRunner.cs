@@ -67,6 +67,9 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
     {
         var connected = false;
         var sent = 0L;
+
+        // Built once per execution: the cached text with the tenant's schema written in (the same text otherwise).
+        var text = command.Sql;
         try
         {
             var ambient = AmbientTransaction.Current;
@@ -95,22 +98,22 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
                 {
                     if (prelude is null)
                     {
-                        result = await RunRecordingCommitAsync<TSink, TResult>(connection, dataSource, command, sink, tracker, cancellationToken).ConfigureAwait(false);
+                        result = await RunRecordingCommitAsync<TSink, TResult>(connection, dataSource, command, text, sink, tracker, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
                         // The tenant's settings must share the write's transaction, so the commit LSN is read afterwards.
-                        result = await RunForTenantAsync<TSink, TResult>(connection, prelude, command, sink, cancellationToken).ConfigureAwait(false);
+                        result = await RunForTenantAsync<TSink, TResult>(connection, prelude, command, text, sink, cancellationToken).ConfigureAwait(false);
                         await RecordCommitsAsync([(dataSource, connection)], cancellationToken).ConfigureAwait(false);
                     }
                 }
                 else if (prelude is not null)
                 {
-                    result = await RunForTenantAsync<TSink, TResult>(connection, prelude, command, sink, cancellationToken).ConfigureAwait(false);
+                    result = await RunForTenantAsync<TSink, TResult>(connection, prelude, command, text, sink, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    var npgsqlCommand = Prepare(connection, command);
+                    var npgsqlCommand = Prepare(connection, command, text);
                     await using (npgsqlCommand.ConfigureAwait(false))
                     {
                         if (!sink.ReadsRows)
@@ -120,8 +123,14 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
                         else
                         {
                             // Statement texts are per query shape (values are parameters), so preparing them stays bounded and
-                            // saves the parse/plan on every later use of the pooled connection.
-                            await npgsqlCommand.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                            // saves the parse/plan on every later use of the pooled connection. Not a tenant's text, which names
+                            // its schema: one prepared statement per tenant would not be bounded (Npgsql's auto-prepare, when
+                            // on, still prepares the busiest ones, at most Max Auto Prepare per connection).
+                            if ((command.Tenancy & TenantUse.Schema) == 0)
+                            {
+                                await npgsqlCommand.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                            }
+
                             var reader = await npgsqlCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                             await using (reader.ConfigureAwait(false))
                             {
@@ -147,7 +156,7 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
         {
             Executed(command, resource, kind, sent, e);
             PostgresLog.Refused(logger, resource.Name, e.SqlState, e.ConstraintName);
-            throw translator.Translate(e, resource.Name, kind);
+            throw translator.Translate(e, resource.Name, kind, (command.Tenancy & TenantUse.Schema) != 0 ? command.Tenant : null);
         }
         catch (NpgsqlException e) when (e.InnerException is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -190,11 +199,11 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
             var parameters = ParameterText.Of(command, logParameters);
             if (error is null)
             {
-                PostgresLog.Executed(logger, resource.Name, operation, milliseconds, parameters, command.Text);
+                PostgresLog.Executed(logger, resource.Name, operation, milliseconds, parameters, command.Sql);
             }
             else
             {
-                PostgresLog.Failed(logger, resource.Name, operation, milliseconds, parameters, command.Text, error);
+                PostgresLog.Failed(logger, resource.Name, operation, milliseconds, parameters, command.Sql, error);
             }
         }
     }
@@ -209,11 +218,11 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
 
     /// <summary>
     /// Runs the tenant's prelude and the statement in one round trip and one transaction (a batch is one implicit
-    /// transaction; inside an explicit one, the prelude's settings end with it): the settings never outlive the
+    /// transaction; inside an explicit one, the prelude's setting ends with it): the setting never outlives the
     /// statement's transaction, so the pooled connection carries nothing to the next statement or tenant.
     /// </summary>
     private async ValueTask<TResult> RunForTenantAsync<TSink, TResult>(
-        NpgsqlConnection connection, string prelude, CompiledStatement command, TSink sink, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string prelude, CompiledStatement command, string text, TSink sink, CancellationToken cancellationToken)
         where TSink : IRowSink<TResult>
     {
         var batch = new NpgsqlBatch(connection);
@@ -221,11 +230,10 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
         var first = new NpgsqlBatchCommand(prelude);
         first.Parameters.Add(new NpgsqlParameter { Value = command.Tenant!, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         batch.BatchCommands.Add(first);
-        batch.BatchCommands.Add(BatchCommand(command));
+        batch.BatchCommands.Add(BatchCommand(command, text));
 
-        // Not prepared explicitly: a Parse sent ahead of the batch would resolve the unqualified tables before the
-        // prelude sets the search path. With Npgsql's auto-prepare (Max Auto Prepare) the Parse travels inside the
-        // batch, after the prelude, and PostgreSQL re-analyses a prepared statement when the search path differs.
+        // Not prepared explicitly: a statement that also names a tenant's schema has a text per tenant (see Prepare's
+        // caller); Npgsql's auto-prepare, when on, prepares the busiest texts within its bound.
 
         var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
@@ -258,15 +266,15 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
         return sink.Complete(read);
     }
 
-    private NpgsqlBatchCommand BatchCommand(CompiledStatement command)
+    private NpgsqlBatchCommand BatchCommand(CompiledStatement command, string text)
     {
         Interlocked.Increment(ref _commands);
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            PostgresLog.Executing(logger, command.Text);
+            PostgresLog.Executing(logger, text);
         }
 
-        var batchCommand = new NpgsqlBatchCommand(command.Text);
+        var batchCommand = new NpgsqlBatchCommand(text);
         AddParameters(batchCommand.Parameters, command);
         return batchCommand;
     }
@@ -283,15 +291,15 @@ internal sealed partial class CommandRunner(PostgresErrorTranslator translator, 
         }
     }
 
-    private NpgsqlCommand Prepare(NpgsqlConnection connection, CompiledStatement command)
+    private NpgsqlCommand Prepare(NpgsqlConnection connection, CompiledStatement command, string text)
     {
         Interlocked.Increment(ref _commands);
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            PostgresLog.Executing(logger, command.Text);
+            PostgresLog.Executing(logger, text);
         }
 
-        var npgsqlCommand = new NpgsqlCommand(command.Text, connection);
+        var npgsqlCommand = new NpgsqlCommand(text, connection);
         AddParameters(npgsqlCommand.Parameters, command);
         return npgsqlCommand;
     }

@@ -29,7 +29,7 @@ public static class PostgresDomain
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(query);
         var plan = domain.PlanRead(query, tenant);
-        return domain.DataLayer is PostgresDataLayer postgres ? postgres.SqlCache.Read(plan).Text : ReadCompiler.Compile(domain.Model, plan).Text;
+        return domain.DataLayer is PostgresDataLayer postgres ? postgres.SqlCache.Read(plan).Sql : ReadCompiler.Compile(domain.Model, plan).Sql;
     }
 
     /// <summary>The SQL of <c>domain.AggregateAsync(query, aggregate)</c> (values appear as <c>$1</c>, <c>$2</c>…).</summary>
@@ -38,7 +38,7 @@ public static class PostgresDomain
     {
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return AggregateQueryCompiler.Compile(domain.Model, domain.PlanAggregate(query, aggregate, null, tenant)).Text;
+        return AggregateQueryCompiler.Compile(domain.Model, domain.PlanAggregate(query, aggregate, null, tenant)).Sql;
     }
 
     /// <summary>The SQL of <c>domain.AggregateByAsync(query, groupBy, aggregate)</c> (values appear as <c>$1</c>, <c>$2</c>…).</summary>
@@ -49,6 +49,6 @@ public static class PostgresDomain
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(groupBy);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return AggregateQueryCompiler.Compile(domain.Model, domain.PlanAggregate(query, aggregate, groupBy, tenant)).Text;
+        return AggregateQueryCompiler.Compile(domain.Model, domain.PlanAggregate(query, aggregate, groupBy, tenant)).Sql;
     }
 }

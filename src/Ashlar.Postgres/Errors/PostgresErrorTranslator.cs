@@ -9,7 +9,7 @@ namespace Ashlar.Postgres.Errors;
 /// </summary>
 internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
 {
-    public AshlarException Translate(PostgresException exception, string resource, WriteKind kind)
+    public AshlarException Translate(PostgresException exception, string resource, WriteKind kind, string? tenant = null)
     {
         var constraint = catalog.Find(exception.SchemaName, exception.TableName, exception.ConstraintName);
         AshlarError error = exception.SqlState switch
@@ -34,7 +34,7 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
                 Resource = constraint?.Resource ?? resource,
                 Field = constraint?.Field,
             },
-            // Raised by the tenant prelude's ::regnamespace: the tenant has no schema (yet).
+            // A schema-per-tenant table is qualified by the tenant's schema: the tenant has no schema (yet).
             PostgresErrorCodes.InvalidSchemaName => new InvalidTenant(
                 $"the tenant has no schema ({exception.MessageText}); create the tenant's schema and run its migrations first")
             {
@@ -98,6 +98,14 @@ internal sealed class PostgresErrorTranslator(ConstraintCatalog catalog)
             {
                 Resource = resource,
                 IsTransient = true,
+            },
+            // A statement naming the tenant's schema: most likely the tenant's schema lacks the table (not migrated yet);
+            // it is never read from another schema instead.
+            PostgresErrorCodes.UndefinedTable when tenant is not null => new InvalidTenant(
+                $"a table the statement reads or writes is missing ({exception.MessageText}): the tenant \"{tenant}\" is probably " +
+                "not migrated yet; run its tenant migrations (dotnet run -- migrate --tenants --only " + tenant + "), or the global migrations if the table is not the tenant's")
+            {
+                Resource = resource,
             },
             PostgresErrorCodes.UndefinedTable => new UnsupportedFeature(
                 $"the table does not exist ({exception.MessageText}); run the migrations (dotnet run -- migrate)")

@@ -56,9 +56,10 @@ public sealed class ContextIsolationTests(TenancyFixture db) : IClassFixture<Ten
         Assert.Equal("globex badge", note.Single().Ticket!.Title);
 
         var sql = db.Domain.ToSql(Query.For<Ticket>().Filter(t => t.Org!.Name == "x" && t.Notes!.Any()), "globex");
-        Assert.Contains("FROM \"tickets\" AS \"t0\" LEFT JOIN \"public\".\"orgs\" AS", sql, StringComparison.Ordinal);
-        Assert.Contains("FROM \"notes\" AS", sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("globex", sql, StringComparison.Ordinal);
+        Assert.Contains("FROM \"globex\".\"tickets\" AS \"t0\" LEFT JOIN \"public\".\"orgs\" AS", sql, StringComparison.Ordinal);
+        Assert.Contains("FROM \"globex\".\"notes\" AS", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("FROM \"tickets\"", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("FROM \"notes\"", sql, StringComparison.Ordinal);
     }
 
     [Fact]

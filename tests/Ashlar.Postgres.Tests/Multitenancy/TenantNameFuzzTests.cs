@@ -11,8 +11,8 @@ namespace Ashlar.Postgres.Tests.Multitenancy;
 
 /// <summary>
 /// The 485 strings of the blns package (blns.json, MIT, see blns.LICENSE.txt) as tenant names: each one either is a
-/// real, separate schema (and tenant-column value) or a typed <see cref="InvalidTenant"/>; the statement text is the
-/// same for every tenant, so no name can reach it.
+/// real, separate schema (and tenant-column value) or a typed <see cref="InvalidTenant"/>; a valid name reaches the
+/// statement only as its quoted schema, in the same place for every tenant, and the cached shape stays one.
 /// </summary>
 public sealed class TenantNameFuzzTests(TenancyFixture db) : IClassFixture<TenancyFixture>
 {
@@ -34,7 +34,7 @@ public sealed class TenantNameFuzzTests(TenancyFixture db) : IClassFixture<Tenan
         {
             await db.Domain.CreateAsync<Tag>(new { id = 1000 + i, name = valid[i] }, tenant: valid[i], cancellationToken: Ct);
             await db.Domain.CreateAsync<Label>(new { id = 1000 + i, name = valid[i] }, tenant: valid[i], cancellationToken: Ct);
-            Assert.Equal(text, db.Domain.ToSql(Query.For<Tag>(), valid[i]));
+            Assert.Equal(text.Replace("\"acme\"", "\"" + valid[i] + "\"", StringComparison.Ordinal), db.Domain.ToSql(Query.For<Tag>(), valid[i]));
         }
 
         foreach (var tenant in valid)

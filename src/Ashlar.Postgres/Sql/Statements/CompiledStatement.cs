@@ -21,6 +21,12 @@ internal sealed record CompiledStatement(string Text, IReadOnlyList<StatementPar
     /// <summary>The tenant the statement runs for, when <see cref="Tenancy"/> needs one.</summary>
     public string? Tenant { get; init; }
 
+    /// <summary>
+    /// The text sent to the server: <see cref="Text"/> (the same for every tenant, as cached) with the tenant's quoted
+    /// schema in place of <see cref="TenantTables.Schema"/>. Built on each call; read it once per execution.
+    /// </summary>
+    public string Sql => (Tenancy & TenantUse.Schema) != 0 && Tenant is not null ? TenantTables.Bind(Text, Tenant) : Text;
+
     /// <summary>The types of the sort values read after the computed values, for keyset cursors (empty when not asked for).</summary>
     public IReadOnlyList<Ashlar.Types.AttributeType> SortValues { get; init; } = [];
 }

@@ -8,9 +8,10 @@ using Ashlar.Resources;
 namespace Ashlar.Postgres.Sql.Text;
 
 /// <summary>
-/// Where a resource's rows live in a statement. A schema-per-tenant resource read with a tenant is named unqualified
-/// (the tenant's schema leads the search path, see <see cref="TenantPrelude"/>), so the text is the same for every
-/// tenant; a tenant-column resource becomes a subquery keeping the tenant's rows; every other table keeps its schema.
+/// Where a resource's rows live in a statement. A schema-per-tenant resource read with a tenant is qualified by a
+/// placeholder schema that becomes the tenant's just before the statement is sent (see <see cref="TenantTables"/>), so
+/// the compiled text is the same for every tenant; a tenant-column resource becomes a subquery keeping the tenant's
+/// rows; every other table keeps its schema.
 /// </summary>
 internal static class TableNames
 {
@@ -23,7 +24,7 @@ internal static class TableNames
         {
             case TenantUse.Schema:
                 context.Tenancy |= TenantUse.Schema;
-                return SqlIdentifier.Quote(options.Table!);
+                return TenantTables.Name(SqlIdentifier.Quote(options.Table!));
             case TenantUse.Column:
                 context.Tenancy |= TenantUse.Column;
                 var attribute = resource.Multitenancy!.Attribute!;
@@ -41,7 +42,7 @@ internal static class TableNames
         var use = Use(resource, tenant);
         if (use == TenantUse.Schema)
         {
-            return (SqlIdentifier.Quote(options.Table!), null, use);
+            return (TenantTables.Name(SqlIdentifier.Quote(options.Table!)), null, use);
         }
 
         var table = SqlIdentifier.Qualified(options.SchemaOrPublic, options.Table!);
