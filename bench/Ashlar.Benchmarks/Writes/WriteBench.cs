@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using Ashlar.Benchmarks.Model;
+using Ashlar.Actions;
 using Ashlar.Bulk;
+using Ashlar.DataLayer;
 using Ashlar.Domains;
 using Ashlar.LocalCluster;
 using Ashlar.Postgres.DataLayer;
+using Ashlar.Postgres.Sql.Statements;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -62,9 +65,12 @@ public static class WriteBench
         var upsertContenders = new (string Name, int Rows, Func<int, Task> Run)[]
         {
             ("Raw INSERT … unnest … ON CONFLICT DO UPDATE (1 stmt)", Upserts, _ => RawUpsertAsync(source)),
+            ("Ashlar's generated statement run by hand (same arrays, no tx)", Upserts, _ => AshlarSqlByHandAsync(source, model)),
             ("Ashlar BulkCreateAsync + Upsert (1 stmt)", Upserts, _ => AshlarUpsertAsync(domain)),
             ("EF Core load-then-update (Contains, SaveChanges)", Upserts, _ => EfUpsertAsync(ef)),
         };
+        Console.WriteLine();
+        Console.WriteLine("Ashlar's upsert statement: " + UpsertText(model));
         await MeasureAsync("upsert 10,000 (5,000 new, 5,000 existing)", upsertContenders, rounds * 2, () => RefillMembersAsync(source),
             async _ => await ScalarAsync(source, "SELECT count(*) FROM members") == 15_000 &&
                 await ScalarAsync(source, "SELECT count(*) FROM members WHERE name LIKE 'New %'") == 10_000);
@@ -198,14 +204,44 @@ public static class WriteBench
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// The statement Ashlar compiles for the upsert, with the parameter arrays it builds, sent by hand: the time between
+    /// it and the hand-written statement is the SQL's shape; between it and Ashlar's call, Ashlar's own overhead.
+    /// </summary>
+    private static async Task AshlarSqlByHandAsync(NpgsqlDataSource source, DomainModel model)
+    {
+        var resource = model.Resource<Member>();
+        var plan = BulkPlanner.Plan(model, resource, Domain.RequireAction(resource, ActionKind.Create, null), UpsertOptions);
+        var email = resource.Attribute("email")!;
+        var name = resource.Attribute("name")!;
+        var rows = UpsertEmails.Select((e, i) => (IReadOnlyList<FieldValue>)[new FieldValue(email, e), new FieldValue(name, UpsertNames[i])]).ToList();
+        var statement = BulkInsertCompiler.Compile(model, plan, plan.Columns, BulkColumns.Build(plan.Columns, rows));
+        await using var command = source.CreateCommand(statement.Text);
+        foreach (var parameter in statement.Parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter.Value, NpgsqlDbType = parameter.Type });
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string UpsertText(DomainModel model)
+    {
+        var resource = model.Resource<Member>();
+        var plan = BulkPlanner.Plan(model, resource, Domain.RequireAction(resource, ActionKind.Create, null), UpsertOptions);
+        return BulkInsertCompiler.Compile(model, plan, plan.Columns, BulkColumns.Build(plan.Columns, [])).Text;
+    }
+
+    private static BulkCreateOptions UpsertOptions => new()
+    {
+        BatchSize = Upserts,
+        Upsert = new Upsert { Identity = "unique_email", Fields = ["name"] },
+    };
+
     private static async Task AshlarUpsertAsync(Domain domain)
     {
         var inputs = UpsertEmails.Select((email, i) => (object?)new { email, name = UpsertNames[i] });
-        var result = await domain.BulkCreateAsync<Member>(inputs, new BulkCreateOptions
-        {
-            BatchSize = Upserts,
-            Upsert = new Upsert { Identity = "unique_email", Fields = ["name"] },
-        });
+        var result = await domain.BulkCreateAsync<Member>(inputs, UpsertOptions);
         result.ThrowIfFailed();
     }
 

@@ -5,6 +5,7 @@ using Ashlar.Postgres.Errors;
 using Ashlar.Postgres.Rows;
 using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Postgres.Sql.Text;
+using Ashlar.Postgres.Tenants;
 using Ashlar.Postgres.Types;
 using Ashlar.Resources;
 using Npgsql;
@@ -27,6 +28,7 @@ public sealed partial class PostgresDataLayer
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
+        RefuseManagedTenants(plan.Resource, "a bulk create", "create each one with CreateAsync, which creates and migrates its schema with it");
         var columns = plan.Columns;
         var positions = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
         var types = new NpgsqlDbType[columns.Count];
@@ -36,7 +38,7 @@ public sealed partial class PostgresDataLayer
             types[c] = PgTypeMap.ParameterType(columns[c].Type);
         }
 
-        var text = $"COPY {TableNames.Untenanted(plan.Resource, "bulk create")} ({SqlIdentifier.List(columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+        var text = $"COPY {CopyTable(plan)} ({SqlIdentifier.List(columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
         var values = new object?[columns.Count];
         return await WithConnectionAsync(plan.Resource, async connection =>
         {
@@ -73,18 +75,44 @@ public sealed partial class PostgresDataLayer
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The table a COPY fills: a schema-per-tenant resource's table in the tenant's schema, named outright (quoted) since
+    /// COPY takes no tenant prelude; a tenant-column resource's table as it is (every row carries the tenant column).
+    /// </summary>
+    private static string CopyTable(BulkCreatePlan plan)
+    {
+        var target = TableNames.Target(plan.Resource, plan.Tenant);
+        return target.Use == Multitenancy.TenantUse.Schema
+            ? SqlIdentifier.Qualified(plan.Tenant!, TableNames.Options(plan.Resource).Table!)
+            : target.Table;
+    }
+
     /// <inheritdoc />
     public async ValueTask<BulkBatchResult<T>> InsertBatchAsync<T>(BulkCreatePlan plan, IReadOnlyList<IReadOnlyList<FieldValue>> rows, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
+        RefuseManagedTenants(plan.Resource, plan.Upsert is null ? "a bulk create" : "an upsert", "create each one with CreateAsync, which creates and migrates its schema with it");
         var written = 0L;
         var records = new List<T>(plan.ReturnRecords ? rows.Count : 0);
         var skipped = new List<int>();
         foreach (var (start, count, columns) in Runs(plan, rows))
         {
             var run = count == rows.Count ? rows : rows.Skip(start).Take(count).ToList();
+            int[]? order = null;
+            if (plan.Upsert is { } keyed)
+            {
+                order = UpsertOrder.Of(keyed.Target, run);
+                var sorted = new IReadOnlyList<FieldValue>[run.Count];
+                for (var i = 0; i < order.Length; i++)
+                {
+                    sorted[i] = run[order[i]];
+                }
+
+                run = sorted;
+            }
+
             var command = BulkInsertCompiler.Compile(Domain, plan, columns, BulkColumns.Build(columns, run));
             var source = SourceFor(plan.Resource);
             try
@@ -95,7 +123,7 @@ public sealed partial class PostgresDataLayer
                     continue;
                 }
 
-                var sink = new BatchSink<T>(RecordReader.For(plan.Resource, command), command.ColumnOffset == 1, plan.ReturnRecords, records, skipped, start, count);
+                var sink = new BatchSink<T>(RecordReader.For(plan.Resource, command), command.ColumnOffset == 1 ? order : null, plan.ReturnRecords, records, skipped, start, count);
                 written += await _runner.QueryAsync<BatchSink<T>, int>(source, command, plan.Resource, WriteKind.Create, sink, cancellationToken).ConfigureAwait(false);
             }
             catch (AshlarException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.CardinalityViolation } && plan.Upsert is { } upsert)
@@ -118,6 +146,20 @@ public sealed partial class PostgresDataLayer
     {
         ArgumentNullException.ThrowIfNull(plan);
         var resource = plan.Query.Resource;
+        if (ManagedTenantOf(resource) is { } managed)
+        {
+            if (managed.DropSchema && plan.Changes.Count == 0 && plan.Atomics.Count == 0)
+            {
+                RefuseManagedTenants(resource, "a destroy by query", "destroy each one with DestroyAsync, which drops its schema with it");
+            }
+
+            if (managed.RenameSchema && (ManagedTenantSchema.Touches(resource, managed, plan.Changes) ||
+                ManagedTenantSchema.Touches(resource, managed, [.. plan.Atomics.Select(a => new FieldValue(a.Attribute, null))])))
+            {
+                RefuseManagedTenants(resource, "an update by query of the schema name's attributes", "update each one with UpdateAsync, which renames its schema with it");
+            }
+        }
+
         var command = QueryWriteCompiler.Compile(Domain, plan);
         var kind = plan.Changes.Count == 0 && plan.Atomics.Count == 0 ? WriteKind.Destroy : WriteKind.Update;
         if (!plan.ReturnRecords)
@@ -127,6 +169,20 @@ public sealed partial class PostgresDataLayer
 
         var records = await _runner.QueryAsync<T>(SourceFor(resource), command, resource, kind, cancellationToken).ConfigureAwait(false);
         return new BulkBatchResult<T>(records.Count, records, []);
+    }
+
+    /// <summary>The error for a bulk write a managed-tenant resource cannot take: its records' schemas would not follow.</summary>
+    /// <exception cref="AshlarException">UnsupportedFeature, when <paramref name="resource"/> manages tenants.</exception>
+    private static void RefuseManagedTenants(ResourceDefinition resource, string operation, string fix)
+    {
+        if (ManagedTenantOf(resource) is not null)
+        {
+            throw AshlarException.From(new UnsupportedFeature(
+                $"{operation} cannot write {resource.Name} records: each is a tenant whose schema is created, renamed or dropped with it; {fix}")
+            {
+                Resource = resource.Name,
+            });
+        }
     }
 
     /// <summary>
@@ -198,39 +254,54 @@ public sealed partial class PostgresDataLayer
         }
     }
 
-    /// <summary>A batch's returned rows: records in input order and, for a reporting upsert, the positions it skipped.</summary>
-    private readonly struct BatchSink<T>(RecordReader reader, bool ordinals, bool records, List<T> into, List<int> skipped, int start, int count) : CommandRunner.IRowSink<int>
+    /// <summary>
+    /// A batch's returned rows: records in input order and, for a reporting upsert, the positions it skipped. A reporting
+    /// upsert's rows carry their position in the key-sorted arrays; <c>order</c> maps it back to the input.
+    /// </summary>
+    private readonly struct BatchSink<T>(RecordReader reader, int[]? order, bool records, List<T> into, List<int> skipped, int start, int count) : CommandRunner.IRowSink<int>
         where T : class
     {
-        private readonly List<int> _seen = [];
+        private readonly List<(int Position, T? Record)> _seen = [];
 
         public bool ReadsRows => true;
 
         public void Add(NpgsqlDataReader row)
         {
-            if (ordinals)
-            {
-                _seen.Add(start + (int)row.GetInt64(0) - 1);
-            }
-
-            if (records)
+            if (order is null)
             {
                 into.Add(reader.Read<T>(row));
+                return;
             }
+
+            _seen.Add((order[(int)row.GetInt64(0) - 1], records ? reader.Read<T>(row) : null));
         }
 
         public int Complete(int affected)
         {
-            if (ordinals)
+            if (order is null)
             {
-                var written = new HashSet<int>(_seen);
-                for (var i = start; i < start + count; i++)
+                return affected;
+            }
+
+            _seen.Sort((a, b) => a.Position.CompareTo(b.Position));
+            var next = 0;
+            foreach (var (position, record) in _seen)
+            {
+                for (; next < position; next++)
                 {
-                    if (!written.Contains(i))
-                    {
-                        skipped.Add(i);
-                    }
+                    skipped.Add(start + next);
                 }
+
+                next = position + 1;
+                if (record is not null)
+                {
+                    into.Add(record);
+                }
+            }
+
+            for (; next < count; next++)
+            {
+                skipped.Add(start + next);
             }
 
             return affected;

@@ -26,6 +26,9 @@ public sealed record ActionDefinition
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, LambdaExpression>> Atomics { get; init; } = [];
 
+    /// <summary>Conditions an update action checks in its update statement (see <see cref="AtomicValidation"/>).</summary>
+    public IReadOnlyList<AtomicValidation> AtomicValidations { get; init; } = [];
+
     /// <summary>The action's arguments: inputs that are not attributes.</summary>
     public IReadOnlyList<ArgumentDefinition> Arguments { get; init; } = [];
 

@@ -3,6 +3,7 @@ using Ashlar.Actions;
 using Ashlar.Changesets;
 using Ashlar.DataLayer;
 using Ashlar.Errors;
+using Ashlar.Multitenancy;
 using Ashlar.Resources;
 
 namespace Ashlar.Bulk;
@@ -23,6 +24,7 @@ internal sealed class BulkCreateRun<T>(
 {
     private readonly List<BulkError> _errors = [];
     private readonly BulkCreateOptions _options = options;
+    private readonly FieldValue? _owner = TenantCheck.Owner(resource, options.Tenant);
     private int _read;
 
     public IReadOnlyList<BulkError> Errors => _errors;
@@ -131,7 +133,7 @@ internal sealed class BulkCreateRun<T>(
     private IReadOnlyList<FieldValue>? Validate(object? input)
     {
         var index = _read++;
-        var changeset = Changeset.ForCreate(resource, action, input, time);
+        var changeset = Changeset.ForCreate(resource, action, input, time, _owner);
         if (changeset.Errors.Count == 0)
         {
             return changeset.Values;

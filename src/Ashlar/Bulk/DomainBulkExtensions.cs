@@ -4,6 +4,7 @@ using Ashlar.DataLayer;
 using Ashlar.Diagnostics;
 using Ashlar.Domains;
 using Ashlar.Errors;
+using Ashlar.Multitenancy;
 
 namespace Ashlar.Bulk;
 
@@ -143,6 +144,7 @@ public static class DomainBulkExtensions
         var resource = domain.Model.Resource<T>();
         var definition = Domain.RequireAction(resource, ActionKind.Create, options.Action);
         Domain.RefuseLogicInBulk(resource, definition);
+        TenantCheck.Enter(resource, options.Tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, options.Tenant);
         LogMessages.RunningAction(domain.Logger, resource.Name, definition.Name);
         var bulk = domain.DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Ashlar.Actions;
 using Ashlar.DataLayer;
 using Ashlar.Expressions;
 using Ashlar.Expressions.Linq;
@@ -12,6 +13,7 @@ internal static class AtomicChanges
 {
     private static readonly AttributeType Number = AttributeType.Of(TypeKind.Decimal, typeof(decimal));
     private static readonly AttributeType Count = AttributeType.Of(TypeKind.Integer, typeof(int));
+    private static readonly AttributeType Boolean = AttributeType.Of(TypeKind.Boolean, typeof(bool));
 
     /// <summary>The plain input and the atomic changes of <paramref name="input"/> (none unless it is a <see cref="Changes{T}"/>).</summary>
     /// <exception cref="ArgumentException">The changes are for another resource.</exception>
@@ -59,6 +61,26 @@ internal static class AtomicChanges
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// The action's atomic validations as one change that writes the first primary-key column with itself, its checks
+    /// raising when a condition does not hold (or is nil); none when the action declares none.
+    /// </summary>
+    public static IReadOnlyList<AtomicChange> Guards(IResourceLookup model, ResourceDefinition resource, ActionDefinition action)
+    {
+        if (action.AtomicValidations.Count == 0)
+        {
+            return [];
+        }
+
+        var key = resource.PrimaryKey[0];
+        var checks = action.AtomicValidations
+            .Select(v => new AtomicCheck(
+                new NotExpr(new CallExpr(ExprFunction.Coalesce, [LambdaTranslator.Translate(model, resource, v.Condition), new ValueExpr(false, Boolean)])),
+                v.Message) { Field = v.Field })
+            .ToList();
+        return [new AtomicChange(key, new RefExpr([], key)) { Checks = checks }];
     }
 
     /// <summary>The attribute's constraints as conditions that hold when <paramref name="value"/> breaks one.</summary>

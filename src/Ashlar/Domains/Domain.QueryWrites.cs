@@ -3,6 +3,7 @@ using Ashlar.Changesets;
 using Ashlar.DataLayer;
 using Ashlar.Diagnostics;
 using Ashlar.Errors;
+using Ashlar.Multitenancy;
 using Ashlar.Queries;
 
 namespace Ashlar.Domains;
@@ -41,6 +42,7 @@ public sealed partial class Domain
         var resource = Model.Resource<T>();
         var definition = RequireAction(resource, destroy ? ActionKind.Destroy : ActionKind.Update, action);
         RefuseLogicInBulk(resource, definition);
+        TenantCheck.Enter(resource, tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
         LogMessages.RunningAction(_logger, resource.Name, definition.Name);
         var bulk = DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(

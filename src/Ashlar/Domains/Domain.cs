@@ -155,8 +155,9 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
     private IReadOnlyList<AtomicChange> Atomics(
         ResourceDefinition resource, ActionDefinition action, IReadOnlyList<KeyValuePair<string, System.Linq.Expressions.LambdaExpression>> requested, Changeset changeset) =>
         requested.Count + action.Atomics.Count == 0
-            ? []
-            : AtomicChanges.Build(Model, resource, action.Atomics.Concat(requested), changeset.Values.Select(v => v.Attribute.Name).Where(n => resource.Attribute(n)?.UpdateDefault is null).ToList());
+            ? AtomicChanges.Guards(Model, resource, action)
+            : [.. AtomicChanges.Build(Model, resource, action.Atomics.Concat(requested), changeset.Values.Select(v => v.Attribute.Name).Where(n => resource.Attribute(n)?.UpdateDefault is null).ToList()),
+                .. AtomicChanges.Guards(Model, resource, action)];
 
     private static FieldValue? VersionOf(ResourceDefinition resource, object record) =>
         resource.OptimisticLock is { } version ? new FieldValue(version, resource.GetValue(record, version.Name)) : null;

@@ -11,6 +11,7 @@ public sealed partial class ActionBuilder<T>
     private readonly List<string> _accept = [];
     private readonly Dictionary<string, object?> _set = [];
     private readonly List<KeyValuePair<string, LambdaExpression>> _atomics = [];
+    private readonly List<AtomicValidation> _atomicValidations = [];
     private bool _acceptAll;
     private bool _primary;
 
@@ -63,11 +64,29 @@ public sealed partial class ActionBuilder<T>
         return this;
     }
 
+    /// <summary>
+    /// On an update action: a condition checked in the update statement itself, against the row as stored when the
+    /// statement runs, e.g. <c>a.ValidateAtomically(t =&gt; t.CommentCount == 0, "comments", "cannot change once commented")</c>.
+    /// When it does not hold (or is nil) the update fails with an <see cref="Errors.InvalidAttribute"/> naming
+    /// <paramref name="field"/> and <paramref name="message"/> and writes nothing — for single updates and updates by query.
+    /// </summary>
+    /// <param name="condition">Attributes, to-one paths, aggregates and calculations of the record.</param>
+    /// <param name="field">The field the error names.</param>
+    /// <param name="message">The error's message.</param>
+    public ActionBuilder<T> ValidateAtomically(Expression<Func<T, bool>> condition, string field, string message)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentException.ThrowIfNullOrWhiteSpace(field);
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        _atomicValidations.Add(new AtomicValidation(condition, field, message));
+        return this;
+    }
+
     internal ActionDefinition Build(IEnumerable<AttributeDefinition> attributes)
     {
         var accept = _acceptAll
             ? attributes.Where(a => a.Public && a.Writable).Select(a => a.Name).ToList()
             : _accept.Distinct().ToList();
-        return WithLogic(new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set, Atomics = _atomics });
+        return WithLogic(new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set, Atomics = _atomics, AtomicValidations = _atomicValidations });
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Ashlar.Errors;
 
@@ -24,12 +26,36 @@ internal static class InputReader
             .ToList(),
         JsonDocument document => Read(document.RootElement, resource),
         JsonElement => throw new ArgumentException("A JSON input must be an object.", nameof(input)),
-        _ => input.GetType()
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0)
-            .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(input)))
-            .ToList(),
+        _ => ReadObject(input),
     };
+
+    // One compiled getter per property of each input type (an import reads thousands of objects of one anonymous type).
+    private static readonly ConditionalWeakTable<Type, Getter[]> Getters = [];
+
+    private static KeyValuePair<string, object?>[] ReadObject(object input)
+    {
+        var getters = Getters.GetValue(input.GetType(), Compile);
+        var pairs = new KeyValuePair<string, object?>[getters.Length];
+        for (var i = 0; i < getters.Length; i++)
+        {
+            pairs[i] = new KeyValuePair<string, object?>(getters[i].Name, getters[i].Get(input));
+        }
+
+        return pairs;
+    }
+
+    private static Getter[] Compile(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null)
+            .Select(p =>
+            {
+                var instance = Expression.Parameter(typeof(object), "instance");
+                var get = Expression.Lambda<Func<object, object?>>(
+                    Expression.Convert(Expression.Property(Expression.Convert(instance, type), p), typeof(object)), instance).Compile();
+                return new Getter(p.Name, get);
+            })];
+
+    private sealed record Getter(string Name, Func<object, object?> Get);
 
     private static string Name(JsonProperty property, string? resource)
     {

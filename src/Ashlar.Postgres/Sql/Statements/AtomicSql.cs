@@ -44,9 +44,10 @@ internal static class AtomicSql
             sql.Append(" WHEN ");
             Value(sql, scope, check.Violated, null);
             // CONCAT is not immutable and reads the row, so the planner never folds the failing cast ahead of the WHEN.
-            sql.Append(" THEN CAST(CAST(CONCAT(").Parameter(Marker + change.Attribute.Name + "|" + check.Message + "|", null).Append("::text, ");
+            sql.Append(" THEN CAST(CAST(CAST(CONCAT(").Parameter(Marker + (check.Field ?? change.Attribute.Name) + "|" + check.Message.Replace('|', '/') + "|", null).Append("::text, ");
             Value(sql, scope, change.Value, change.Attribute.Type);
-            sql.Append(") AS integer) AS ").Append(columnType).Append(')');
+            // Through text, so the branch has the column's type whatever it is (there is no cast from integer to uuid).
+            sql.Append(") AS integer) AS text) AS ").Append(columnType).Append(')');
         }
 
         sql.Append(" ELSE ");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ashlar.DataLayer;
 using Ashlar.Domains;
+using Ashlar.Postgres.Multitenancy;
 using Ashlar.Postgres.Sql.Expressions;
 using Ashlar.Postgres.Sql.Scopes;
 using Ashlar.Postgres.Sql.Text;
@@ -11,9 +12,10 @@ namespace Ashlar.Postgres.Sql.Statements;
 
 /// <summary>
 /// Compiles one batch of a bulk insert or upsert into one statement over <c>unnest</c> of one typed array per column:
-/// <c>INSERT … SELECT … FROM unnest($1::t[], …) [ON CONFLICT … DO UPDATE … WHERE …] RETURNING …</c>. An upsert
-/// takes its rows in key order, so concurrent upserts of the same keys lock them in the same order. When an upsert
-/// must say which inputs it wrote, the statement joins what it returned back to each input's position.
+/// <c>INSERT … SELECT … FROM unnest($1::t[], …) [ON CONFLICT … DO UPDATE … WHERE …] RETURNING …</c>. An upsert's
+/// rows arrive in key order (sorted by the data layer, <see cref="UpsertOrder"/>), so concurrent upserts of the same
+/// keys lock them in the same order. When an upsert must say which inputs it wrote, the statement joins what it
+/// returned back to each row's position in the arrays (unordered: the caller puts them back in input order).
 /// </summary>
 internal static class BulkInsertCompiler
 {
@@ -33,7 +35,9 @@ internal static class BulkInsertCompiler
             sql.Append(" WITH ORDINALITY AS \"u\"(").Append(Aliases(columns.Count)).Append(", ").Identifier(Ordinal).Append(")), \"ashlar_out\" AS (");
         }
 
-        sql.Append("INSERT INTO ").Append(TableNames.Untenanted(resource, "bulk create")).Append(" AS \"t0\" (")
+        var target = TableNames.Target(resource, plan.Tenant);
+        var context = new SqlContext(domain, plan.Tenant) { Tenancy = target.Use & TenantUse.Schema };
+        sql.Append("INSERT INTO ").Append(target.Table).Append(" AS \"t0\" (")
             .Append(SqlIdentifier.List(columns.Select(c => c.Name))).Append(") SELECT ");
         for (var i = 0; i < columns.Count; i++)
         {
@@ -54,7 +58,7 @@ internal static class BulkInsertCompiler
 
         if (upsert is not null)
         {
-            OnConflict(domain, sql, plan, upsert, columns);
+            OnConflict(context, sql, plan, upsert, target.Use == TenantUse.Column ? resource.Multitenancy!.Attribute : null);
         }
 
         if (returned.Count > 0)
@@ -64,7 +68,7 @@ internal static class BulkInsertCompiler
 
         if (!report)
         {
-            return new CompiledStatement(sql.ToString(), sql.Parameters, plan.ReturnRecords ? resource.Attributes : []);
+            return Statement(sql, plan.ReturnRecords ? resource.Attributes : [], context, 0);
         }
 
         sql.Append(") SELECT \"u\".").Identifier(Ordinal);
@@ -80,20 +84,32 @@ internal static class BulkInsertCompiler
                 .Column("u", Alias(IndexOf(columns, upsert.Target[i])));
         }
 
-        sql.Append(" ORDER BY \"u\".").Identifier(Ordinal);
-        return new CompiledStatement(sql.ToString(), sql.Parameters, plan.ReturnRecords ? resource.Attributes : []) { ColumnOffset = 1 };
+        return Statement(sql, plan.ReturnRecords ? resource.Attributes : [], context, 1);
     }
 
-    private static void OnConflict(DomainModel domain, SqlBuilder sql, BulkCreatePlan plan, UpsertPlan upsert, IReadOnlyList<AttributeDefinition> columns)
+    // The tenant column's value is in every row (the changeset sets it): only a schema, or a condition reading a
+    // tenant-column table, needs the tenant set before the statement.
+    private static CompiledStatement Statement(SqlBuilder sql, IReadOnlyList<AttributeDefinition> columns, SqlContext context, int offset) =>
+        new(sql.ToString(), sql.Parameters, columns)
+        {
+            ColumnOffset = offset,
+            Tenancy = context.Tenancy,
+            Tenant = context.Tenancy == TenantUse.None ? null : context.Tenant,
+        };
+
+    private static void OnConflict(SqlContext context, SqlBuilder sql, BulkCreatePlan plan, UpsertPlan upsert, AttributeDefinition? tenantColumn)
     {
-        // Key order: concurrent upserts of overlapping keys take their row locks in the same order, so they cannot deadlock.
-        sql.Append(" ORDER BY ").Append(string.Join(", ", upsert.Target.Select(t => "\"u\"." + SqlIdentifier.Quote(Alias(IndexOf(columns, t))))));
+        // The rows come in key order (the data layer sorts them, see UpsertOrder): concurrent upserts of overlapping keys
+        // take their row locks in the same order and cannot deadlock, without a sort in the statement.
         sql.Append(" ON CONFLICT (").Append(SqlIdentifier.List(upsert.Target.Select(t => t.Name))).Append(')');
         if (upsert.TargetWhereSql is { } where)
         {
             sql.Append(" WHERE (").Append(where).Append(')');
         }
 
+        // A conflict target without the tenant column (a key unique across tenants) may meet another tenant's row:
+        // that row is never updated; the input counts as skipped.
+        var guard = tenantColumn is not null && !upsert.Target.Contains(tenantColumn) ? tenantColumn : null;
         if (upsert.Fields.Count == 0 && upsert.Atomics.Count == 0)
         {
             sql.Append(" DO NOTHING");
@@ -107,8 +123,7 @@ internal static class BulkInsertCompiler
         }
 
         // The existing row is the atomic values' level; their parent(...) references read the incoming row.
-        var atomicContext = new SqlContext(domain, plan.Tenant);
-        AtomicSql.WriteSets(sql, new SqlScope(atomicContext, plan.Resource, "t0", new SqlScope(atomicContext, plan.Resource, "excluded", null)),
+        AtomicSql.WriteSets(sql, new SqlScope(context, plan.Resource, "t0", new SqlScope(context, plan.Resource, "excluded", null)),
             upsert.Atomics, leadingComma: upsert.Fields.Count > 0);
         foreach (var stamp in upsert.Timestamps)
         {
@@ -126,13 +141,18 @@ internal static class BulkInsertCompiler
 
         WriteCompiler.BumpVersion(sql, plan.Resource, leadingComma: true, alias: "t0");
 
+        if (guard is not null)
+        {
+            sql.Append(" WHERE ").Column("t0", guard.Name).Append(" = ").Column("excluded", guard.Name);
+        }
+
         if (upsert.Condition is { } condition)
         {
             // The incoming row is the condition's parent level: its references are written against EXCLUDED.
-            var context = new SqlContext(domain, plan.Tenant);
             var scope = new SqlScope(context, plan.Resource, "t0", new SqlScope(context, plan.Resource, "excluded", null));
-            sql.Append(" WHERE ");
+            sql.Append(guard is null ? " WHERE (" : " AND (");
             new ExprWriter(sql, scope).Write(condition);
+            sql.Append(')');
         }
     }
 

@@ -55,26 +55,6 @@ internal static class TableNames
         return (table, null, use);
     }
 
-    /// <summary>
-    /// The schema-qualified table for statements that do not take part in multitenancy yet (bulk and query writes);
-    /// a tenant resource is refused with a typed error instead of being written in the wrong place.
-    /// </summary>
-    /// <exception cref="Ashlar.Errors.FrameworkException">UnsupportedFeature: <paramref name="resource"/> is a tenant resource.</exception>
-    public static string Untenanted(ResourceDefinition resource, string operation)
-    {
-        if (resource.Multitenancy is not null)
-        {
-            throw Ashlar.Errors.AshlarException.From(new Ashlar.Errors.UnsupportedFeature(
-                $"{operation}: bulk and query writes do not support tenant resources yet; create, update or destroy its records one at a time")
-            {
-                Resource = resource.Name,
-            });
-        }
-
-        var options = Options(resource);
-        return SqlIdentifier.Qualified(options.SchemaOrPublic, options.Table!);
-    }
-
     public static PostgresOptions Options(ResourceDefinition resource) =>
         resource.Extension<PostgresOptions>()
         ?? throw new InvalidOperationException($"{resource.Name} has no Postgres section; declare r.Postgres(pg => pg.Table(...)).");
