@@ -140,6 +140,7 @@ public sealed class Article : IResource<Article>
             .Filter((x, args) => x.Status == args.Get<string>("status"))
             .Sort(x => x.Id, descending: true)
             .Pagination(2, maxPageSize: 3));
+        r.Read("by_reason", a => a.Argument<string>("reason").Filter((x, args) => x.ClosedReason == args.Get<string>("reason")));
         r.Read("by_slug", a => a.Get().Argument<string>("slug", x => x.Required()).Filter((x, args) => x.Slug == args.Get<string>("slug")));
 
         r.Postgres(pg => pg.Table("articles").Repo<ActionsRepo>());
