@@ -52,19 +52,23 @@ public sealed partial class Domain : IActionRunner, IActionServices
             DataLayer.CreateAsync<T>(new CreatePlan(resource, changeset.Values) { Tenant = tenant }, ct), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>An update with logic: its changes and validations, then one UPDATE with the values and the atomic changes (declared and given).</summary>
     private async Task<T> UpdateWithLogicAsync<T>(ResourceDefinition resource, ActionDefinition action, T record, object? input, string? tenant, CancellationToken cancellationToken)
         where T : class
     {
-        var changeset = Changeset.Begin(resource, action, record, input, Model.TimeProvider, tenant, null, new ActionContext(this, this, tenant));
+        var (plain, requested) = AtomicChanges.Split(resource, input);
+        var changeset = Changeset.Begin(resource, action, record, plain, Model.TimeProvider, tenant, null, new ActionContext(this, this, tenant),
+            atomic: requested.Count + action.Atomics.Count > 0);
         await changeset.RunStepsAsync(cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(changeset, resource, action, async ct =>
         {
-            if (!changeset.HasChanges)
+            var atomics = Atomics(resource, action, requested, changeset);
+            if (!changeset.HasChanges && atomics.Count == 0)
             {
                 return record;
             }
 
-            var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values) { Tenant = tenant, Version = VersionOf(resource, record) };
+            var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values) { Tenant = tenant, Version = VersionOf(resource, record), Atomics = atomics };
             return await DataLayer.UpdateAsync<T>(plan, ct).ConfigureAwait(false) ?? throw Stale(resource, action, plan.Key, plan.Version);
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -98,6 +98,12 @@ public sealed class Article : IResource<Article>
             .Change(c => c.Increment(x => x.Views))
             .Change(new AddArgument()));
 
+        r.Update("tally", a => a
+            .Argument<string>("note", x => x.Required())
+            .Change(c => c.SetFromArgument(x => x.ClosedReason, "note"))
+            .Validate(v => v.AttributeDoesNotEqual(x => x.ClosedReason, "refused"))
+            .Atomic(x => x.Views, x => x.Views + 10));
+
         r.Update("shout", a => a.Change(new UppercaseTitle(), where: cs => cs.Data!.Status != "closed"));
 
         r.Create("audited", a => a
