@@ -278,15 +278,32 @@ public sealed partial class Domain : IActionRunner, IActionServices
         }
     }
 
-    /// <summary>Bulk and query writes run no changes, validations or hooks: an action that has them is refused, not half run.</summary>
-    internal static void RefuseLogicInBulk(ResourceDefinition resource, ActionDefinition action)
+    /// <summary>
+    /// Bulk and query writes run no hooks, relationship changes or custom changes: an action that has them is refused,
+    /// not half run. A bulk create (<paramref name="perRow"/>) runs arguments, Set changes and validations that need
+    /// no other records on each input row.
+    /// </summary>
+    internal static void RefuseLogicInBulk(ResourceDefinition resource, ActionDefinition action, bool perRow = false)
     {
-        if (action.HasLogic)
+        if (!action.HasLogic)
         {
-            throw AshlarException.From(new UnsupportedFeature(
-                $"{action} has arguments, changes, validations, hooks or a soft destroy, which bulk and query writes do not run yet; write the records one by one, or use an action without them")
-            { Resource = resource.Name });
+            return;
         }
+
+        var blocking = action.SoftDestroyAttribute is not null ? "a soft destroy"
+            : !perRow ? "arguments, changes, validations or hooks"
+            : action.Steps.FirstOrDefault(s => !s.PerRow)?.Description;
+        if (blocking is null)
+        {
+            return;
+        }
+
+        var allowed = perRow
+            ? "bulk create runs only arguments, Set / SetFromArgument / SetTo changes and validations that read no other records, on each input row"
+            : "update and destroy by query run none of an action's logic";
+        throw AshlarException.From(new UnsupportedFeature(
+            $"{action} has {blocking}, which {(perRow ? "bulk create" : "a query write")} cannot run ({allowed}); write the records one by one (CreateAsync / UpdateAsync / DestroyAsync), or use an action without it")
+        { Resource = resource.Name });
     }
 
     private static MethodInfo ChildMethod(string name, Type child) =>

@@ -98,6 +98,13 @@ public sealed class Article : IResource<Article>
             .Change(c => c.Increment(x => x.Views))
             .Change(new AddArgument()));
 
+        r.Create("import", a => a
+            .Accept(x => x.Title)
+            .Argument<string>("origin", x => x.Required().OneOf("feed", "mail"))
+            .Change(c => c.SetFromArgument(x => x.ClosedReason, "origin"))
+            .Change(c => c.SetTo(x => x.Slug, x => x.Title.ToLowerInvariant().Replace(' ', '-')))
+            .Validate(v => v.AttributeDoesNotEqual(x => x.Title, "not allowed")));
+
         r.Update("tally", a => a
             .Argument<string>("note", x => x.Required())
             .Change(c => c.SetFromArgument(x => x.ClosedReason, "note"))
