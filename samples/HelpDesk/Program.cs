@@ -136,6 +136,11 @@ internal sealed class Demo(Domain helpdesk, string? connectionString = null, Tem
         ticket = await helpdesk.UpdateAsync(ticket, new { resolution = "Put the fire out." }, action: "resolve");
         Console.WriteLine($"  resolved through an action with an argument, a validation, a change and a hook: status {ticket.Status}, resolution kept as a comment");
         await Show("validation of an action", () => helpdesk.UpdateAsync(ticket, new { resolution = "Again." }, action: "resolve"));
+        var typo = await helpdesk.CreateAsync<Comment>(new { body = "Wrong ticket, sorry.", ticket_id = ticket.Id, author_id = ada.Id });
+        await helpdesk.DestroyAsync(typo, "archive");
+        var visible = await helpdesk.CountAsync(Query.For<Comment>().Action("visible").Filter(c => c.TicketId == ticket.Id));
+        var stored = await helpdesk.CountAsync(Query.For<Comment>().Filter(c => c.TicketId == ticket.Id));
+        Console.WriteLine($"  soft destroy (action archive sets archived_at): ticket #{ticket.Id} shows {visible} of its {stored} stored comments through the read action visible");
 
         Step("Bulk: import 3,000 tickets, close a query's worth in one statement");
         var imported = await helpdesk.BulkCreateAsync<Ticket>(

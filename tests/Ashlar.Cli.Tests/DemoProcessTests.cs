@@ -22,6 +22,7 @@ public sealed class DemoProcessTests(DatabaseFixture db) : IClassFixture<Databas
         Assert.True(process.ExitCode == 0, output);
         Assert.Contains("tickets per status (one GROUP BY): Open 1, InProgress 1", output, StringComparison.Ordinal);
         Assert.Contains("untrusted JSON filter with an injection attempt as a value: 0 match(es)", output, StringComparison.Ordinal);
+        Assert.Matches(@"soft destroy \(action archive sets archived_at\): ticket #\d+ shows 2 of its 3 stored comments", output);
         Assert.Contains("untrusted filter: InvalidException / InvalidFilterValue on Ticket.priority", output, StringComparison.Ordinal);
         Assert.Contains("Initech's assets: Core router (SN-100)", output, StringComparison.Ordinal);
         Assert.Contains("Globex's printer read as Initech: InvalidException / NotFound on Asset", output, StringComparison.Ordinal);

@@ -20,6 +20,9 @@ public sealed class Comment : IResource<Comment>
 
     public User? Author { get; set; }
 
+    /// <summary>When the comment was archived (soft-destroyed), or null while it shows.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+
     public DateTimeOffset InsertedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -29,10 +32,15 @@ public sealed class Comment : IResource<Comment>
         r.UuidV7PrimaryKey(c => c.Id);
         r.Attribute(c => c.Body, a => a.MinLength(1).MaxLength(10_000));
         r.Attribute(c => c.Internal, a => a.Default(false));
+        r.Attribute(c => c.ArchivedAt);
         r.Timestamps();
         r.BelongsTo(c => c.Ticket);
         r.BelongsTo(c => c.Author);
         r.DefaultActions();
+
+        // A soft destroy: the row stays, archived_at is set; "visible" leaves archived comments out.
+        r.Destroy("archive", a => a.Soft(c => c.ArchivedAt));
+        r.Read("visible", a => a.Filter(c => c.ArchivedAt == null).Sort(c => c.InsertedAt));
         r.Postgres(pg => pg
             .Table("comments").Schema("helpdesk").Repo<HelpDeskRepo>()
             .Reference(c => c.Ticket, f => f.OnDelete(OnDelete.Delete).OnUpdate(OnUpdate.Update).Index())

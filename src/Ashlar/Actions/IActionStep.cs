@@ -12,6 +12,12 @@ internal interface IActionStep
     /// <summary>The attributes the step sets, checked when the domain is built.</summary>
     IEnumerable<string> Sets { get; }
 
+    /// <summary>
+    /// True when the step needs nothing but the input row (no hooks, other records or custom changes), so bulk create
+    /// can run it on each input before the batch is sent.
+    /// </summary>
+    bool PerRow { get; }
+
     /// <summary>What the step is, for build errors: <c>validation present(title)</c>.</summary>
     string Description { get; }
 

@@ -19,7 +19,8 @@ internal sealed class BulkCreateRun<T>(
     TimeProvider time,
     BulkCreateOptions options,
     BulkCreatePlan plan,
-    IBulkDataLayer dataLayer)
+    IBulkDataLayer dataLayer,
+    ActionContext? context)
     where T : class
 {
     private readonly List<BulkError> _errors = [];
@@ -87,7 +88,7 @@ internal sealed class BulkCreateRun<T>(
             while (_read - start < _options.BatchSize && (more = await inputs.MoveNextAsync().ConfigureAwait(false)))
             {
                 var position = _read;
-                if (Validate(inputs.Current) is { } row)
+                if (await ValidateAsync(inputs.Current, cancellationToken).ConfigureAwait(false) is { } row)
                 {
                     rows.Add(row);
                     inputPositions.Add(position);
@@ -130,6 +131,25 @@ internal sealed class BulkCreateRun<T>(
     }
 
     /// <summary>The input's values as a single create would write them, or null after recording its errors.</summary>
+    private ValueTask<IReadOnlyList<FieldValue>?> ValidateAsync(object? input, CancellationToken cancellationToken) =>
+        context is null ? new(Validate(input)) : ValidateWithLogicAsync(input, context, cancellationToken);
+
+    /// <summary>For an action with logic: its arguments, changes and validations run on the input row (all run per row; see <c>RefuseLogicInBulk</c>).</summary>
+    private async ValueTask<IReadOnlyList<FieldValue>?> ValidateWithLogicAsync(object? input, ActionContext actionContext, CancellationToken cancellationToken)
+    {
+        var index = _read++;
+        var changeset = Changeset.Begin(resource, action, null, input, time, _options.Tenant, null, actionContext);
+        await changeset.RunStepsAsync(cancellationToken).ConfigureAwait(false);
+        changeset.Finish();
+        if (changeset.Errors.Count == 0)
+        {
+            return changeset.Values;
+        }
+
+        _errors.Add(new BulkError(index, 1, changeset.Errors.ToList()));
+        return null;
+    }
+
     private IReadOnlyList<FieldValue>? Validate(object? input)
     {
         var index = _read++;
@@ -157,7 +177,7 @@ internal sealed class BulkCreateRun<T>(
         while (await inputs.MoveNextAsync().ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Validate(inputs.Current);
+            await ValidateAsync(inputs.Current, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -174,7 +194,7 @@ internal sealed class BulkCreateRun<T>(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 taken++;
-                if (run.Validate(inputs.Current) is { } row)
+                if (await run.ValidateAsync(inputs.Current, cancellationToken).ConfigureAwait(false) is { } row)
                 {
                     if (!invalid)
                     {

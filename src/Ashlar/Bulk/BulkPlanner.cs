@@ -14,7 +14,7 @@ internal static class BulkPlanner
     {
         var columns = resource.Attributes
             .Where(a => !a.Identity && a.GeneratedSql is null &&
-                (action.Accept.Contains(a.Name) || action.Set.ContainsKey(a.Name) || a.Default is not null))
+                (action.Accept.Contains(a.Name) || action.Set.ContainsKey(a.Name) || a.Default is not null || action.Steps.Any(s => s.Sets.Contains(a.Name))))
             .ToList();
         return new BulkCreatePlan(resource, columns)
         {

@@ -5,6 +5,7 @@ using Ashlar.Diagnostics;
 using Ashlar.Domains;
 using Ashlar.Errors;
 using Ashlar.Multitenancy;
+using Ashlar.Resources;
 
 namespace Ashlar.Bulk;
 
@@ -143,7 +144,7 @@ public static class DomainBulkExtensions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.BatchSize, BulkCreateOptions.MaxBatchSize, nameof(options));
         var resource = domain.Model.Resource<T>();
         var definition = Domain.RequireAction(resource, ActionKind.Create, options.Action);
-        Domain.RefuseLogicInBulk(resource, definition);
+        Domain.RefuseLogicInBulk(resource, definition, perRow: options.Upsert is null);
         TenantCheck.Enter(resource, options.Tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, options.Tenant);
         LogMessages.RunningAction(domain.Logger, resource.Name, definition.Name);
@@ -151,7 +152,8 @@ public static class DomainBulkExtensions
             $"the data layer {domain.DataLayer.GetType().Name} cannot write in bulk; create the records one by one")
         { Resource = resource.Name });
         var plan = BulkPlanner.Plan(domain.Model, resource, definition, options);
-        return (new BulkCreateRun<T>(resource, definition, domain.Model.TimeProvider, options, plan, bulk), plan, bulk);
+        var context = definition.HasLogic ? new ActionContext(domain, domain, options.Tenant) : null;
+        return (new BulkCreateRun<T>(resource, definition, domain.Model.TimeProvider, options, plan, bulk, context), plan, bulk);
     }
 
     private static async IAsyncEnumerable<object?> AsAsync(IEnumerable<object?> inputs)

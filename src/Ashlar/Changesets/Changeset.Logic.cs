@@ -19,9 +19,9 @@ internal sealed partial class Changeset : IChangesetCore
 
     /// <summary>A changeset the action's steps run on; <see cref="Finish"/> completes it once they have.</summary>
     public static Changeset Begin(ResourceDefinition resource, ActionDefinition action, object? record, object? input, TimeProvider time,
-        string? tenant, FieldValue? owner, ActionContext context)
+        string? tenant, FieldValue? owner, ActionContext context, bool atomic = false)
     {
-        var changeset = new Changeset(resource, action, time) { _record = record, _tenant = tenant, Context = context };
+        var changeset = new Changeset(resource, action, time) { _record = record, _tenant = tenant, Context = context, HasAtomics = atomic };
         changeset.Accept(input);
         changeset.CompleteArguments();
         if (record is null)
@@ -59,6 +59,9 @@ internal sealed partial class Changeset : IChangesetCore
     public object Context { get; private init; } = null!;
 
     public bool HasErrors => _errors.Count > 0;
+
+    /// <summary>True when the update also makes atomic changes, so update defaults such as <c>updated_at</c> apply even without values.</summary>
+    public bool HasAtomics { get; init; }
 
     /// <summary>True when the action's steps added hooks that run in its transaction.</summary>
     public bool HasActionHooks => _hooks?.Exists(h => h.Kind != ActionHookKind.AfterTransaction) == true;
@@ -100,7 +103,7 @@ internal sealed partial class Changeset : IChangesetCore
             Error(new InvalidTenant("cannot change: a record stays in its tenant; create it in the other tenant instead"), tenantAttribute.Name);
         }
 
-        if (HasChanges)
+        if (HasChanges || HasAtomics)
         {
             ApplyDefaults(onCreate: false);
         }

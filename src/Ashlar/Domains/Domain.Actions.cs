@@ -52,19 +52,23 @@ public sealed partial class Domain : IActionRunner, IActionServices
             DataLayer.CreateAsync<T>(new CreatePlan(resource, changeset.Values) { Tenant = tenant }, ct), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>An update with logic: its changes and validations, then one UPDATE with the values and the atomic changes (declared and given).</summary>
     private async Task<T> UpdateWithLogicAsync<T>(ResourceDefinition resource, ActionDefinition action, T record, object? input, string? tenant, CancellationToken cancellationToken)
         where T : class
     {
-        var changeset = Changeset.Begin(resource, action, record, input, Model.TimeProvider, tenant, null, new ActionContext(this, this, tenant));
+        var (plain, requested) = AtomicChanges.Split(resource, input);
+        var changeset = Changeset.Begin(resource, action, record, plain, Model.TimeProvider, tenant, null, new ActionContext(this, this, tenant),
+            atomic: requested.Count + action.Atomics.Count > 0);
         await changeset.RunStepsAsync(cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(changeset, resource, action, async ct =>
         {
-            if (!changeset.HasChanges)
+            var atomics = Atomics(resource, action, requested, changeset);
+            if (!changeset.HasChanges && atomics.Count == 0)
             {
                 return record;
             }
 
-            var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values) { Tenant = tenant, Version = VersionOf(resource, record) };
+            var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values) { Tenant = tenant, Version = VersionOf(resource, record), Atomics = atomics };
             return await DataLayer.UpdateAsync<T>(plan, ct).ConfigureAwait(false) ?? throw Stale(resource, action, plan.Key, plan.Version);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -274,15 +278,32 @@ public sealed partial class Domain : IActionRunner, IActionServices
         }
     }
 
-    /// <summary>Bulk and query writes run no changes, validations or hooks: an action that has them is refused, not half run.</summary>
-    internal static void RefuseLogicInBulk(ResourceDefinition resource, ActionDefinition action)
+    /// <summary>
+    /// Bulk and query writes run no hooks, relationship changes or custom changes: an action that has them is refused,
+    /// not half run. A bulk create (<paramref name="perRow"/>) runs arguments, Set changes and validations that need
+    /// no other records on each input row.
+    /// </summary>
+    internal static void RefuseLogicInBulk(ResourceDefinition resource, ActionDefinition action, bool perRow = false)
     {
-        if (action.HasLogic)
+        if (!action.HasLogic)
         {
-            throw AshlarException.From(new UnsupportedFeature(
-                $"{action} has arguments, changes, validations, hooks or a soft destroy, which bulk and query writes do not run yet; write the records one by one, or use an action without them")
-            { Resource = resource.Name });
+            return;
         }
+
+        var blocking = action.SoftDestroyAttribute is not null ? "a soft destroy"
+            : !perRow ? "arguments, changes, validations or hooks"
+            : action.Steps.FirstOrDefault(s => !s.PerRow)?.Description;
+        if (blocking is null)
+        {
+            return;
+        }
+
+        var allowed = perRow
+            ? "bulk create runs only arguments, Set / SetFromArgument / SetTo changes and validations that read no other records, on each input row"
+            : "update and destroy by query run none of an action's logic";
+        throw AshlarException.From(new UnsupportedFeature(
+            $"{action} has {blocking}, which {(perRow ? "bulk create" : "a query write")} cannot run ({allowed}); write the records one by one (CreateAsync / UpdateAsync / DestroyAsync), or use an action without it")
+        { Resource = resource.Name });
     }
 
     private static MethodInfo ChildMethod(string name, Type child) =>

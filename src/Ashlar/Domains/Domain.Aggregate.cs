@@ -67,14 +67,16 @@ public sealed partial class Domain
         return RunAggregateAsync<T, TKey, TValue>(query, aggregate, groupBy, tenant, cancellationToken);
     }
 
-    /// <summary>Runs an aggregate query after the read preamble (<see cref="BeginRead"/>).</summary>
+    /// <summary>Runs an aggregate query after the read preamble (<see cref="BeginReadAction"/>), with the read action's filter (its arguments read from the query).</summary>
     private async Task<IReadOnlyList<KeyValuePair<TKey, TValue>>> RunAggregateAsync<T, TKey, TValue>(Query<T> query, LambdaExpression? aggregate,
         LambdaExpression? groupBy, string? tenant, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var activity = BeginRead(Model.Resource<T>(), query.ActionName, tenant);
+        var resource = Model.Resource<T>();
+        using var activity = BeginReadAction(resource, query.ActionName, tenant, out var action);
         var plan = _planner.Aggregate(query, aggregate, groupBy, tenant);
+        plan = plan with { Query = Filtered(resource, action, query.ActionArguments, plan.Query, loads: false) };
         return await DataLayer.AggregateAsync<TKey, TValue>(plan, cancellationToken).ConfigureAwait(false);
     }
 }

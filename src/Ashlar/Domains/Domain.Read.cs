@@ -20,7 +20,10 @@ public sealed partial class Domain
         return await DataLayer.ReadAsync<T>(Prepared(resource, action, query, _planner.Read(resource, query, tenant)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the record with this primary key, or returns null when there is none.</summary>
+    /// <summary>
+    /// Reads the record with this primary key, or returns null when there is none. The primary read action's filter
+    /// and loads apply (a record it filters out, such as a soft-destroyed one, is not found).
+    /// </summary>
     /// <param name="key">The key's value, or for a composite key an anonymous object / dictionary of its attributes.</param>
     /// <param name="tenant">The tenant, for multitenant resources.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -28,8 +31,9 @@ public sealed partial class Domain
         where T : class
     {
         var resource = Model.Resource<T>();
-        using var activity = BeginRead(resource, null, tenant);
-        var found = await DataLayer.ReadAsync<T>(QueryPlanner.Find(resource, key, tenant), cancellationToken).ConfigureAwait(false);
+        using var activity = BeginReadAction(resource, null, tenant, out var action);
+        var plan = Filtered(resource, action, null, QueryPlanner.Find(resource, key, tenant), loads: true);
+        var found = await DataLayer.ReadAsync<T>(plan, cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
     }
 
@@ -40,12 +44,8 @@ public sealed partial class Domain
         await FindAsync<T>(key, tenant, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidException([new NotFound($"no record has the key {key}") { Resource = typeof(T).Name }]);
 
-    /// <summary>What every read runs first: the read action checked, an activity started and a log line written.</summary>
+    /// <summary>What every read runs first: the read action checked (and given), an activity started and a log line written.</summary>
     /// <exception cref="InvalidException">The resource has no such read action (<see cref="NoSuchAction"/>).</exception>
-    private ActionScope BeginRead(ResourceDefinition resource, string? actionName, string? tenant) =>
-        BeginReadAction(resource, actionName, tenant, out _);
-
-    /// <summary>The read preamble, giving the read action it checked.</summary>
     private ActionScope BeginReadAction(ResourceDefinition resource, string? actionName, string? tenant, out ActionDefinition action) =>
         BeginAction(resource, ActionKind.Read, actionName, tenant, out action);
 

@@ -1,9 +1,7 @@
 using Ashlar.Actions;
-using Ashlar.Changesets;
 using Ashlar.DataLayer;
 using Ashlar.Errors;
 using Ashlar.Expressions;
-using Ashlar.Expressions.Linq;
 using Ashlar.Queries;
 using Ashlar.Resources;
 
@@ -12,6 +10,8 @@ namespace Ashlar.Domains;
 /// <summary>Read actions that prepare their queries: filters (reading the action's arguments), sorts, a limit, loads.</summary>
 public sealed partial class Domain
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ActionDefinition, PreparedRead> _prepared = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// Reads the one record a query selects, or null when none does: for <c>Get()</c> read actions, or any query
     /// expected to match at most one record.
@@ -56,31 +56,44 @@ public sealed partial class Domain
     {
         if (action.Preparations is null && action.Arguments.Count == 0)
         {
-            if (query.ActionArguments is not null)
-            {
-                throw new InvalidException([new NoSuchInput($"{action} takes no arguments") { Resource = resource.Name }]);
-            }
-
-            return plan;
+            return query.ActionArguments is null
+                ? plan
+                : throw new InvalidException([new NoSuchInput($"{action} takes no arguments") { Resource = resource.Name }]);
         }
 
-        var arguments = ArgumentReader.Read(resource, action, query.ActionArguments);
-        var preparations = action.Preparations ?? new ReadPreparations();
-        var filter = plan.Filter;
-        foreach (var lambda in preparations.Filters)
-        {
-            var translated = lambda.Parameters.Count > 1
-                ? LambdaTranslator.Translate(Model, resource, lambda, arguments)
-                : LambdaTranslator.Translate(Model, resource, lambda);
-            filter = filter is null ? translated : new BinaryExpr(BinaryOperator.And, filter, translated);
-        }
-
-        var sort = plan.Sort.Count > 0 ? plan.Sort : preparations.Sorts.Select(s => new SortKey(LambdaTranslator.Translate(Model, resource, s.Field), s.Descending)).ToList();
-        var loads = plan.Loads.Concat(preparations.Loads
-            .Where(name => !plan.Loads.Any(l => l.Relationship.Property.Name == name))
-            .Select(name => resource.Relationships.First(r => r.Property.Name == name))
+        var prepared = PreparedFor(resource, action);
+        var sort = plan.Sort.Count > 0 ? plan.Sort : prepared.Sorts;
+        var loads = plan.Loads.Concat(prepared.Loads
+            .Where(r => !plan.Loads.Any(l => l.Relationship == r))
             .Select(r => new LoadPlan(r, new ReadPlan(Model.Resource(r.DestinationType))))).ToList();
-        var limit = preparations.Limit is { } most && (plan.Limit is null || plan.Limit > most) ? most : plan.Limit;
-        return plan with { Filter = filter, Sort = sort, Loads = loads, Limit = limit };
+        var limit = prepared.Limit is { } most && (plan.Limit is null || plan.Limit > most) ? most : plan.Limit;
+        return plan with { Filter = And(plan.Filter, prepared.FilterFor(query.ActionArguments)), Sort = sort, Loads = loads, Limit = limit };
     }
+
+    /// <summary>
+    /// The plan with the read action's filter (and, for reads of records, its loads) applied: for reads by key and
+    /// aggregates, where the action's sort and limit have no meaning.
+    /// </summary>
+    private ReadPlan Filtered(ResourceDefinition resource, ActionDefinition action, object? arguments, ReadPlan plan, bool loads)
+    {
+        if (action.Preparations is null && action.Arguments.Count == 0)
+        {
+            return arguments is null
+                ? plan
+                : throw new InvalidException([new NoSuchInput($"{action} takes no arguments") { Resource = resource.Name }]);
+        }
+
+        var prepared = PreparedFor(resource, action);
+        plan = plan with { Filter = And(plan.Filter, prepared.FilterFor(arguments)) };
+        return loads && prepared.Loads.Count > 0
+            ? plan with { Loads = prepared.Loads.Select(r => new LoadPlan(r, new ReadPlan(Model.Resource(r.DestinationType)))).ToList() }
+            : plan;
+    }
+
+    /// <summary>The read action's preparations, translated on its first run and kept.</summary>
+    private PreparedRead PreparedFor(ResourceDefinition resource, ActionDefinition action) =>
+        _prepared.GetOrAdd(action, static (a, state) => PreparedRead.Translate(state.Model, state.resource, a), (Model, resource));
+
+    private static Expr? And(Expr? left, Expr? right) =>
+        left is null ? right : right is null ? left : new BinaryExpr(BinaryOperator.And, left, right);
 }

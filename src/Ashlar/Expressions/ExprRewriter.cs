@@ -45,6 +45,9 @@ public static class ExprRewriter
         path.Count == 0 ? expr : Map(expr, 0, (node, depth) =>
             node is ParentExpr parent && depth == 0 ? new ParentExpr(Rebase(parent.Operand, path, 0, 0)) : null);
 
+    /// <summary>Rebuilds <paramref name="expr"/> top-down: a node <paramref name="replace"/> returns is used as it is, others are rebuilt from their children.</summary>
+    internal static Expr Rewrite(Expr expr, Func<Expr, Expr?> replace) => Map(expr, 0, (node, _) => replace(node));
+
     private static Expr Up(Expr expr, int parents)
     {
         for (var i = 0; i < parents; i++)

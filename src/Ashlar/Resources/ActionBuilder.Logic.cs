@@ -60,7 +60,7 @@ public sealed partial class ActionBuilder<T>
         var builtIn = validation as BuiltInValidation<T>;
         _steps.Add(new ActionStep<T>(true, $"validation {builtIn?.Name ?? validation.GetType().Name}{(builtIn is null ? "" : $"({builtIn.Field})")}",
             Concat(builtIn?.Reads, builtIn?.Relationship is { } relationship ? "relationship:" + relationship : null), [],
-            (changeset, ct) => validation.ValidateAsync(changeset, changeset.Context, ct), where));
+            (changeset, ct) => validation.ValidateAsync(changeset, changeset.Context, ct), where, perRow: builtIn is not { Relationship: not null }));
         return this;
     }
 
@@ -82,7 +82,8 @@ public sealed partial class ActionBuilder<T>
         var builtIn = change as BuiltInChange<T>;
         _steps.Add(new ActionStep<T>(false, $"change {builtIn?.Name ?? change.GetType().Name}",
             Concat(builtIn?.Reads, builtIn?.Relationship is { } relationship ? "relationship:" + relationship : null), builtIn?.Sets ?? [],
-            (changeset, ct) => change.ChangeAsync(changeset, changeset.Context, ct), where));
+            (changeset, ct) => change.ChangeAsync(changeset, changeset.Context, ct), where,
+            perRow: builtIn is { Relationship: null, Name: "set" or "set_from_argument" or "set_to" }));
         return this;
     }
 

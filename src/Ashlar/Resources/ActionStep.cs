@@ -10,8 +10,9 @@ internal sealed class ActionStep<T> : IActionStep
     private readonly Func<Changeset<T>, bool>? _where;
 
     public ActionStep(bool isValidation, string description, IEnumerable<string> reads, IEnumerable<string> sets,
-        Func<Changeset<T>, CancellationToken, ValueTask> run, Func<Changeset<T>, bool>? where)
+        Func<Changeset<T>, CancellationToken, ValueTask> run, Func<Changeset<T>, bool>? where, bool perRow = false)
     {
+        PerRow = perRow;
         IsValidation = isValidation;
         Description = description;
         Reads = reads.ToList();
@@ -23,6 +24,8 @@ internal sealed class ActionStep<T> : IActionStep
     public bool IsValidation { get; }
 
     public string Description { get; }
+
+    public bool PerRow { get; }
 
     public IEnumerable<string> Reads { get; }
 

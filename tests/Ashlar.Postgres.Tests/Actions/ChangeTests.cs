@@ -56,6 +56,35 @@ public sealed class ChangeTests(ActionsFixture db) : IClassFixture<ActionsFixtur
     }
 
     [Fact]
+    public async Task An_action_with_logic_makes_its_declared_atomic_change_in_the_same_update_from_the_stored_row()
+    {
+        var article = await db.Domain.CreateAsync<Article>(new { title = "tallied", views = 5 }, cancellationToken: Ct);
+        await db.Domain.UpdateAsync(article, null, "bump", cancellationToken: Ct);
+
+        // The record passed still holds 5 views; the atomic change adds to the stored 6, in the UPDATE itself.
+        var tallied = await db.Domain.UpdateAsync(article, new { note = "counted" }, "tally", cancellationToken: Ct);
+
+        Assert.Equal((16, "counted"), (tallied.Views, tallied.ClosedReason));
+        var stored = await db.Domain.GetAsync<Article>(article.Id, cancellationToken: Ct);
+        Assert.Equal((16, "counted"), (stored.Views, stored.ClosedReason));
+
+        var given = await db.Domain.UpdateAsync(stored, new Ashlar.Changesets.Changes<Article>(new { note = "again" }).Atomic(x => x.Slug, x => x.Title + "-slug"),
+            "tally", cancellationToken: Ct);
+        Assert.Equal((26, "tallied-slug", "again"), (given.Views, given.Slug, given.ClosedReason));
+    }
+
+    [Fact]
+    public async Task A_refused_validation_of_an_action_with_an_atomic_change_writes_nothing()
+    {
+        var article = await db.Domain.CreateAsync<Article>(new { title = "untallied", views = 1 }, cancellationToken: Ct);
+
+        var refused = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(article, new { note = "refused" }, "tally", cancellationToken: Ct));
+
+        Assert.Equal("closed_reason", Assert.IsType<InvalidAttribute>(Assert.Single(refused.Errors)).Field);
+        Assert.Equal(1, (await db.Domain.GetAsync<Article>(article.Id, cancellationToken: Ct)).Views);
+    }
+
+    [Fact]
     public async Task A_custom_change_with_a_condition_runs_only_when_it_holds()
     {
         var open = await db.Domain.CreateAsync<Article>(new { title = "quiet words" }, cancellationToken: Ct);

@@ -37,6 +37,9 @@ internal sealed partial class LambdaTranslator
     /// <summary>The values of calculation arguments, when translating a calculation's expression.</summary>
     private IReadOnlyDictionary<string, object?> _arguments = new Dictionary<string, object?>();
 
+    /// <summary>When translating a read action's filter as a template: the action's argument names.</summary>
+    private IReadOnlyCollection<string>? _slots;
+
     private int _depth;
 
     /// <summary>The lambda's text for messages (a stand-in when it is too deep to print).</summary>
@@ -72,6 +75,44 @@ internal sealed partial class LambdaTranslator
         translator._scopes.Add((lambda.Parameters[0], resource));
         return translator.Visit(lambda.Body);
     }
+
+    /// <summary>
+    /// Translates a read action's filter once, leaving a slot for each argument it reads (<see cref="ArgumentSlot"/>);
+    /// <see cref="BindArguments"/> fills the slots per call.
+    /// </summary>
+    public static Expr TranslateTemplate(IResourceLookup model, ResourceDefinition resource, LambdaExpression lambda, IReadOnlyCollection<string> argumentNames)
+    {
+        var translator = new LambdaTranslator(model, resource, lambda) { _slots = argumentNames };
+        translator._scopes.Add((lambda.Parameters[0], resource));
+        return translator.Visit(lambda.Body);
+    }
+
+    /// <summary>
+    /// Fills a template's argument slots with the call's values; a comparison with a nil argument becomes
+    /// <c>IS NULL</c>, as a comparison with a nil value does when translated directly.
+    /// </summary>
+    public static Expr BindArguments(ResourceDefinition resource, Expr template, IReadOnlyDictionary<string, object?> arguments)
+    {
+        return ExprRewriter.Rewrite(template, Bind);
+
+        Expr? Bind(Expr node) => node switch
+        {
+            BinaryExpr { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual } b when IsNilSlot(b.Right) || IsNilSlot(b.Left) =>
+                NilCheck(b.Operator, ExprRewriter.Rewrite(IsNilSlot(b.Right) ? b.Left : b.Right, Bind)),
+            ValueExpr { Value: ArgumentSlot slot, Type: { } type } => new ValueExpr(SlotValue(slot, type), type),
+            _ => null,
+        };
+
+        bool IsNilSlot(Expr expr) => expr is ValueExpr { Value: ArgumentSlot slot } && arguments.GetValueOrDefault(slot.Name) is null;
+
+        object? SlotValue(ArgumentSlot slot, AttributeType type) =>
+            ValueCaster.TryCast(type, arguments.GetValueOrDefault(slot.Name), out var value, out var error)
+                ? value
+                : throw AshlarException.From(new InvalidFilterValue($"{error} (the argument '{slot.Name}' of the read action's filter)") { Resource = resource.Name, Field = slot.Name });
+    }
+
+    private static Expr NilCheck(BinaryOperator op, Expr operand) =>
+        op == BinaryOperator.Equal ? new IsNullExpr(operand) : new NotExpr(new IsNullExpr(operand));
 
     /// <summary>Translates a calculation's expression with argument values (the declared defaults unless given).</summary>
     public static Expr Translate(IResourceLookup model, ResourceDefinition resource, CalculationDefinition calculation, IReadOnlyDictionary<string, object?>? arguments)
@@ -256,6 +297,13 @@ internal sealed partial class LambdaTranslator
     {
         var name = Constant<string>(call.Arguments[0]);
         var type = AttributeType.Infer(call.Method.ReturnType) ?? throw Unsupported(call);
+        if (_slots is not null)
+        {
+            return _slots.Contains(name)
+                ? new ValueExpr(new ArgumentSlot(name), type)
+                : throw AshlarException.From(new InvalidFilterValue($"the read action declares no argument '{name}' (in the filter {LambdaText})") { Resource = _root.Name, Field = name });
+        }
+
         if (!_arguments.TryGetValue(name, out var value))
         {
             throw AshlarException.From(new InvalidFilterValue($"the calculation needs a value for its argument '{name}'") { Resource = _root.Name, Field = name });

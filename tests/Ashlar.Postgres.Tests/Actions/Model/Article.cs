@@ -98,6 +98,19 @@ public sealed class Article : IResource<Article>
             .Change(c => c.Increment(x => x.Views))
             .Change(new AddArgument()));
 
+        r.Create("import", a => a
+            .Accept(x => x.Title)
+            .Argument<string>("origin", x => x.Required().OneOf("feed", "mail"))
+            .Change(c => c.SetFromArgument(x => x.ClosedReason, "origin"))
+            .Change(c => c.SetTo(x => x.Slug, x => x.Title.ToLowerInvariant().Replace(' ', '-')))
+            .Validate(v => v.AttributeDoesNotEqual(x => x.Title, "not allowed")));
+
+        r.Update("tally", a => a
+            .Argument<string>("note", x => x.Required())
+            .Change(c => c.SetFromArgument(x => x.ClosedReason, "note"))
+            .Validate(v => v.AttributeDoesNotEqual(x => x.ClosedReason, "refused"))
+            .Atomic(x => x.Views, x => x.Views + 10));
+
         r.Update("shout", a => a.Change(new UppercaseTitle(), where: cs => cs.Data!.Status != "closed"));
 
         r.Create("audited", a => a
@@ -140,6 +153,7 @@ public sealed class Article : IResource<Article>
             .Filter((x, args) => x.Status == args.Get<string>("status"))
             .Sort(x => x.Id, descending: true)
             .Pagination(2, maxPageSize: 3));
+        r.Read("by_reason", a => a.Argument<string>("reason").Filter((x, args) => x.ClosedReason == args.Get<string>("reason")));
         r.Read("by_slug", a => a.Get().Argument<string>("slug", x => x.Required()).Filter((x, args) => x.Slug == args.Get<string>("slug")));
 
         r.Postgres(pg => pg.Table("articles").Repo<ActionsRepo>());
