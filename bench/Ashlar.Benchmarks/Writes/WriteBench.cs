@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Ashlar.Benchmarks.Model;
 using Ashlar.Actions;
+using Ashlar.Benchmarks.Model;
 using Ashlar.Bulk;
 using Ashlar.DataLayer;
 using Ashlar.Domains;

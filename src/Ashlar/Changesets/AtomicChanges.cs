@@ -78,7 +78,8 @@ internal static class AtomicChanges
         var checks = action.AtomicValidations
             .Select(v => new AtomicCheck(
                 new NotExpr(new CallExpr(ExprFunction.Coalesce, [LambdaTranslator.Translate(model, resource, v.Condition), new ValueExpr(false, Boolean)])),
-                v.Message) { Field = v.Field })
+                v.Message)
+            { Field = v.Field })
             .ToList();
         return [new AtomicChange(key, new RefExpr([], key)) { Checks = checks }];
     }
