@@ -228,10 +228,50 @@ public sealed partial class Domain : IActionRunner, IActionServices
         var destination = Model.Resource<TChild>();
         var child = await FindAsync<TChild>(key, tenant, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidException([new NotFound($"no {destination.Name} has the key {key}") { Resource = resource.Name, Field = relationship.Name }]);
+        if (relationship.Kind == RelationshipKind.ManyToMany)
+        {
+            await ((ValueTask)ChildMethod(nameof(RelateThroughAsync), relationship.ThroughType!)
+                .Invoke(this, [resource.GetValue(record, relationship.SourceAttribute), relationship, destination.GetValue(child, relationship.DestinationAttribute), relate, tenant, cancellationToken])!)
+                .ConfigureAwait(false);
+            return;
+        }
+
         var pointer = destination.Attribute(relationship.DestinationAttribute)!;
         var value = relate ? resource.GetValue(record, relationship.SourceAttribute) : null;
         var plan = new UpdatePlan(destination, KeyOf(destination, child), [new FieldValue(pointer, value)]) { Tenant = tenant };
         _ = await DataLayer.UpdateAsync<TChild>(plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Relates or unrelates through a many-to-many's join resource: creates the join record (unless it exists) through
+    /// the join's primary create action, or destroys the ones that link the two records through its primary destroy.
+    /// </summary>
+    private async ValueTask RelateThroughAsync<TJoin>(object? source, RelationshipDefinition relationship, object? destination, bool relate, string? tenant, CancellationToken cancellationToken)
+        where TJoin : class
+    {
+        var join = Model.Resource<TJoin>();
+        var sourceOnJoin = join.Attribute(relationship.SourceAttributeOnJoin!)!;
+        var destinationOnJoin = join.Attribute(relationship.DestinationAttributeOnJoin!)!;
+        var existing = await DataLayer.ReadAsync<TJoin>(new ReadPlan(join)
+        {
+            Filter = new BinaryExpr(BinaryOperator.And,
+                new BinaryExpr(BinaryOperator.Equal, new RefExpr([], sourceOnJoin), new ValueExpr(source, sourceOnJoin.Type)),
+                new BinaryExpr(BinaryOperator.Equal, new RefExpr([], destinationOnJoin), new ValueExpr(destination, destinationOnJoin.Type))),
+            Tenant = tenant,
+        }, cancellationToken).ConfigureAwait(false);
+        if (relate && existing.Count == 0)
+        {
+            var input = new Dictionary<string, object?>(StringComparer.Ordinal) { [sourceOnJoin.Name] = source, [destinationOnJoin.Name] = destination };
+            await CreateAsync<TJoin>(input, tenant: tenant, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!relate)
+        {
+            foreach (var link in existing)
+            {
+                await DestroyAsync(link, tenant: tenant, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private async ValueTask ManageChildrenAsync<TChild>(ResourceDefinition resource, object record, RelationshipDefinition relationship, IEnumerable<object?> input, string? tenant, CancellationToken cancellationToken)

@@ -69,6 +69,7 @@ public sealed class DomainModel : IResourceLookup
         DeclarationTranslator.Translate(model, builder.Resources, problems);
         problems.AddRange(resources.SelectMany(ResourceRules.Check));
         problems.AddRange(resources.SelectMany(r => MultitenancyRules.Check(r, model.FindResource)));
+        problems.AddRange(resources.SelectMany(r => ActionLogicRules.CheckRelated(r, model.FindResource)));
         foreach (var resource in resources)
         {
             foreach (var extension in drafts[resource.ClrType].Extensions.Values.OfType<IResourceExtension>())

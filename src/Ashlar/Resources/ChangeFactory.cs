@@ -68,11 +68,15 @@ public sealed class ChangeFactory<T>
 
     /// <summary>
     /// Relates the record named by the argument's key: a belongs-to sets the foreign key; a has-many or has-one points the
-    /// destination record at this one after the write (in the action's transaction).
+    /// destination record at this one after the write (in the action's transaction); a many-to-many creates the join
+    /// record through the join resource's primary create action, unless it exists.
     /// </summary>
     public IChange<T> Relate<TRelated>(Expression<Func<T, TRelated>> relationship, string argument) => RelateChange(relationship, argument, relate: true);
 
-    /// <summary>Unrelates the record named by the argument's key: a belongs-to clears the foreign key; a has-many clears the destination's.</summary>
+    /// <summary>
+    /// Unrelates the record named by the argument's key: a belongs-to clears the foreign key; a has-many clears the
+    /// destination's; a many-to-many destroys the join records through the join resource's primary destroy action.
+    /// </summary>
     public IChange<T> Unrelate<TRelated>(Expression<Func<T, TRelated>> relationship, string argument) => RelateChange(relationship, argument, relate: false);
 
     /// <summary>

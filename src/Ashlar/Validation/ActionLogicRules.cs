@@ -9,6 +9,31 @@ namespace Ashlar.Validation;
 internal static class ActionLogicRules
 {
     private const string RelationshipPrefix = "relationship:";
+    private const string ManageStep = "change manage";
+
+    /// <summary>
+    /// Rules that need the related resources: <c>Manage</c> matches related records by a single-attribute primary
+    /// key, so a destination with a composite one is refused when the domain is built.
+    /// </summary>
+    public static IEnumerable<DeclarationProblem> CheckRelated(ResourceDefinition resource, Func<Type, ResourceDefinition?> find)
+    {
+        foreach (var action in resource.Actions)
+        {
+            foreach (var step in action.Steps.Where(s => s.Description == ManageStep))
+            {
+                foreach (var read in step.Reads.Where(r => r.StartsWith(RelationshipPrefix, StringComparison.Ordinal)))
+                {
+                    var relationship = resource.Relationship(read[RelationshipPrefix.Length..]);
+                    if (relationship is { Kind: not RelationshipKind.ManyToMany } && find(relationship.DestinationType) is { PrimaryKey.Count: > 1 } destination)
+                    {
+                        yield return new(resource.Name, $"action {action.Name}, {step.Description}",
+                            $"manages {relationship.Name}, but {destination.Name} has a composite primary key ({Names(destination.PrimaryKey.Select(k => k.Name))}), which manage cannot match input maps by",
+                            $"give {destination.Name} a single-attribute primary key (and an identity on the columns), or write its records with their own actions in an after-action hook");
+                    }
+                }
+            }
+        }
+    }
 
     public static IEnumerable<DeclarationProblem> Check(ResourceDefinition resource)
     {
@@ -70,10 +95,10 @@ internal static class ActionLogicRules
                     yield return new(resource.Name, option, $"names {name}, which is not a relationship",
                         $"use a relationship of {resource.Name} ({Names(resource.Relationships.Select(r => r.Name))})");
                 }
-                else if (relationship.Kind == RelationshipKind.ManyToMany && !step.IsValidation)
+                else if (relationship.Kind == RelationshipKind.ManyToMany && step.Description == ManageStep)
                 {
-                    yield return new(resource.Name, option, $"changes the many-to-many relationship {name}, which relate, unrelate and manage do not support yet",
-                        "create or destroy the join records with their own actions (in an after-action hook)");
+                    yield return new(resource.Name, option, $"manages the many-to-many relationship {name}, which manage does not support yet",
+                        "relate and unrelate its records by key (c.Relate / c.Unrelate), or create and destroy the join records with their own actions");
                 }
                 else if (!relationship.HasSqlJoin)
                 {

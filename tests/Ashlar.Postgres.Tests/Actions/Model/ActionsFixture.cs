@@ -12,7 +12,7 @@ public class ActionsFixture : DatabaseFixture
     public Domain Domain => _domain ?? throw new InvalidOperationException("Not initialised.");
 
     public static DomainModel Model { get; } = DomainModel.Build("actions", d => d
-        .Resource<Article>().Resource<Writer>().Resource<Remark>().Resource<AuditEntry>().Resource<Memo>());
+        .Resource<Article>().Resource<Writer>().Resource<Remark>().Resource<AuditEntry>().Resource<Memo>().Resource<Label>().Resource<ArticleLabel>());
 
     protected override async ValueTask InitializeDatabaseAsync(CancellationToken ct)
     {

@@ -26,6 +26,8 @@ public sealed class Article : IResource<Article>
 
     public List<Remark>? Remarks { get; set; }
 
+    public List<Label>? Labels { get; set; }
+
     public static void Define(ResourceBuilder<Article> r)
     {
         r.IntegerPrimaryKey(a => a.Id);
@@ -37,6 +39,7 @@ public sealed class Article : IResource<Article>
         r.Attribute(a => a.ArchivedAt);
         r.BelongsTo(a => a.Writer);
         r.HasMany(a => a.Remarks);
+        r.ManyToMany(a => a.Labels, m => m.Through<ArticleLabel, long, long>(j => j.ArticleId, j => j.LabelId));
 
         r.Read("read", a => a.Primary());
         r.Update("update", a => a.Primary().Accept(x => x.Title, x => x.Status, x => x.Views));
@@ -104,6 +107,12 @@ public sealed class Article : IResource<Article>
             .Change(c => c.SetFromArgument(x => x.ClosedReason, "origin"))
             .Change(c => c.SetTo(x => x.Slug, x => x.Title.ToLowerInvariant().Replace(' ', '-')))
             .Validate(v => v.AttributeDoesNotEqual(x => x.Title, "not allowed")));
+
+        r.Update("label", a => a
+            .Argument<long?>("add")
+            .Argument<long?>("remove")
+            .Change(c => c.Relate(x => x.Labels, "add"))
+            .Change(c => c.Unrelate(x => x.Labels, "remove")));
 
         r.Update("tally", a => a
             .Argument<string>("note", x => x.Required())
