@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ashlar.DataLayer;
 using Ashlar.Errors;
 using Ashlar.Postgres.Diagnostics;
@@ -8,6 +9,7 @@ using Ashlar.Postgres.Sql.Text;
 using Ashlar.Postgres.Tenants;
 using Ashlar.Postgres.Types;
 using Ashlar.Resources;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -39,40 +41,71 @@ public sealed partial class PostgresDataLayer
         }
 
         var text = $"COPY {CopyTable(plan)} ({SqlIdentifier.List(columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
-        var values = new object?[columns.Count];
         return await WithConnectionAsync(plan.Resource, async connection =>
         {
-            var importer = await connection.BeginBinaryImportAsync(text, cancellationToken).ConfigureAwait(false);
-            await using (importer.ConfigureAwait(false))
+            var started = Stopwatch.GetTimestamp();
+            try
             {
-                await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+                var copied = await CopyRowsAsync(connection, text, rows, positions, types, columns, cancellationToken).ConfigureAwait(false);
+                if (_logger.IsEnabled(LogLevel.Debug))
                 {
-                    Array.Clear(values);
-                    for (var i = 0; i < row.Count; i++)
-                    {
-                        if (positions.TryGetValue(row[i].Attribute.Name, out var c))
-                        {
-                            values[c] = row[i].Value;
-                        }
-                    }
+                    PostgresLog.Copied(_logger, copied, plan.Resource.Name, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), text);
+                }
 
-                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    for (var c = 0; c < values.Length; c++)
+                return copied;
+            }
+            catch (Exception e) when (CopyFailed(plan.Resource, started, text, e))
+            {
+                throw;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool CopyFailed(ResourceDefinition resource, long started, string text, Exception error)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            PostgresLog.CopyFailed(_logger, resource.Name, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), text, error);
+        }
+
+        return false;
+    }
+
+    private static async Task<long> CopyRowsAsync(
+        NpgsqlConnection connection, string text, IAsyncEnumerable<IReadOnlyList<FieldValue>> rows, Dictionary<string, int> positions,
+        NpgsqlDbType[] types, IReadOnlyList<AttributeDefinition> columns, CancellationToken cancellationToken)
+    {
+        var values = new object?[columns.Count];
+        var importer = await connection.BeginBinaryImportAsync(text, cancellationToken).ConfigureAwait(false);
+        await using (importer.ConfigureAwait(false))
+        {
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                Array.Clear(values);
+                for (var i = 0; i < row.Count; i++)
+                {
+                    if (positions.TryGetValue(row[i].Attribute.Name, out var c))
                     {
-                        if (values[c] is { } value)
-                        {
-                            await importer.WriteAsync(ValueConverter.ToDatabase(columns[c].Type, value), types[c], cancellationToken).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                        }
+                        values[c] = row[i].Value;
                     }
                 }
 
-                return (long)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                for (var c = 0; c < values.Length; c++)
+                {
+                    if (values[c] is { } value)
+                    {
+                        await importer.WriteAsync(ValueConverter.ToDatabase(columns[c].Type, value), types[c], cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
-        }, cancellationToken).ConfigureAwait(false);
+
+            return (long)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

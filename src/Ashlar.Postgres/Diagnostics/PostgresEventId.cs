@@ -22,6 +22,12 @@ public static class PostgresEventId
     /// <summary>Debug: a statement failed, with its duration, parameters and SQL (the error follows as a typed exception).</summary>
     public const int CommandFailed = 2004;
 
+    /// <summary>Debug: a bulk create's binary COPY ran, with its duration, the rows it wrote and its SQL.</summary>
+    public const int CopyExecuted = 2005;
+
+    /// <summary>Debug: a bulk create's binary COPY failed, with its duration and SQL (the error follows as a typed exception).</summary>
+    public const int CopyFailed = 2006;
+
     /// <summary>Information: waiting for the migration lock another process holds.</summary>
     public const int MigrationLockWaiting = 2100;
 

@@ -18,6 +18,12 @@ internal static partial class PostgresLog
         Message = "Executed {Resource} {Operation} in {ElapsedMs} ms [Parameters=[{Parameters}]]: {Sql}")]
     public static partial void Executed(ILogger logger, string resource, string operation, double elapsedMs, string parameters, string sql);
 
+    [LoggerMessage(EventId = PostgresEventId.CopyExecuted, Level = LogLevel.Debug, Message = "Copied {Rows} {Resource} rows in {ElapsedMs} ms: {Sql}")]
+    public static partial void Copied(ILogger logger, long rows, string resource, double elapsedMs, string sql);
+
+    [LoggerMessage(EventId = PostgresEventId.CopyFailed, Level = LogLevel.Debug, Message = "Failed {Resource} copy after {ElapsedMs} ms: {Sql}")]
+    public static partial void CopyFailed(ILogger logger, string resource, double elapsedMs, string sql, Exception exception);
+
     [LoggerMessage(EventId = PostgresEventId.CommandFailed, Level = LogLevel.Debug,
         Message = "Failed {Resource} {Operation} after {ElapsedMs} ms [Parameters=[{Parameters}]]: {Sql}")]
     public static partial void Failed(ILogger logger, string resource, string operation, double elapsedMs, string parameters, string sql, Exception exception);

@@ -1,3 +1,4 @@
+using Ashlar.Bulk;
 using Ashlar.Errors;
 using Ashlar.Postgres.DataLayer;
 using Ashlar.Postgres.Diagnostics;
@@ -44,6 +45,34 @@ public sealed class CommandLoggingTests(HelpDeskFixture db) : IClassFixture<Help
         Assert.Contains("INSERT INTO", create.Message, StringComparison.Ordinal);
         Assert.Contains("SELECT", read.Message, StringComparison.Ordinal);
         Assert.Contains(log.Entries, e => e.EventId.Id == Ashlar.Diagnostics.AshlarEventId.RunningAction && e.Message == "Running Organization.read");
+    }
+
+    [Fact]
+    public async Task A_bulk_copy_is_logged_at_debug_with_its_duration_and_row_count_and_a_failed_one_too()
+    {
+        _ = db.Domain;
+        var log = new LogCapture();
+        using var factory = log.Factory();
+        await using var helpdesk = PostgresDomain.Create(HelpDeskDomain.Build(), pg => pg.Repo<HelpDeskRepo>(db.ConnectionString), factory);
+        var prefix = $"Copied {Guid.NewGuid():N}";
+
+        var result = await helpdesk.BulkCreateAsync<Organization>(
+            [new { name = prefix + " 1" }, new { name = prefix + " 2" }, new { name = prefix + " 3" }], cancellationToken: Ct);
+
+        result.ThrowIfFailed();
+        var copied = Assert.Single(log.Entries, e => e.EventId.Id == PostgresEventId.CopyExecuted);
+        Assert.Equal((LogLevel.Debug, "Ashlar.Postgres", "Organization", 3L), (copied.Level, copied.Category, copied.Values["Resource"], copied.Values["Rows"]));
+        var elapsed = Assert.IsType<double>(copied.Values["ElapsedMs"]);
+        Assert.InRange(elapsed, 0, 60_000);
+        Assert.StartsWith("Copied 3 Organization rows in ", copied.Message, StringComparison.Ordinal);
+        Assert.Contains("COPY ", copied.Message, StringComparison.Ordinal);
+
+        var again = await helpdesk.BulkCreateAsync<Organization>([new { name = prefix + " 1" }], cancellationToken: Ct);
+
+        Assert.NotEqual(BulkStatus.Success, again.Status);
+        var failed = Assert.Single(log.Entries, e => e.EventId.Id == PostgresEventId.CopyFailed);
+        Assert.Equal((LogLevel.Debug, "Organization"), (failed.Level, failed.Values["Resource"]));
+        Assert.NotNull(failed.Exception);
     }
 
     [Fact]
