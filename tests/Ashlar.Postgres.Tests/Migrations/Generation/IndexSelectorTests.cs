@@ -34,8 +34,8 @@ public sealed class IndexSelectorTests(DatabaseFixture database) : IClassFixture
         Assert.Equal(
             [
                 "CREATE INDEX tasks_active_due_on_index ON planning.tasks USING btree (active, due_on DESC) WHERE active",
-                "CREATE INDEX tasks_title_index ON planning.tasks USING btree (title)",
                 "CREATE UNIQUE INDEX tasks_pkey ON planning.tasks USING btree (id)",
+                "CREATE INDEX tasks_title_index ON planning.tasks USING btree (title)",
             ],
             await IndexDefinitionsAsync(connection));
         Assert.Equal(GenerationResult.NoChanges, generator.Generate(domain).Summary);
