@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
-using Ashlar.Actions;
-using Ashlar.Types;
 using System.Runtime.CompilerServices;
+using Ashlar.Actions;
 using Ashlar.Errors;
+using Ashlar.Types;
 
 namespace Ashlar.Resources;
 

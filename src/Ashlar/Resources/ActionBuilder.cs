@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using Ashlar.Actions;
 using System.Runtime.CompilerServices;
+using Ashlar.Actions;
 
 namespace Ashlar.Resources;
 

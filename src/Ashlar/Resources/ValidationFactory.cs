@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Text.RegularExpressions;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 
 namespace Ashlar.Resources;
 
