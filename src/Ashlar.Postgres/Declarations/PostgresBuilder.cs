@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Ashlar.Postgres.Repos;
 using Ashlar.Postgres.Tenants;
 using Ashlar.Resources;
@@ -77,12 +78,22 @@ public sealed class PostgresBuilder<T>
     }
 
     /// <summary>Configures the foreign key of a belongs-to relationship.</summary>
+    /// <param name="relationship">The relationship's navigation property, as a lambda written at the call: <c>x =&gt; x.Author</c>.</param>
+    /// <param name="configure">The foreign key's options.</param>
+    /// <param name="relationshipText">Filled in by the compiler: the source text of <paramref name="relationship"/>.</param>
     public PostgresBuilder<T> Reference<TDestination>(
-        Expression<Func<T, TDestination?>> relationship,
-        Action<ReferenceBuilder>? configure = null)
+        Func<T, TDestination?> relationship,
+        Action<ReferenceBuilder>? configure = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null)
         where TDestination : class
     {
-        var builder = new ReferenceBuilder(new ReferenceOptions(MemberNames.Of(relationship)));
+        var name = Selected(typeof(TDestination), relationshipText, "reference");
+        if (name is null)
+        {
+            return this;
+        }
+
+        var builder = new ReferenceBuilder(new ReferenceOptions(name));
         configure?.Invoke(builder);
         Options.ReferenceList.RemoveAll(r => r.Relationship == builder.Options.Relationship);
         Options.ReferenceList.Add(builder.Options);
@@ -110,7 +121,36 @@ public sealed class PostgresBuilder<T>
     public PostgresBuilder<T> Index(IReadOnlyList<string> columns, Action<IndexBuilder>? configure = null)
     {
         var fields = columns.Select(c => c.StartsWith('-') ? new IndexField(c[1..], null, true) : new IndexField(c, null, false)).ToList();
-        var builder = new IndexBuilder(new IndexOptions(fields));
+        var builder = new IndexBuilder(new IndexOptions(fields), IndexProblem);
+        configure?.Invoke(builder);
+        Options.IndexList.Add(builder.Options);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a custom index over the attributes a lambda selects: <c>x =&gt; x.Title</c>, or <c>x =&gt; new { x.Active, x.DueOn }</c>
+    /// for several keys in that order; <see cref="IndexBuilder.Descending"/> makes keys descending.
+    /// </summary>
+    /// <param name="columns">The key attributes, as a lambda written at the call.</param>
+    /// <param name="configure">Further options.</param>
+    /// <param name="columnsText">Filled in by the compiler: the source text of <paramref name="columns"/>.</param>
+    public PostgresBuilder<T> Index(Func<T, object?> columns, Action<IndexBuilder>? configure = null,
+        [CallerArgumentExpression(nameof(columns))] string? columnsText = null)
+    {
+        var names = MemberNames.ListFromText(typeof(T), columnsText, "index", out var problem);
+        if (names is null)
+        {
+            Options.ProblemList.Add(problem!);
+            return this;
+        }
+
+        var fields = new List<IndexField>(names.Count);
+        foreach (var name in names)
+        {
+            fields.Add(new IndexField(name, null, false));
+        }
+
+        var builder = new IndexBuilder(new IndexOptions(fields), IndexProblem);
         configure?.Invoke(builder);
         Options.IndexList.Add(builder.Options);
         return this;
@@ -119,7 +159,7 @@ public sealed class PostgresBuilder<T>
     /// <summary>Adds a custom index over SQL expressions, e.g. <c>lower(title)</c>.</summary>
     public PostgresBuilder<T> IndexOnExpressions(IReadOnlyList<string> expressions, Action<IndexBuilder>? configure = null)
     {
-        var builder = new IndexBuilder(new IndexOptions(expressions.Select(e => new IndexField(null, e, false)).ToList()));
+        var builder = new IndexBuilder(new IndexOptions(expressions.Select(e => new IndexField(null, e, false)).ToList()), IndexProblem);
         configure?.Invoke(builder);
         Options.IndexList.Add(builder.Options);
         return this;
@@ -156,9 +196,14 @@ public sealed class PostgresBuilder<T>
     }
 
     /// <summary>Stores an attribute in a column type other than its default, e.g. <c>varchar(200)</c>.</summary>
-    public PostgresBuilder<T> MigrationType<TValue>(Expression<Func<T, TValue>> attribute, string sqlType)
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Title</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public PostgresBuilder<T> MigrationType<TValue>(Func<T, TValue> attribute, string sqlType, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        Options.MigrationTypeMap[MemberNames.Of(attribute)] = sqlType;
+        if (Selected(typeof(TValue), attributeText, "migration_type") is { } name)
+        {
+            Options.MigrationTypeMap[name] = sqlType;
+        }
+
         return this;
     }
 
@@ -170,17 +215,43 @@ public sealed class PostgresBuilder<T>
     /// <param name="attribute">The attribute whose column changes type.</param>
     /// <param name="up">The SQL expression of the new value, over the old column (<c>USING</c>).</param>
     /// <param name="down">The SQL expression converting back on rollback; null to cast, which makes the down irreversible when no cast exists.</param>
-    public PostgresBuilder<T> MigrationUsing<TValue>(Expression<Func<T, TValue>> attribute, string up, string? down = null)
+    /// <param name="attributeText">Filled in by the compiler: the source text of <paramref name="attribute"/>.</param>
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Title</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public PostgresBuilder<T> MigrationUsing<TValue>(Func<T, TValue> attribute, string up, string? down = null, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        Options.MigrationUsingMap[MemberNames.Of(attribute)] = new ColumnConversion(up, down);
+        if (Selected(typeof(TValue), attributeText, "migration_using") is { } name)
+        {
+            Options.MigrationUsingMap[name] = new ColumnConversion(up, down);
+        }
+
         return this;
     }
 
     /// <summary>Gives a column a SQL default in migrations, e.g. <c>0</c> or <c>now()</c>.</summary>
-    public PostgresBuilder<T> MigrationDefault<TValue>(Expression<Func<T, TValue>> attribute, string sqlDefault)
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Title</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public PostgresBuilder<T> MigrationDefault<TValue>(Func<T, TValue> attribute, string sqlDefault, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        Options.MigrationDefaultMap[MemberNames.Of(attribute)] = sqlDefault;
+        if (Selected(typeof(TValue), attributeText, "migration_default") is { } name)
+        {
+            Options.MigrationDefaultMap[name] = sqlDefault;
+        }
+
         return this;
+    }
+
+    private void IndexProblem(string problem, string fix) =>
+        Options.ProblemList.Add(new Ashlar.Errors.DeclarationProblem(typeof(T).Name, "index", problem, fix));
+
+    // The snake_case name a selector's text names; null after keeping the problem for the domain's build.
+    private string? Selected(Type valueType, string? text, string option)
+    {
+        var name = MemberNames.FromText(typeof(T), valueType, text, option, out var problem);
+        if (problem is not null)
+        {
+            Options.ProblemList.Add(problem);
+        }
+
+        return name;
     }
 
     // A loop, not LINQ with a lambda: those are types instantiated per resource type, loaded for every resource.

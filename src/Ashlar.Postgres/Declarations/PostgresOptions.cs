@@ -59,6 +59,9 @@ public sealed class PostgresOptions : IResourceExtension
 
     internal List<ReferenceOptions> ReferenceList { get; } = [];
 
+    /// <summary>Declarations refused while the section was declared (e.g. a selector that is not a lambda).</summary>
+    internal List<DeclarationProblem> ProblemList { get; } = [];
+
     internal List<CheckConstraintOptions> CheckList { get; } = [];
 
     internal List<IndexOptions> IndexList { get; } = [];
@@ -89,5 +92,5 @@ public sealed class PostgresOptions : IResourceExtension
 
     /// <inheritdoc />
     public IEnumerable<DeclarationProblem> Validate(ResourceDefinition resource, DomainModel domain) =>
-        PostgresRules.Check(resource, this, domain);
+        ProblemList.Count == 0 ? PostgresRules.Check(resource, this, domain) : [.. ProblemList, .. PostgresRules.Check(resource, this, domain)];
 }

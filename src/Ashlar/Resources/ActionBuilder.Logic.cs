@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Ashlar.Actions;
+using Ashlar.Errors;
 using Ashlar.Types;
 
 namespace Ashlar.Resources;
@@ -106,9 +108,10 @@ public sealed partial class ActionBuilder<T>
     /// Makes a destroy action soft: instead of deleting the row it sets <paramref name="attribute"/> to the current
     /// time. Reads still see the record unless a read action filters it out (<c>a.Filter(p =&gt; p.ArchivedAt == null)</c>).
     /// </summary>
-    public ActionBuilder<T> Soft<TValue>(Expression<Func<T, TValue>> attribute)
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public ActionBuilder<T> Soft<TValue>(Func<T, TValue> attribute, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        _softDestroy = MemberNames.Of(attribute);
+        _softDestroy = MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "action soft");
         return this;
     }
 
@@ -142,9 +145,11 @@ public sealed partial class ActionBuilder<T>
     }
 
     /// <summary>A relationship a read action loads into every record.</summary>
-    public ActionBuilder<T> Load<TRelated>(Expression<Func<T, TRelated>> relationship)
+    /// <remarks>The relationship is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>relationshipText</c> with its source text.</remarks>
+    public ActionBuilder<T> Load<TRelated>(Func<T, TRelated> relationship, [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null)
     {
-        _loads.Add(MemberNames.PropertyOf(relationship).Name);
+        var property = MemberSelectorText.Select(typeof(T), typeof(TRelated), relationshipText, out var problem, out var fix);
+        _loads.Add(property?.Name ?? throw new DeclarationException([new DeclarationProblem(typeof(T).Name, "action load", problem, fix)]));
         return this;
     }
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Ashlar.Actions;
 
 namespace Ashlar.Resources;
@@ -47,9 +48,10 @@ public sealed partial class ActionBuilder<T>
     }
 
     /// <summary>Sets an attribute to a fixed value whenever the action runs.</summary>
-    public ActionBuilder<T> Set<TValue>(Expression<Func<T, TValue>> attribute, TValue value)
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public ActionBuilder<T> Set<TValue>(Func<T, TValue> attribute, TValue value, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        _set[MemberNames.Of(attribute)] = value;
+        _set[MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "action set")] = value;
         return this;
     }
 
@@ -58,9 +60,10 @@ public sealed partial class ActionBuilder<T>
     /// update statement, e.g. <c>a.Atomic(t =&gt; t.Score, t =&gt; t.Score + 1)</c>; the attribute's constraints are
     /// checked in the same statement.
     /// </summary>
-    public ActionBuilder<T> Atomic<TValue>(Expression<Func<T, TValue>> attribute, Expression<Func<T, TValue>> value)
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public ActionBuilder<T> Atomic<TValue>(Func<T, TValue> attribute, Expression<Func<T, TValue>> value, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        _atomics.Add(new(MemberNames.Of(attribute), value));
+        _atomics.Add(new(MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "action atomic"), value));
         return this;
     }
 

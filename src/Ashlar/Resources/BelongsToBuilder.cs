@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Ashlar.Resources;
 
@@ -9,24 +9,39 @@ public sealed class BelongsToBuilder<T, TDestination>
     where T : class
     where TDestination : class
 {
-    internal BelongsToBuilder(RelationshipDraft draft)
+    private readonly ResourceBuilder<T> _resource;
+
+    internal BelongsToBuilder(ResourceBuilder<T> resource, RelationshipDraft draft)
     {
+        _resource = resource;
         Draft = draft;
     }
 
     internal RelationshipDraft Draft { get; private set; }
 
     /// <summary>The property that holds the key. Defaults to <c>&lt;Navigation&gt;Id</c>.</summary>
-    public BelongsToBuilder<T, TDestination> SourceAttribute<TKey>(Expression<Func<T, TKey>> attribute)
+    /// <param name="attribute">The property, as a lambda written at the call: <c>x =&gt; x.KeyId</c>.</param>
+    /// <param name="attributeText">Filled in by the compiler: the source text of <paramref name="attribute"/>.</param>
+    public BelongsToBuilder<T, TDestination> SourceAttribute<TKey>(Func<T, TKey> attribute, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        Draft = Draft with { SourceAttribute = MemberNames.Of(attribute) };
+        if (_resource.SelectName(typeof(T), typeof(TKey), attributeText, $"relationship {Draft.Name} source_attribute") is { } name)
+        {
+            Draft = Draft with { SourceAttribute = name };
+        }
+
         return this;
     }
 
     /// <summary>The destination attribute the key refers to. Defaults to the destination's primary key.</summary>
-    public BelongsToBuilder<T, TDestination> DestinationAttribute<TKey>(Expression<Func<TDestination, TKey>> attribute)
+    /// <param name="attribute">The property, as a lambda written at the call: <c>x =&gt; x.KeyId</c>.</param>
+    /// <param name="attributeText">Filled in by the compiler: the source text of <paramref name="attribute"/>.</param>
+    public BelongsToBuilder<T, TDestination> DestinationAttribute<TKey>(Func<TDestination, TKey> attribute, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        Draft = Draft with { DestinationAttribute = MemberNames.Of(attribute) };
+        if (_resource.SelectName(typeof(TDestination), typeof(TKey), attributeText, $"relationship {Draft.Name} destination_attribute") is { } name)
+        {
+            Draft = Draft with { DestinationAttribute = name };
+        }
+
         return this;
     }
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Ashlar.Resources;
 
@@ -14,9 +14,10 @@ public sealed class ChangeFactory<T>
     }
 
     /// <summary>Sets the attribute to a fixed value.</summary>
-    public IChange<T> Set<TValue>(Expression<Func<T, TValue>> attribute, TValue value)
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IChange<T> Set<TValue>(Func<T, TValue> attribute, TValue value, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        var name = MemberNames.Of(attribute);
+        var name = MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "change set");
         return new BuiltInChange<T>("set", [], [name], (changeset, _) =>
         {
             changeset.Core.SetAttribute(name, value);
@@ -25,9 +26,10 @@ public sealed class ChangeFactory<T>
     }
 
     /// <summary>Sets the attribute to the argument's value (when the input gave one, or it has a default).</summary>
-    public IChange<T> SetFromArgument<TValue>(Expression<Func<T, TValue>> attribute, string argument)
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IChange<T> SetFromArgument<TValue>(Func<T, TValue> attribute, string argument, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        var name = MemberNames.Of(attribute);
+        var name = MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "change set_from_argument");
         return new BuiltInChange<T>("set_from_argument", [argument], [name], (changeset, _) =>
         {
             if (changeset.Core.Argument(argument) is { } value)
@@ -43,10 +45,11 @@ public sealed class ChangeFactory<T>
     /// Sets the attribute to <paramref name="expression"/> of the record as it will be after the write (the record's
     /// values with the input and earlier changes applied): <c>c.SetTo(p =&gt; p.Slug, p =&gt; p.Title.ToLowerInvariant())</c>.
     /// </summary>
-    public IChange<T> SetTo<TValue>(Expression<Func<T, TValue>> attribute, Func<T, TValue> expression)
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IChange<T> SetTo<TValue>(Func<T, TValue> attribute, Func<T, TValue> expression, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var name = MemberNames.Of(attribute);
+        var name = MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "change set_to");
         return new BuiltInChange<T>("set_to", [], [name], (changeset, _) =>
         {
             changeset.Core.SetAttribute(name, expression(changeset.Preview()));
@@ -55,9 +58,10 @@ public sealed class ChangeFactory<T>
     }
 
     /// <summary>Adds <paramref name="by"/> to the number the attribute holds (nil counts as zero).</summary>
-    public IChange<T> Increment<TValue>(Expression<Func<T, TValue>> attribute, decimal by = 1)
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IChange<T> Increment<TValue>(Func<T, TValue> attribute, decimal by = 1, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        var name = MemberNames.Of(attribute);
+        var name = MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "change increment");
         return new BuiltInChange<T>("increment", [], [name], (changeset, _) =>
         {
             var current = changeset.Core.Attribute(name) is { } value ? Convert.ToDecimal(value, CultureInfo.InvariantCulture) : 0m;
@@ -71,22 +75,25 @@ public sealed class ChangeFactory<T>
     /// destination record at this one after the write (in the action's transaction); a many-to-many creates the join
     /// record through the join resource's primary create action, unless it exists.
     /// </summary>
-    public IChange<T> Relate<TRelated>(Expression<Func<T, TRelated>> relationship, string argument) => RelateChange(relationship, argument, relate: true);
+    /// <remarks>The relationship is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>relationshipText</c> with its source text.</remarks>
+    public IChange<T> Relate<TRelated>(Func<T, TRelated> relationship, string argument, [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null) => RelateChange(MemberSelectorText.NameOrThrow(typeof(T), typeof(TRelated), relationshipText, "change relate"), argument, relate: true);
 
     /// <summary>
     /// Unrelates the record named by the argument's key: a belongs-to clears the foreign key; a has-many clears the
     /// destination's; a many-to-many destroys the join records through the join resource's primary destroy action.
     /// </summary>
-    public IChange<T> Unrelate<TRelated>(Expression<Func<T, TRelated>> relationship, string argument) => RelateChange(relationship, argument, relate: false);
+    /// <remarks>The relationship is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>relationshipText</c> with its source text.</remarks>
+    public IChange<T> Unrelate<TRelated>(Func<T, TRelated> relationship, string argument, [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null) => RelateChange(MemberSelectorText.NameOrThrow(typeof(T), typeof(TRelated), relationshipText, "change unrelate"), argument, relate: false);
 
     /// <summary>
     /// Makes a has-many list match the argument (a list of maps): a map with the key of a related record updates it,
     /// one without a key creates a record, and related records the list leaves out are destroyed — through the
     /// destination's primary actions, in the action's transaction.
     /// </summary>
-    public IChange<T> Manage<TRelated>(Expression<Func<T, TRelated>> relationship, string argument)
+    /// <remarks>The relationship is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>relationshipText</c> with its source text.</remarks>
+    public IChange<T> Manage<TRelated>(Func<T, TRelated> relationship, string argument, [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null)
     {
-        var name = MemberNames.Of(relationship);
+        var name = MemberSelectorText.NameOrThrow(typeof(T), typeof(TRelated), relationshipText, "change manage");
         return new BuiltInChange<T>("manage", [argument], [], (changeset, _) =>
         {
             if (changeset.Core.Argument(argument) is not IEnumerable input)
@@ -105,9 +112,8 @@ public sealed class ChangeFactory<T>
         { Relationship = name };
     }
 
-    private static BuiltInChange<T> RelateChange<TRelated>(Expression<Func<T, TRelated>> relationship, string argument, bool relate)
+    private static BuiltInChange<T> RelateChange(string name, string argument, bool relate)
     {
-        var name = MemberNames.Of(relationship);
         return new BuiltInChange<T>(relate ? "relate" : "unrelate", [argument], [], (changeset, _) =>
         {
             if (changeset.Core.Argument(argument) is not { } key)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Ashlar.Resources;
 
@@ -9,25 +10,40 @@ public sealed class ManyToManyBuilder<T, TDestination>
     where T : class
     where TDestination : class
 {
-    internal ManyToManyBuilder(RelationshipDraft draft)
+    private readonly ResourceBuilder<T> _resource;
+
+    internal ManyToManyBuilder(ResourceBuilder<T> resource, RelationshipDraft draft)
     {
+        _resource = resource;
         Draft = draft;
     }
 
     internal RelationshipDraft Draft { get; private set; }
 
     /// <summary>The join resource, and its attributes holding the source's and the destination's keys.</summary>
+    /// <param name="sourceKey">The join's property holding the source's key, as a lambda written at the call.</param>
+    /// <param name="destinationKey">The join's property holding the destination's key, as a lambda written at the call.</param>
+    /// <param name="sourceKeyText">Filled in by the compiler: the source text of <paramref name="sourceKey"/>.</param>
+    /// <param name="destinationKeyText">Filled in by the compiler: the source text of <paramref name="destinationKey"/>.</param>
     public ManyToManyBuilder<T, TDestination> Through<TJoin, TSourceKey, TDestinationKey>(
-        Expression<Func<TJoin, TSourceKey>> sourceKey,
-        Expression<Func<TJoin, TDestinationKey>> destinationKey)
+        Func<TJoin, TSourceKey> sourceKey,
+        Func<TJoin, TDestinationKey> destinationKey,
+        [CallerArgumentExpression(nameof(sourceKey))] string? sourceKeyText = null,
+        [CallerArgumentExpression(nameof(destinationKey))] string? destinationKeyText = null)
         where TJoin : class
     {
-        Draft = Draft with
+        var source = _resource.SelectName(typeof(TJoin), typeof(TSourceKey), sourceKeyText, $"many_to_many {Draft.Name} through");
+        var destination = _resource.SelectName(typeof(TJoin), typeof(TDestinationKey), destinationKeyText, $"many_to_many {Draft.Name} through");
+        if (source is not null && destination is not null)
         {
-            ThroughType = typeof(TJoin),
-            SourceAttributeOnJoin = MemberNames.Of(sourceKey),
-            DestinationAttributeOnJoin = MemberNames.Of(destinationKey),
-        };
+            Draft = Draft with
+            {
+                ThroughType = typeof(TJoin),
+                SourceAttributeOnJoin = source,
+                DestinationAttributeOnJoin = destination,
+            };
+        }
+
         return this;
     }
 

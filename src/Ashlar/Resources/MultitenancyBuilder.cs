@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Ashlar.Resources;
 
@@ -15,8 +15,11 @@ public sealed class MultitenancyBuilder<T>
     private bool _global;
     private int _strategies;
 
-    internal MultitenancyBuilder()
+    private readonly ResourceBuilder<T> _resource;
+
+    internal MultitenancyBuilder(ResourceBuilder<T> resource)
     {
+        _resource = resource;
     }
 
     internal MultitenancyDraft Draft => new(_strategy, _attribute, _global, _strategies);
@@ -31,10 +34,12 @@ public sealed class MultitenancyBuilder<T>
     }
 
     /// <summary>Every tenant's records share one table; <paramref name="attribute"/> holds the tenant.</summary>
-    public MultitenancyBuilder<T> Attribute<TValue>(Expression<Func<T, TValue>> attribute)
+    /// <param name="attribute">The tenant's property, as a lambda written at the call: <c>x =&gt; x.OrganizationId</c>.</param>
+    /// <param name="attributeText">Filled in by the compiler: the source text of <paramref name="attribute"/>.</param>
+    public MultitenancyBuilder<T> Attribute<TValue>(Func<T, TValue> attribute, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
         _strategy = MultitenancyStrategy.Attribute;
-        _attribute = MemberNames.Of(attribute);
+        _attribute = _resource.SelectName(typeof(T), typeof(TValue), attributeText, "multitenancy attribute");
         _strategies++;
         return this;
     }

@@ -1,4 +1,5 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Ashlar.Types;
 
 namespace Ashlar.Resources;
 
@@ -9,65 +10,105 @@ public sealed partial class ResourceBuilder<T>
     IReadOnlyList<AggregateDraft> IResourceDraft.Aggregates => _aggregates;
 
     /// <summary>Declares the number of related records: <c>r.Count(p =&gt; p.CommentCount, p =&gt; p.Comments)</c>.</summary>
-    public ResourceBuilder<T> Count<TValue, TDestination>(Expression<Func<T, TValue>> property, Expression<Func<T, IEnumerable<TDestination>?>> relationship,
-        Action<AggregateBuilder<TDestination>>? configure = null)
+    /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
+    public ResourceBuilder<T> Count<TValue, TDestination>(Func<T, TValue> property, Func<T, IEnumerable<TDestination>?> relationship,
+        Action<AggregateBuilder<TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null)
         where TDestination : class =>
-        Aggregate(AggregateKind.Count, property, relationship, null, configure);
+        Aggregate<TValue, TDestination>(AggregateKind.Count, propertyText, relationshipText, null, configure);
 
     /// <summary>Declares the number of non-nil values of a related field (distinct ones with <c>Uniq()</c>).</summary>
-    public ResourceBuilder<T> Count<TValue, TDestination, TField>(Expression<Func<T, TValue>> property, Expression<Func<T, IEnumerable<TDestination>?>> relationship,
-        Expression<Func<TDestination, TField>> field, Action<AggregateBuilder<TDestination>>? configure = null)
+    /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
+    public ResourceBuilder<T> Count<TValue, TDestination, TField>(Func<T, TValue> property, Func<T, IEnumerable<TDestination>?> relationship,
+        Func<TDestination, TField> field, Action<AggregateBuilder<TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null,
+        [CallerArgumentExpression(nameof(field))] string? fieldText = null)
         where TDestination : class =>
-        Aggregate(AggregateKind.Count, property, relationship, field, configure);
+        Aggregate<TValue, TDestination>(AggregateKind.Count, propertyText, relationshipText, Select(typeof(TDestination), typeof(TField), fieldText, "aggregate field") is { } selected ? Naming.ToSnakeCase(selected.Name) : "", configure);
 
     /// <summary>Declares whether any related record exists.</summary>
-    public ResourceBuilder<T> Exists<TDestination>(Expression<Func<T, bool>> property, Expression<Func<T, IEnumerable<TDestination>?>> relationship,
-        Action<AggregateBuilder<TDestination>>? configure = null)
+    /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
+    public ResourceBuilder<T> Exists<TDestination>(Func<T, bool> property, Func<T, IEnumerable<TDestination>?> relationship,
+        Action<AggregateBuilder<TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null)
         where TDestination : class =>
-        Aggregate(AggregateKind.Exists, property, relationship, null, configure);
+        Aggregate<bool, TDestination>(AggregateKind.Exists, propertyText, relationshipText, null, configure);
 
     /// <summary>Declares the sum of a related field.</summary>
-    public ResourceBuilder<T> Sum<TValue, TDestination, TField>(Expression<Func<T, TValue>> property, Expression<Func<T, IEnumerable<TDestination>?>> relationship,
-        Expression<Func<TDestination, TField>> field, Action<AggregateBuilder<TDestination>>? configure = null)
+    /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
+    public ResourceBuilder<T> Sum<TValue, TDestination, TField>(Func<T, TValue> property, Func<T, IEnumerable<TDestination>?> relationship,
+        Func<TDestination, TField> field, Action<AggregateBuilder<TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null,
+        [CallerArgumentExpression(nameof(field))] string? fieldText = null)
         where TDestination : class =>
-        Aggregate(AggregateKind.Sum, property, relationship, field, configure);
+        Aggregate<TValue, TDestination>(AggregateKind.Sum, propertyText, relationshipText, Select(typeof(TDestination), typeof(TField), fieldText, "aggregate field") is { } selected ? Naming.ToSnakeCase(selected.Name) : "", configure);
 
     /// <summary>Declares the average of a related field.</summary>
-    public ResourceBuilder<T> Avg<TValue, TDestination, TField>(Expression<Func<T, TValue>> property, Expression<Func<T, IEnumerable<TDestination>?>> relationship,
-        Expression<Func<TDestination, TField>> field, Action<AggregateBuilder<TDestination>>? configure = null)
+    /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
+    public ResourceBuilder<T> Avg<TValue, TDestination, TField>(Func<T, TValue> property, Func<T, IEnumerable<TDestination>?> relationship,
+        Func<TDestination, TField> field, Action<AggregateBuilder<TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null,
+        [CallerArgumentExpression(nameof(field))] string? fieldText = null)
         where TDestination : class =>
-        Aggregate(AggregateKind.Avg, property, relationship, field, configure);
+        Aggregate<TValue, TDestination>(AggregateKind.Avg, propertyText, relationshipText, Select(typeof(TDestination), typeof(TField), fieldText, "aggregate field") is { } selected ? Naming.ToSnakeCase(selected.Name) : "", configure);
 
     /// <summary>Declares the smallest value of a related field.</summary>
-    public ResourceBuilder<T> Min<TValue, TDestination, TField>(Expression<Func<T, TValue>> property, Expression<Func<T, IEnumerable<TDestination>?>> relationship,
-        Expression<Func<TDestination, TField>> field, Action<AggregateBuilder<TDestination>>? configure = null)
+    /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
+    public ResourceBuilder<T> Min<TValue, TDestination, TField>(Func<T, TValue> property, Func<T, IEnumerable<TDestination>?> relationship,
+        Func<TDestination, TField> field, Action<AggregateBuilder<TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null,
+        [CallerArgumentExpression(nameof(field))] string? fieldText = null)
         where TDestination : class =>
-        Aggregate(AggregateKind.Min, property, relationship, field, configure);
+        Aggregate<TValue, TDestination>(AggregateKind.Min, propertyText, relationshipText, Select(typeof(TDestination), typeof(TField), fieldText, "aggregate field") is { } selected ? Naming.ToSnakeCase(selected.Name) : "", configure);
 
     /// <summary>Declares the largest value of a related field.</summary>
-    public ResourceBuilder<T> Max<TValue, TDestination, TField>(Expression<Func<T, TValue>> property, Expression<Func<T, IEnumerable<TDestination>?>> relationship,
-        Expression<Func<TDestination, TField>> field, Action<AggregateBuilder<TDestination>>? configure = null)
+    /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
+    public ResourceBuilder<T> Max<TValue, TDestination, TField>(Func<T, TValue> property, Func<T, IEnumerable<TDestination>?> relationship,
+        Func<TDestination, TField> field, Action<AggregateBuilder<TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null,
+        [CallerArgumentExpression(nameof(field))] string? fieldText = null)
         where TDestination : class =>
-        Aggregate(AggregateKind.Max, property, relationship, field, configure);
+        Aggregate<TValue, TDestination>(AggregateKind.Max, propertyText, relationshipText, Select(typeof(TDestination), typeof(TField), fieldText, "aggregate field") is { } selected ? Naming.ToSnakeCase(selected.Name) : "", configure);
 
     /// <summary>Declares the field of the first related record, in the relationship's sort.</summary>
-    public ResourceBuilder<T> First<TValue, TDestination, TField>(Expression<Func<T, TValue>> property, Expression<Func<T, IEnumerable<TDestination>?>> relationship,
-        Expression<Func<TDestination, TField>> field, Action<AggregateBuilder<TDestination>>? configure = null)
+    /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
+    public ResourceBuilder<T> First<TValue, TDestination, TField>(Func<T, TValue> property, Func<T, IEnumerable<TDestination>?> relationship,
+        Func<TDestination, TField> field, Action<AggregateBuilder<TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null,
+        [CallerArgumentExpression(nameof(field))] string? fieldText = null)
         where TDestination : class =>
-        Aggregate(AggregateKind.First, property, relationship, field, configure);
+        Aggregate<TValue, TDestination>(AggregateKind.First, propertyText, relationshipText, Select(typeof(TDestination), typeof(TField), fieldText, "aggregate field") is { } selected ? Naming.ToSnakeCase(selected.Name) : "", configure);
 
     /// <summary>Declares the list of a related field's values, in the relationship's sort.</summary>
-    public ResourceBuilder<T> List<TValue, TDestination, TField>(Expression<Func<T, TValue>> property, Expression<Func<T, IEnumerable<TDestination>?>> relationship,
-        Expression<Func<TDestination, TField>> field, Action<AggregateBuilder<TDestination>>? configure = null)
+    /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
+    public ResourceBuilder<T> List<TValue, TDestination, TField>(Func<T, TValue> property, Func<T, IEnumerable<TDestination>?> relationship,
+        Func<TDestination, TField> field, Action<AggregateBuilder<TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null,
+        [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null,
+        [CallerArgumentExpression(nameof(field))] string? fieldText = null)
         where TDestination : class =>
-        Aggregate(AggregateKind.List, property, relationship, field, configure);
+        Aggregate<TValue, TDestination>(AggregateKind.List, propertyText, relationshipText, Select(typeof(TDestination), typeof(TField), fieldText, "aggregate field") is { } selected ? Naming.ToSnakeCase(selected.Name) : "", configure);
 
-    private ResourceBuilder<T> Aggregate<TDestination>(AggregateKind kind, LambdaExpression property, LambdaExpression relationship, LambdaExpression? field,
+    private ResourceBuilder<T> Aggregate<TValue, TDestination>(AggregateKind kind, string? propertyText, string? relationshipText, string? field,
         Action<AggregateBuilder<TDestination>>? configure)
         where TDestination : class
     {
-        var builder = new AggregateBuilder<TDestination>(new AggregateDraft(
-            kind, MemberNames.PropertyOf(property), MemberNames.PropertyOf(relationship), field is null ? null : MemberNames.Of(field)));
+        var property = Select<TValue>(propertyText, "aggregate");
+        var relationship = Select(typeof(T), typeof(IEnumerable<TDestination>), relationshipText, "aggregate relationship");
+        if (property is null || relationship is null || field == "")
+        {
+            return this;
+        }
+
+        var builder = new AggregateBuilder<TDestination>(new AggregateDraft(kind, property, relationship, field));
         configure?.Invoke(builder);
         _aggregates.Add(builder.Draft);
         return this;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Ashlar.Resources;
 
@@ -11,14 +12,16 @@ public sealed partial class ResourceBuilder<T>
     /// It loads in one statement per level and can be used in filters, aggregates and sorts like any relationship;
     /// it adds no column and no foreign key. The source needs a single-attribute primary key.
     /// </summary>
+    /// <remarks>The navigation is a lambda written at the call; the compiler fills in <c>navigationText</c> with its source text.</remarks>
     public ResourceBuilder<T> HasManyManual<TDestination>(
-        Expression<Func<T, IEnumerable<TDestination>?>> navigation,
+        Func<T, IEnumerable<TDestination>?> navigation,
         Expression<Func<T, TDestination, bool>> join,
-        Action<ManualBuilder<T, TDestination>>? configure = null)
+        Action<ManualBuilder<T, TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(navigation))] string? navigationText = null)
         where TDestination : class
     {
         ArgumentNullException.ThrowIfNull(join);
-        return Manual(RelationshipKind.HasMany, MemberNames.PropertyOf(navigation), typeof(TDestination), d => d with { Join = join }, configure);
+        return Manual(RelationshipKind.HasMany, navigationText, typeof(TDestination), d => d with { Join = join }, configure);
     }
 
     /// <summary>
@@ -27,14 +30,16 @@ public sealed partial class ResourceBuilder<T>
     /// <c>r.HasOneManual(p =&gt; p.LatestReply, (p, c) =&gt; c.PostId == p.Id, m =&gt; m.Sort(c =&gt; c.Id, descending: true))</c>.
     /// Its join condition reads the source's own fields (no relationship path on the source side).
     /// </summary>
+    /// <remarks>The navigation is a lambda written at the call; the compiler fills in <c>navigationText</c> with its source text.</remarks>
     public ResourceBuilder<T> HasOneManual<TDestination>(
-        Expression<Func<T, TDestination?>> navigation,
+        Func<T, TDestination?> navigation,
         Expression<Func<T, TDestination, bool>> join,
-        Action<ManualBuilder<T, TDestination>>? configure = null)
+        Action<ManualBuilder<T, TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(navigation))] string? navigationText = null)
         where TDestination : class
     {
         ArgumentNullException.ThrowIfNull(join);
-        return Manual(RelationshipKind.HasOne, MemberNames.PropertyOf(navigation), typeof(TDestination), d => d with { Join = join }, configure);
+        return Manual(RelationshipKind.HasOne, navigationText, typeof(TDestination), d => d with { Join = join }, configure);
     }
 
     /// <summary>
@@ -42,37 +47,48 @@ public sealed partial class ResourceBuilder<T>
     /// a whole batch of source records, once per load level. It can be loaded (with loads nested below it), but using
     /// it in a filter, sort or aggregate is an error: it has no SQL join.
     /// </summary>
+    /// <remarks>The navigation is a lambda written at the call; the compiler fills in <c>navigationText</c> with its source text.</remarks>
     public ResourceBuilder<T> HasManyManual<TDestination>(
-        Expression<Func<T, IEnumerable<TDestination>?>> navigation,
+        Func<T, IEnumerable<TDestination>?> navigation,
         IManualRelationship<T, TDestination> loader,
-        Action<ManualBuilder<T, TDestination>>? configure = null)
+        Action<ManualBuilder<T, TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(navigation))] string? navigationText = null)
         where TDestination : class
     {
         ArgumentNullException.ThrowIfNull(loader);
-        return Manual(RelationshipKind.HasMany, MemberNames.PropertyOf(navigation), typeof(TDestination),
+        return Manual(RelationshipKind.HasMany, navigationText, typeof(TDestination),
             d => d with { Loader = new ManualLoader<T, TDestination>(loader) }, configure);
     }
 
     /// <summary>Declares a manual to-one relationship loaded by code (see the to-many overload); the loader returns at most one record per source.</summary>
+    /// <remarks>The navigation is a lambda written at the call; the compiler fills in <c>navigationText</c> with its source text.</remarks>
     public ResourceBuilder<T> HasOneManual<TDestination>(
-        Expression<Func<T, TDestination?>> navigation,
+        Func<T, TDestination?> navigation,
         IManualRelationship<T, TDestination> loader,
-        Action<ManualBuilder<T, TDestination>>? configure = null)
+        Action<ManualBuilder<T, TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(navigation))] string? navigationText = null)
         where TDestination : class
     {
         ArgumentNullException.ThrowIfNull(loader);
-        return Manual(RelationshipKind.HasOne, MemberNames.PropertyOf(navigation), typeof(TDestination),
+        return Manual(RelationshipKind.HasOne, navigationText, typeof(TDestination),
             d => d with { Loader = new ManualLoader<T, TDestination>(loader) }, configure);
     }
 
     private ResourceBuilder<T> Manual<TDestination>(
         RelationshipKind kind,
-        System.Reflection.PropertyInfo property,
+        string? navigationText,
         Type destination,
         Func<RelationshipDraft, RelationshipDraft> manual,
         Action<ManualBuilder<T, TDestination>>? configure)
         where TDestination : class
     {
+        var property = Select(typeof(T), kind == RelationshipKind.HasMany ? typeof(IEnumerable<TDestination>) : destination, navigationText,
+            kind == RelationshipKind.HasMany ? "has_many_manual" : "has_one_manual");
+        if (property is null)
+        {
+            return this;
+        }
+
         var builder = new ManualBuilder<T, TDestination>(manual(Draft(kind, property, destination)));
         configure?.Invoke(builder);
         if (!IsDuplicate(property))

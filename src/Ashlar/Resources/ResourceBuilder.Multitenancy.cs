@@ -20,7 +20,7 @@ public sealed partial class ResourceBuilder<T>
             Problem("multitenancy", "it is declared twice", "declare r.Multitenancy(...) once");
         }
 
-        var builder = new MultitenancyBuilder<T>();
+        var builder = new MultitenancyBuilder<T>(this);
         configure(builder);
         _multitenancy = builder.Draft;
         return this;

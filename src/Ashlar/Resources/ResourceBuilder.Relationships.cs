@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Ashlar.Errors;
 using Ashlar.Types;
 
@@ -11,18 +11,22 @@ public sealed partial class ResourceBuilder<T>
     /// in the property <c>&lt;Navigation&gt;Id</c> unless configured, which the class must have; its attribute
     /// (<c>&lt;navigation&gt;_id</c>) is declared from that property for you, not declared again with <c>Attribute</c>.
     /// </summary>
+    /// <param name="navigation">The navigation property, as a lambda written at the call: <c>x =&gt; x.Author</c>.</param>
+    /// <param name="configure">Further options.</param>
+    /// <param name="navigationText">Filled in by the compiler: the source text of <paramref name="navigation"/>.</param>
     public ResourceBuilder<T> BelongsTo<TDestination>(
-        Expression<Func<T, TDestination?>> navigation,
-        Action<BelongsToBuilder<T, TDestination>>? configure = null)
+        Func<T, TDestination?> navigation,
+        Action<BelongsToBuilder<T, TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(navigation))] string? navigationText = null)
         where TDestination : class
     {
-        var property = MemberNames.PropertyOf(navigation);
-        if (IsDuplicate(property))
+        var property = Select<TDestination?>(navigationText, "belongs_to");
+        if (property is null || IsDuplicate(property))
         {
             return this;
         }
 
-        var builder = new BelongsToBuilder<T, TDestination>(Draft(RelationshipKind.BelongsTo, property, typeof(TDestination)));
+        var builder = new BelongsToBuilder<T, TDestination>(this, Draft(RelationshipKind.BelongsTo, property, typeof(TDestination)));
         configure?.Invoke(builder);
         var draft = builder.Draft;
         var keyName = draft.SourceAttribute ?? Naming.ToSnakeCase(property.Name) + "_id";
@@ -50,13 +54,23 @@ public sealed partial class ResourceBuilder<T>
     }
 
     /// <summary>Declares that one <typeparamref name="TDestination"/> refers to each record.</summary>
+    /// <param name="navigation">The navigation property, as a lambda written at the call.</param>
+    /// <param name="configure">Further options.</param>
+    /// <param name="navigationText">Filled in by the compiler: the source text of <paramref name="navigation"/>.</param>
     public ResourceBuilder<T> HasOne<TDestination>(
-        Expression<Func<T, TDestination?>> navigation,
-        Action<HasBuilder<T, TDestination>>? configure = null)
+        Func<T, TDestination?> navigation,
+        Action<HasBuilder<T, TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(navigation))] string? navigationText = null)
         where TDestination : class
     {
-        var builder = new HasBuilder<T, TDestination>(
-            Draft(RelationshipKind.HasOne, MemberNames.PropertyOf(navigation), typeof(TDestination)));
+        var property = Select(typeof(T), typeof(TDestination), navigationText, "has_one");
+        if (property is null)
+        {
+            return this;
+        }
+
+        var builder = new HasBuilder<T, TDestination>(this,
+            Draft(RelationshipKind.HasOne, property, typeof(TDestination)));
         configure?.Invoke(builder);
         if (!IsDuplicate(builder.Draft.Property))
         {
@@ -67,13 +81,23 @@ public sealed partial class ResourceBuilder<T>
     }
 
     /// <summary>Declares that many <typeparamref name="TDestination"/> records refer to each record.</summary>
+    /// <param name="navigation">The navigation property, as a lambda written at the call.</param>
+    /// <param name="configure">Further options.</param>
+    /// <param name="navigationText">Filled in by the compiler: the source text of <paramref name="navigation"/>.</param>
     public ResourceBuilder<T> HasMany<TDestination>(
-        Expression<Func<T, IEnumerable<TDestination>?>> navigation,
-        Action<HasBuilder<T, TDestination>>? configure = null)
+        Func<T, IEnumerable<TDestination>?> navigation,
+        Action<HasBuilder<T, TDestination>>? configure = null,
+        [CallerArgumentExpression(nameof(navigation))] string? navigationText = null)
         where TDestination : class
     {
-        var builder = new HasBuilder<T, TDestination>(
-            Draft(RelationshipKind.HasMany, MemberNames.PropertyOf(navigation), typeof(TDestination)));
+        var property = Select(typeof(T), typeof(IEnumerable<TDestination>), navigationText, "has_many");
+        if (property is null)
+        {
+            return this;
+        }
+
+        var builder = new HasBuilder<T, TDestination>(this,
+            Draft(RelationshipKind.HasMany, property, typeof(TDestination)));
         configure?.Invoke(builder);
         if (!IsDuplicate(builder.Draft.Property))
         {
@@ -84,13 +108,23 @@ public sealed partial class ResourceBuilder<T>
     }
 
     /// <summary>Declares many-to-many related records, joined through a join resource.</summary>
+    /// <param name="navigation">The navigation property, as a lambda written at the call.</param>
+    /// <param name="configure">Further options.</param>
+    /// <param name="navigationText">Filled in by the compiler: the source text of <paramref name="navigation"/>.</param>
     public ResourceBuilder<T> ManyToMany<TDestination>(
-        Expression<Func<T, IEnumerable<TDestination>?>> navigation,
-        Action<ManyToManyBuilder<T, TDestination>> configure)
+        Func<T, IEnumerable<TDestination>?> navigation,
+        Action<ManyToManyBuilder<T, TDestination>> configure,
+        [CallerArgumentExpression(nameof(navigation))] string? navigationText = null)
         where TDestination : class
     {
-        var builder = new ManyToManyBuilder<T, TDestination>(
-            Draft(RelationshipKind.ManyToMany, MemberNames.PropertyOf(navigation), typeof(TDestination)));
+        var property = Select(typeof(T), typeof(IEnumerable<TDestination>), navigationText, "many_to_many");
+        if (property is null)
+        {
+            return this;
+        }
+
+        var builder = new ManyToManyBuilder<T, TDestination>(this,
+            Draft(RelationshipKind.ManyToMany, property, typeof(TDestination)));
         configure(builder);
         if (!IsDuplicate(builder.Draft.Property))
         {

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Ashlar.Resources;
 
@@ -14,9 +14,16 @@ public sealed partial class ResourceBuilder<T>
     /// same statement, and an update or destroy of a copy read before another write is refused with
     /// <see cref="Errors.StaleRecord"/>.
     /// </summary>
-    public ResourceBuilder<T> OptimisticLock<TValue>(Expression<Func<T, TValue>> version)
+    /// <param name="version">The version property, as a lambda written at the call: <c>x =&gt; x.Version</c>.</param>
+    /// <param name="versionText">Filled in by the compiler: the source text of <paramref name="version"/>.</param>
+    public ResourceBuilder<T> OptimisticLock<TValue>(Func<T, TValue> version, [CallerArgumentExpression(nameof(version))] string? versionText = null)
     {
-        var info = MemberNames.PropertyOf(version);
+        var info = Select<TValue>(versionText, "optimistic lock");
+        if (info is null)
+        {
+            return this;
+        }
+
         var definition = Declare(info);
         object? one = typeof(TValue) == typeof(int) ? 1 : typeof(TValue) == typeof(long) ? 1L : typeof(TValue) == typeof(short) ? (short)1 : null;
         if (one is null)

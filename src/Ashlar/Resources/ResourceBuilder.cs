@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Ashlar.Actions;
 using Ashlar.Errors;
 using Ashlar.Types;
@@ -61,11 +61,20 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     internal IReadOnlyList<string> ResourceRenamedFrom => _renamedFrom;
 
     /// <summary>Declares an attribute stored in the property <paramref name="property"/>.</summary>
+    /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.Title</c>.</param>
+    /// <param name="configure">Further options.</param>
+    /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>, which names the property.</param>
     public ResourceBuilder<T> Attribute<TValue>(
-        Expression<Func<T, TValue>> property,
-        Action<AttributeBuilder<TValue>>? configure = null)
+        Func<T, TValue> property,
+        Action<AttributeBuilder<TValue>>? configure = null,
+        [CallerArgumentExpression(nameof(property))] string? propertyText = null)
     {
-        var info = MemberNames.PropertyOf(property);
+        var info = Select<TValue>(propertyText, "attribute");
+        if (info is null)
+        {
+            return this;
+        }
+
         var definition = Declare(info);
         var builder = new AttributeBuilder<TValue>(definition);
         configure?.Invoke(builder);
@@ -74,20 +83,28 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     }
 
     /// <summary>Declares a UUID primary key generated as a random (version 4) UUID.</summary>
-    public ResourceBuilder<T> UuidPrimaryKey(Expression<Func<T, Guid>> property) =>
-        Attribute(property, a => a.PrimaryKey().Writable(false).Default(DefaultValue.UuidV4));
+    /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.Id</c>.</param>
+    /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
+    public ResourceBuilder<T> UuidPrimaryKey(Func<T, Guid> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null) =>
+        Attribute(property, a => a.PrimaryKey().Writable(false).Default(DefaultValue.UuidV4), propertyText);
 
     /// <summary>Declares a UUID primary key generated as a time-ordered (version 7) UUID.</summary>
-    public ResourceBuilder<T> UuidV7PrimaryKey(Expression<Func<T, Guid>> property) =>
-        Attribute(property, a => a.PrimaryKey().Writable(false).Default(DefaultValue.UuidV7));
+    /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.Id</c>.</param>
+    /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
+    public ResourceBuilder<T> UuidV7PrimaryKey(Func<T, Guid> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null) =>
+        Attribute(property, a => a.PrimaryKey().Writable(false).Default(DefaultValue.UuidV7), propertyText);
 
     /// <summary>Declares an integer primary key the database assigns (an identity column).</summary>
-    public ResourceBuilder<T> IntegerPrimaryKey(Expression<Func<T, int>> property) =>
-        IdentityKey(property);
+    /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.Id</c>.</param>
+    /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
+    public ResourceBuilder<T> IntegerPrimaryKey(Func<T, int> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null) =>
+        IdentityKey<int>(propertyText);
 
     /// <summary>Declares a 64-bit integer primary key the database assigns (an identity column).</summary>
-    public ResourceBuilder<T> IntegerPrimaryKey(Expression<Func<T, long>> property) =>
-        IdentityKey(property);
+    /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.Id</c>.</param>
+    /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
+    public ResourceBuilder<T> IntegerPrimaryKey(Func<T, long> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null) =>
+        IdentityKey<long>(propertyText);
 
     /// <summary>
     /// Declares the timestamps <c>inserted_at</c> and <c>updated_at</c>, kept by Ashlar, stored in the properties
@@ -112,16 +129,28 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     }
 
     /// <summary>Declares a timestamp set when the record is created.</summary>
-    public ResourceBuilder<T> CreateTimestamp<TValue>(Expression<Func<T, TValue>> property)
+    /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.CreatedAt</c>.</param>
+    /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
+    public ResourceBuilder<T> CreateTimestamp<TValue>(Func<T, TValue> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null)
     {
-        Timestamp(MemberNames.PropertyOf(property), onUpdate: false);
+        if (Select<TValue>(propertyText, "create_timestamp") is { } info)
+        {
+            Timestamp(info, onUpdate: false);
+        }
+
         return this;
     }
 
     /// <summary>Declares a timestamp set when the record is created and on every update.</summary>
-    public ResourceBuilder<T> UpdateTimestamp<TValue>(Expression<Func<T, TValue>> property)
+    /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.ChangedAt</c>.</param>
+    /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
+    public ResourceBuilder<T> UpdateTimestamp<TValue>(Func<T, TValue> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null)
     {
-        Timestamp(MemberNames.PropertyOf(property), onUpdate: true);
+        if (Select<TValue>(propertyText, "update_timestamp") is { } info)
+        {
+            Timestamp(info, onUpdate: true);
+        }
+
         return this;
     }
 
@@ -129,9 +158,24 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     /// <param name="name">The identity's name, e.g. <c>unique_email</c>.</param>
     /// <param name="keys"><c>p =&gt; p.Email</c>, or <c>p =&gt; new { p.OrgId, p.Email }</c> for several.</param>
     /// <param name="configure">Further options.</param>
-    public ResourceBuilder<T> Identity(string name, Expression<Func<T, object?>> keys, Action<IdentityBuilder>? configure = null)
+    /// <param name="keysText">Filled in by the compiler: the source text of <paramref name="keys"/>, which names the properties.</param>
+    public ResourceBuilder<T> Identity(string name, Func<T, object?> keys, Action<IdentityBuilder>? configure = null,
+        [CallerArgumentExpression(nameof(keys))] string? keysText = null)
     {
-        var builder = new IdentityBuilder(new IdentityDefinition { Name = name, Keys = MemberNames.ListOf(keys) });
+        var properties = MemberSelectorText.SelectList(typeof(T), keysText, out var problem, out var fix);
+        if (properties is null)
+        {
+            Problem($"identity {name}", problem, fix);
+            return this;
+        }
+
+        var keyNames = new List<string>(properties.Count);
+        foreach (var property in properties)
+        {
+            keyNames.Add(Naming.ToSnakeCase(property.Name));
+        }
+
+        var builder = new IdentityBuilder(new IdentityDefinition { Name = name, Keys = keyNames });
         configure?.Invoke(builder);
         _identities.Add(builder.Definition);
         return this;
@@ -166,13 +210,40 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     internal void Problem(string option, string problem, string fix) =>
         _problems.Add(new DeclarationProblem(Name, option, problem, fix));
 
-    private ResourceBuilder<T> IdentityKey<TValue>(Expression<Func<T, TValue>> property) =>
-        Attribute(property, a => a.PrimaryKey().Writable(false)).MarkIdentity(MemberNames.Of(property));
+    /// <summary>
+    /// The property a declaration's selector text names, checked against the delegate's result type; null after
+    /// recording the problem.
+    /// </summary>
+    internal PropertyInfo? Select<TValue>(string? text, string option) => Select(typeof(T), typeof(TValue), text, option);
 
-    private ResourceBuilder<T> MarkIdentity(string name)
+    /// <summary>The property of <paramref name="type"/> a selector text names; null after recording the problem.</summary>
+    internal PropertyInfo? Select(Type type, Type valueType, string? text, string option)
     {
-        var index = IndexOfAttribute(name);
-        _attributes[index] = _attributes[index] with { Identity = true };
+        var info = MemberSelectorText.Select(type, valueType, text, out var problem, out var fix);
+        if (info is null)
+        {
+            Problem(option, problem, fix);
+        }
+
+        return info;
+    }
+
+    /// <summary>The snake_case name of the property a selector text names; null after recording the problem.</summary>
+    internal string? SelectName(Type type, Type valueType, string? text, string option) =>
+        Select(type, valueType, text, option) is { } info ? Naming.ToSnakeCase(info.Name) : null;
+
+    private ResourceBuilder<T> IdentityKey<TValue>(string? propertyText)
+    {
+        var info = Select<TValue>(propertyText, "integer_primary_key");
+        if (info is null)
+        {
+            return this;
+        }
+
+        var definition = Declare(info);
+        var builder = new AttributeBuilder<TValue>(definition);
+        builder.PrimaryKey().Writable(false);
+        Upsert(builder.Definition with { Identity = true });
         return this;
     }
 

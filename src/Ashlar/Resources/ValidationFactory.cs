@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ashlar.Resources;
@@ -18,22 +19,25 @@ public sealed class ValidationFactory<T>
     }
 
     /// <summary>The field must have a value (not nil, not blank text).</summary>
-    public IValidation<T> Present<TValue>(Expression<Func<T, TValue>> attribute) => Present(MemberNames.Of(attribute));
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IValidation<T> Present<TValue>(Func<T, TValue> attribute, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null) => Present(MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "validate present"));
 
     /// <summary>The attribute or argument called <paramref name="field"/> must have a value (not nil, not blank text).</summary>
     public IValidation<T> Present(string field) =>
         Check("present", field, value => IsBlank(value) ? "must be present" : null);
 
     /// <summary>The field must have no value (nil or blank text).</summary>
-    public IValidation<T> Absent<TValue>(Expression<Func<T, TValue>> attribute) => Absent(MemberNames.Of(attribute));
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IValidation<T> Absent<TValue>(Func<T, TValue> attribute, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null) => Absent(MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "validate absent"));
 
     /// <summary>The attribute or argument called <paramref name="field"/> must have no value.</summary>
     public IValidation<T> Absent(string field) =>
         Check("absent", field, value => IsBlank(value) ? null : "must be absent");
 
     /// <summary>The field must compare to <paramref name="value"/> as <paramref name="op"/> says; nil passes.</summary>
-    public IValidation<T> Compare<TValue>(Expression<Func<T, TValue>> attribute, CompareOperator op, TValue value)
-        where TValue : IComparable => Compare(MemberNames.Of(attribute), op, value);
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IValidation<T> Compare<TValue>(Func<T, TValue> attribute, CompareOperator op, TValue value, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
+        where TValue : IComparable => Compare(MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "validate compare"), op, value);
 
     /// <summary>The attribute or argument called <paramref name="field"/> must compare to <paramref name="value"/>; nil passes.</summary>
     public IValidation<T> Compare(string field, CompareOperator op, IComparable value)
@@ -59,7 +63,8 @@ public sealed class ValidationFactory<T>
     }
 
     /// <summary>The text must match the regular expression <paramref name="pattern"/>; nil passes.</summary>
-    public IValidation<T> Match(Expression<Func<T, string?>> attribute, string pattern) => Match(MemberNames.Of(attribute), pattern);
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IValidation<T> Match(Func<T, string?> attribute, string pattern, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null) => Match(MemberSelectorText.NameOrThrow(typeof(T), typeof(string), attributeText, "validate match"), pattern);
 
     /// <summary>The attribute or argument called <paramref name="field"/> must match <paramref name="pattern"/>; nil passes.</summary>
     public IValidation<T> Match(string field, string pattern)
@@ -81,16 +86,19 @@ public sealed class ValidationFactory<T>
             : $"must be one of {string.Join(", ", values)}");
 
     /// <summary>The field must equal <paramref name="value"/>.</summary>
-    public IValidation<T> AttributeEquals<TValue>(Expression<Func<T, TValue>> attribute, TValue value) =>
-        Check("attribute_equals", MemberNames.Of(attribute), given => Equals(given, value) ? null : $"must equal {value}");
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IValidation<T> AttributeEquals<TValue>(Func<T, TValue> attribute, TValue value, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null) =>
+        Check("attribute_equals", MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "validate attribute_equals"), given => Equals(given, value) ? null : $"must equal {value}");
 
     /// <summary>The field must not equal <paramref name="value"/>.</summary>
-    public IValidation<T> AttributeDoesNotEqual<TValue>(Expression<Func<T, TValue>> attribute, TValue value) =>
-        Check("attribute_does_not_equal", MemberNames.Of(attribute), given => Equals(given, value) ? $"must not equal {value}" : null);
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IValidation<T> AttributeDoesNotEqual<TValue>(Func<T, TValue> attribute, TValue value, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null) =>
+        Check("attribute_does_not_equal", MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "validate attribute_does_not_equal"), given => Equals(given, value) ? $"must not equal {value}" : null);
 
     /// <summary>The text's length must be within the bounds given; nil passes.</summary>
-    public IValidation<T> StringLength(Expression<Func<T, string?>> attribute, int? min = null, int? max = null) =>
-        StringLength(MemberNames.Of(attribute), min, max);
+    /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
+    public IValidation<T> StringLength(Func<T, string?> attribute, int? min = null, int? max = null, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null) =>
+        StringLength(MemberSelectorText.NameOrThrow(typeof(T), typeof(string), attributeText, "validate string_length"), min, max);
 
     /// <summary>The length of the attribute or argument called <paramref name="field"/> must be within the bounds given; nil passes.</summary>
     public IValidation<T> StringLength(string field, int? min = null, int? max = null) =>
@@ -100,14 +108,17 @@ public sealed class ValidationFactory<T>
             : null);
 
     /// <summary>The record must have at least one related record through the relationship (read in the action's transaction).</summary>
-    public IValidation<T> RelatedExist<TRelated>(Expression<Func<T, TRelated>> relationship) => Related(relationship, exist: true);
+    /// <remarks>The relationship is a lambda written at the call (<c>x =&gt; x.Comments</c>); the compiler fills in <c>relationshipText</c> with its source text.</remarks>
+    public IValidation<T> RelatedExist<TRelated>(Func<T, TRelated> relationship, [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null) =>
+        Related(MemberSelectorText.NameOrThrow(typeof(T), typeof(TRelated), relationshipText, "validate related_exist"), exist: true);
 
     /// <summary>The record must have no related record through the relationship, e.g. a post may change only while it has no comments.</summary>
-    public IValidation<T> NoRelated<TRelated>(Expression<Func<T, TRelated>> relationship) => Related(relationship, exist: false);
+    /// <remarks>The relationship is a lambda written at the call (<c>x =&gt; x.Comments</c>); the compiler fills in <c>relationshipText</c> with its source text.</remarks>
+    public IValidation<T> NoRelated<TRelated>(Func<T, TRelated> relationship, [CallerArgumentExpression(nameof(relationship))] string? relationshipText = null) =>
+        Related(MemberSelectorText.NameOrThrow(typeof(T), typeof(TRelated), relationshipText, "validate no_related"), exist: false);
 
-    private static BuiltInValidation<T> Related<TRelated>(Expression<Func<T, TRelated>> relationship, bool exist)
+    private static BuiltInValidation<T> Related(string name, bool exist)
     {
-        var name = MemberNames.Of(relationship);
         return new BuiltInValidation<T>(exist ? "related_exist" : "no_related", name, async (changeset, ct) =>
         {
             if (changeset.Data is not { } record)
