@@ -32,10 +32,12 @@ public sealed class Comment : IResource<Comment>
         r.UuidV7PrimaryKey(c => c.Id);
         r.Attribute(c => c.Body, a => a.MinLength(1).MaxLength(10_000));
         r.Attribute(c => c.Internal, a => a.Default(false));
-        r.Attribute(c => c.ArchivedAt);
         r.Timestamps();
         r.BelongsTo(c => c.Ticket);
         r.BelongsTo(c => c.Author);
+
+        // Added after the table existed: declared last, like the column ALTER TABLE … ADD COLUMN appended.
+        r.Attribute(c => c.ArchivedAt);
         r.DefaultActions();
 
         // A soft destroy: the row stays, archived_at is set; "visible" leaves archived comments out.
