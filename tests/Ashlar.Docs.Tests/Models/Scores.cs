@@ -25,7 +25,13 @@ public sealed class Team : IResource<Team>
 {
     public long Id { get; set; }
 
+    public string Name { get; set; } = "";
+
     public int Bonus { get; set; }
+
+    public int CounterCount { get; set; }
+
+    public List<Counter>? Counters { get; set; }
 
     public static void Define(ResourceBuilder<Team> r) => r.DefaultActions();
 }

@@ -54,24 +54,24 @@ public sealed class CommandLoggingTests(HelpDeskFixture db) : IClassFixture<Help
         var log = new LogCapture();
         using var factory = log.Factory();
         await using var helpdesk = PostgresDomain.Create(HelpDeskDomain.Build(), pg => pg.Repo<HelpDeskRepo>(db.ConnectionString), factory);
-        var prefix = $"Copied {Guid.NewGuid():N}";
+        var prefix = $"c{Guid.NewGuid():N}"; // tag names are at most 40 characters
 
-        var result = await helpdesk.BulkCreateAsync<Organization>(
+        var result = await helpdesk.BulkCreateAsync<Tag>(
             [new { name = prefix + " 1" }, new { name = prefix + " 2" }, new { name = prefix + " 3" }], cancellationToken: Ct);
 
         result.ThrowIfFailed();
         var copied = Assert.Single(log.Entries, e => e.EventId.Id == PostgresEventId.CopyExecuted);
-        Assert.Equal((LogLevel.Debug, "Ashlar.Postgres", "Organization", 3L), (copied.Level, copied.Category, copied.Values["Resource"], copied.Values["Rows"]));
+        Assert.Equal((LogLevel.Debug, "Ashlar.Postgres", "Tag", 3L), (copied.Level, copied.Category, copied.Values["Resource"], copied.Values["Rows"]));
         var elapsed = Assert.IsType<double>(copied.Values["ElapsedMs"]);
         Assert.InRange(elapsed, 0, 60_000);
-        Assert.StartsWith("Copied 3 Organization rows in ", copied.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Copied 3 Tag rows in ", copied.Message, StringComparison.Ordinal);
         Assert.Contains("COPY ", copied.Message, StringComparison.Ordinal);
 
-        var again = await helpdesk.BulkCreateAsync<Organization>([new { name = prefix + " 1" }], cancellationToken: Ct);
+        var again = await helpdesk.BulkCreateAsync<Tag>([new { name = prefix + " 1" }], cancellationToken: Ct);
 
         Assert.NotEqual(BulkStatus.Success, again.Status);
         var failed = Assert.Single(log.Entries, e => e.EventId.Id == PostgresEventId.CopyFailed);
-        Assert.Equal((LogLevel.Debug, "Organization"), (failed.Level, failed.Values["Resource"]));
+        Assert.Equal((LogLevel.Debug, "Tag"), (failed.Level, failed.Values["Resource"]));
         Assert.NotNull(failed.Exception);
     }
 
