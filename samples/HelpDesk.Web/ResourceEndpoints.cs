@@ -13,7 +13,9 @@ public static class ResourceEndpoints
 
     /// <summary>
     /// Maps <c>GET prefix?filter=&amp;sort=&amp;limit=&amp;offset=</c>, <c>GET prefix/{id}</c>, <c>POST prefix?action=</c>,
-    /// <c>PATCH prefix/{id}?action=</c> and <c>DELETE prefix/{id}</c> for <typeparamref name="T"/>.
+    /// <c>PATCH prefix/{id}?action=&amp;version=</c> and <c>DELETE prefix/{id}?version=</c> for <typeparamref name="T"/>.
+    /// For a resource with optimistic locking, <c>version</c> is the version the client read: a record written since
+    /// then is refused with a 409 (<c>stale_record</c>) instead of overwriting the other write.
     /// </summary>
     public static RouteGroupBuilder MapResource<T, TKey>(this IEndpointRouteBuilder app, string prefix)
         where T : class, IResource<T>
@@ -77,7 +79,7 @@ public static class ResourceEndpoints
             return Results.Created($"{http.Request.PathBase}{prefix}/{key}", created);
         });
 
-        group.MapPatch("/{id}", async (Domain domain, TKey id, JsonElement body, string? action, CancellationToken ct) =>
+        group.MapPatch("/{id}", async (Domain domain, TKey id, JsonElement body, string? action, long? version, CancellationToken ct) =>
         {
             if (body.ValueKind != JsonValueKind.Object)
             {
@@ -85,17 +87,55 @@ public static class ResourceEndpoints
             }
 
             var record = await domain.GetAsync<T>(id, cancellationToken: ct);
+            if (AsRead(domain, record, version) is { } refused)
+            {
+                return refused;
+            }
+
             return Results.Ok(await domain.UpdateAsync(record, body, action, cancellationToken: ct));
         });
 
-        group.MapDelete("/{id}", async (Domain domain, TKey id, CancellationToken ct) =>
+        group.MapDelete("/{id}", async (Domain domain, TKey id, long? version, CancellationToken ct) =>
         {
             var record = await domain.GetAsync<T>(id, cancellationToken: ct);
+            if (AsRead(domain, record, version) is { } refused)
+            {
+                return refused;
+            }
+
             await domain.DestroyAsync(record, cancellationToken: ct);
             return Results.NoContent();
         });
 
         return group;
+    }
+
+    /// <summary>
+    /// Puts the version the client read (<c>?version=</c>) into the record just loaded, so the write is checked against
+    /// it: without one, the write goes against the version loaded now.
+    /// </summary>
+    private static IResult? AsRead<T>(Domain domain, T record, long? version)
+        where T : class, IResource<T>
+    {
+        if (version is null)
+        {
+            return null;
+        }
+
+        if (domain.Model.Resource<T>().OptimisticLock is not { } attribute)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [$"{typeof(T).Name} has no optimistic lock; leave version out"] });
+        }
+
+        try
+        {
+            attribute.Property.SetValue(record, Convert.ChangeType(version.Value, attribute.Property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+        catch (OverflowException)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [$"is out of range for {typeof(T).Name}'s version"] });
+        }
     }
 
     private static IResult NotAnObject() =>

@@ -126,12 +126,16 @@ internal static partial class CliParser
     {
         var force = new Option<bool>("--force") { Description = "Remove without a database to check against (no connection string configured)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be removed, remove nothing." };
+        var tenants = new Option<bool>("--tenants")
+        {
+            Description = "Remove the newest tenant migration (Migrations/<repo>/tenants) and its tenant snapshots instead; refused when any tenant applied it (they are listed).",
+        };
         var command = new Command(
             "remove",
             "Delete the newest migration (with the other migrations of the same codegen run) and its snapshots, so the next codegen " +
             "generates it anew. Refused when the database applied it: roll back first.")
-        { force, dryRun };
-        command.SetAction((parse, ct) => handler.RemoveAsync(new RemoveRequest(parse.GetValue(force), parse.GetValue(dryRun)), ct));
+        { force, dryRun, tenants };
+        command.SetAction((parse, ct) => handler.RemoveAsync(new RemoveRequest(parse.GetValue(force), parse.GetValue(dryRun), parse.GetValue(tenants)), ct));
         return command;
     }
 

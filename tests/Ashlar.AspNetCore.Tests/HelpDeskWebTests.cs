@@ -111,6 +111,45 @@ public sealed class HelpDeskWebTests(HelpDeskWebFixture web) : IClassFixture<Hel
     }
 
     [Fact]
+    public async Task An_update_of_a_stale_version_is_a_409_problem_and_writes_nothing()
+    {
+        var name = $"stale {Guid.NewGuid():N}"[..30];
+        var created = await PostAsync("/tags", new { name });
+        var id = created.GetProperty("id").GetGuid();
+        var read = created.GetProperty("version").GetInt32();
+
+        // Another client writes first, from the same version it read.
+        using var first = await Http.PatchAsJsonAsync($"/tags/{id}?version={read}", new { color = "#111111" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(read + 1, (await JsonAsync(first)).GetProperty("version").GetInt32());
+
+        using var stale = await Http.PatchAsJsonAsync($"/tags/{id}?version={read}", new { color = "#222222" }, Ct);
+
+        var problem = await ProblemAsync(stale, HttpStatusCode.Conflict);
+        var error = Assert.Single(problem.GetProperty("ashlarErrors").EnumerateArray());
+        Assert.Equal(("stale_record", "Tag"), (error.GetProperty("code").GetString(), error.GetProperty("resource").GetString()));
+        Assert.Contains($"version {read} is no longer the stored version", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var stored = await Http.GetAsync($"/tags/{id}", Ct);
+        var tag = await JsonAsync(stored);
+        Assert.Equal(("#111111", read + 1), (tag.GetProperty("color").GetString(), tag.GetProperty("version").GetInt32()));
+
+        using var staleDestroy = await Http.DeleteAsync($"/tags/{id}?version={read}", Ct);
+        await ProblemAsync(staleDestroy, HttpStatusCode.Conflict);
+        using var current = await Http.DeleteAsync($"/tags/{id}?version={read + 1}", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, current.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_version_for_a_resource_without_optimistic_locking_is_a_400_problem()
+    {
+        var organization = await PostAsync("/organizations", new { name = $"Unversioned {Guid.NewGuid():N}"[..30] });
+
+        using var response = await Http.PatchAsJsonAsync($"/organizations/{organization.GetProperty("id").GetGuid()}?version=1", new { name = "Renamed" }, Ct);
+
+        Assert.True((await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("version", out _));
+    }
+
+    [Fact]
     public async Task The_health_check_queries_the_database()
     {
         using var response = await Http.GetAsync("/health", Ct);

@@ -40,6 +40,13 @@ public sealed class CliParserTests
         Assert.Equal(new CodegenRequest("remove_legacy", Dev: false, Check: false, DryRun: false, RenameAnswer.Ask, AllowDrops: true), call);
     }
 
+    [Fact]
+    public async Task Remove_takes_tenants_force_and_dry_run()
+    {
+        Assert.Equal(new RemoveRequest(Force: false, DryRun: false, Tenants: false), (await RunAsync("remove")).Call);
+        Assert.Equal(new RemoveRequest(Force: true, DryRun: true, Tenants: true), (await RunAsync("remove", "--tenants", "--force", "--dry-run")).Call);
+    }
+
     [Theory]
     [InlineData(new[] { "codegen" }, "Name the migration")]
     [InlineData(new[] { "codegen", "AddPriority" }, "must be snake_case")]

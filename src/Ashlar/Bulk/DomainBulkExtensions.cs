@@ -147,13 +147,20 @@ public static class DomainBulkExtensions
         Domain.RefuseLogicInBulk(resource, definition, perRow: options.Upsert is null);
         TenantCheck.Enter(resource, options.Tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, options.Tenant);
-        LogMessages.RunningAction(domain.Logger, resource.Name, definition.Name);
-        var bulk = domain.DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(
-            $"the data layer {domain.DataLayer.GetType().Name} cannot write in bulk; create the records one by one")
-        { Resource = resource.Name });
-        var plan = BulkPlanner.Plan(domain.Model, resource, definition, options);
-        var context = definition.HasLogic ? new ActionContext(domain, domain, options.Tenant) : null;
-        return (new BulkCreateRun<T>(resource, definition, domain.Model.TimeProvider, options, plan, bulk, context), plan, bulk);
+        try
+        {
+            LogMessages.RunningAction(domain.Logger, resource.Name, definition.Name);
+            var bulk = domain.DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(
+                $"the data layer {domain.DataLayer.GetType().Name} cannot write in bulk; create the records one by one")
+            { Resource = resource.Name });
+            var plan = BulkPlanner.Plan(domain.Model, resource, definition, options);
+            var context = definition.HasLogic ? new ActionContext(domain, domain, options.Tenant) : null;
+            return (new BulkCreateRun<T>(resource, definition, domain.Model.TimeProvider, options, plan, bulk, context), plan, bulk);
+        }
+        catch (Exception e) when (activity.Fail(e))
+        {
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 
     private static async IAsyncEnumerable<object?> AsAsync(IEnumerable<object?> inputs)

@@ -23,6 +23,26 @@ internal readonly struct ActionScope : IDisposable
     /// <summary>The action's activity, null without a listener.</summary>
     public Activity? Activity { get; }
 
+    /// <summary>
+    /// Marks the activity as failed by <paramref name="exception"/>, the way OpenTelemetry reads it: status
+    /// <see cref="ActivityStatusCode.Error"/> with the message, an <c>exception</c> event (<c>exception.type</c>,
+    /// <c>exception.message</c>, <c>exception.stacktrace</c>) and <c>error.type</c>. Meant for an exception filter
+    /// around an action's body, so only what escapes the action marks it (an action that recovers inside, such as a
+    /// replica fallback, is not marked) and the stack is not unwound first.
+    /// </summary>
+    /// <returns>False, so the filter never catches.</returns>
+    public bool Fail(Exception exception)
+    {
+        if (Activity is { } activity)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+            activity.SetTag("error.type", exception.GetType().FullName);
+            activity.AddException(exception);
+        }
+
+        return false;
+    }
+
     public void Dispose()
     {
         if (_started != 0)

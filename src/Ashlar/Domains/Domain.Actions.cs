@@ -34,7 +34,14 @@ public sealed partial class Domain : IActionRunner, IActionServices
         ArgumentNullException.ThrowIfNull(record);
         var resource = Model.Resource<T>();
         using var activity = BeginAction(resource, ActionKind.Destroy, action, tenant, out var definition);
-        await DestroyWithLogicAsync(resource, definition, record, input, tenant, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DestroyWithLogicAsync(resource, definition, record, input, tenant, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (activity.Fail(e))
+        {
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 
     private async Task<T> CreateWithLogicAsync<T>(ResourceDefinition resource, ActionDefinition action, object? input, string? tenant,

@@ -75,8 +75,15 @@ public sealed partial class Domain
         ArgumentNullException.ThrowIfNull(query);
         var resource = Model.Resource<T>();
         using var activity = BeginReadAction(resource, query.ActionName, tenant, out var action);
-        var plan = _planner.Aggregate(query, aggregate, groupBy, tenant);
-        plan = plan with { Query = Filtered(resource, action, query.ActionArguments, plan.Query, loads: false) };
-        return await DataLayer.AggregateAsync<TKey, TValue>(plan, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var plan = _planner.Aggregate(query, aggregate, groupBy, tenant);
+            plan = plan with { Query = Filtered(resource, action, query.ActionArguments, plan.Query, loads: false) };
+            return await DataLayer.AggregateAsync<TKey, TValue>(plan, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (activity.Fail(e))
+        {
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 }

@@ -26,19 +26,26 @@ public sealed partial class Domain
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var resource = Model.Resource<T>();
         using var activity = BeginReadAction(resource, query.ActionName, tenant, out var action);
-        var plan = Prepared(resource, action, query, _planner.Read(resource, query, tenant));
-        limit = action.MaxPageSize is { } max && limit > max ? max : limit;
-        var counted = count ? await DataLayer.CountAsync(plan, cancellationToken).ConfigureAwait(false) : (long?)null;
-        if (offset is not null)
+        try
         {
-            var rows = await DataLayer.ReadAsync<T>(plan with { Limit = limit + 1, Offset = offset }, cancellationToken).ConfigureAwait(false);
-            return new Page<T>(rows.Take(limit).ToList(), null, rows.Count > limit) { Count = counted };
-        }
+            var plan = Prepared(resource, action, query, _planner.Read(resource, query, tenant));
+            limit = action.MaxPageSize is { } max && limit > max ? max : limit;
+            var counted = count ? await DataLayer.CountAsync(plan, cancellationToken).ConfigureAwait(false) : (long?)null;
+            if (offset is not null)
+            {
+                var rows = await DataLayer.ReadAsync<T>(plan with { Limit = limit + 1, Offset = offset }, cancellationToken).ConfigureAwait(false);
+                return new Page<T>(rows.Take(limit).ToList(), null, rows.Count > limit) { Count = counted };
+            }
 
-        var keyset = QueryPlanner.KeysetPage(plan, limit, after);
-        var read = await DataLayer.ReadWithSortValuesAsync<T>(keyset, cancellationToken).ConfigureAwait(false);
-        var page = read.Records.Take(limit).ToList();
-        var more = read.Records.Count > limit;
-        return new Page<T>(page, more && page.Count > 0 ? Keyset.Cursor(resource, keyset.Sort, read, page.Count - 1) : null, more) { Count = counted };
+            var keyset = QueryPlanner.KeysetPage(plan, limit, after);
+            var read = await DataLayer.ReadWithSortValuesAsync<T>(keyset, cancellationToken).ConfigureAwait(false);
+            var page = read.Records.Take(limit).ToList();
+            var more = read.Records.Count > limit;
+            return new Page<T>(page, more && page.Count > 0 ? Keyset.Cursor(resource, keyset.Sort, read, page.Count - 1) : null, more) { Count = counted };
+        }
+        catch (Exception e) when (activity.Fail(e))
+        {
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 }

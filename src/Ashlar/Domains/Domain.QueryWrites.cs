@@ -44,28 +44,35 @@ public sealed partial class Domain
         RefuseLogicInBulk(resource, definition);
         TenantCheck.Enter(resource, tenant);
         using var activity = AshlarActivitySource.StartAction(resource.Name, definition.Name, tenant);
-        LogMessages.RunningAction(_logger, resource.Name, definition.Name);
-        var bulk = DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(
-            $"the data layer {DataLayer.GetType().Name} cannot write by query; read the records and write them one by one")
-        { Resource = resource.Name });
-
-        IReadOnlyList<FieldValue> changes = [];
-        IReadOnlyList<AtomicChange> atomics = [];
-        if (!destroy)
+        try
         {
-            var (plain, requested) = AtomicChanges.Split(resource, input);
-            var changeset = Changeset.ForUpdateAll(resource, definition, plain, Model.TimeProvider, atomic: requested.Count + definition.Atomics.Count > 0);
-            ThrowIfInvalid(changeset, resource, definition);
-            atomics = Atomics(resource, definition, requested, changeset);
-            if (!changeset.HasChanges && atomics.Count == 0)
+            LogMessages.RunningAction(_logger, resource.Name, definition.Name);
+            var bulk = DataLayer as IBulkDataLayer ?? throw AshlarException.From(new UnsupportedFeature(
+                $"the data layer {DataLayer.GetType().Name} cannot write by query; read the records and write them one by one")
+            { Resource = resource.Name });
+
+            IReadOnlyList<FieldValue> changes = [];
+            IReadOnlyList<AtomicChange> atomics = [];
+            if (!destroy)
             {
-                return new BulkBatchResult<T>(0, [], []);
+                var (plain, requested) = AtomicChanges.Split(resource, input);
+                var changeset = Changeset.ForUpdateAll(resource, definition, plain, Model.TimeProvider, atomic: requested.Count + definition.Atomics.Count > 0);
+                ThrowIfInvalid(changeset, resource, definition);
+                atomics = Atomics(resource, definition, requested, changeset);
+                if (!changeset.HasChanges && atomics.Count == 0)
+                {
+                    return new BulkBatchResult<T>(0, [], []);
+                }
+
+                changes = changeset.Values;
             }
 
-            changes = changeset.Values;
+            var plan = new QueryWritePlan(_planner.Read(resource, query, tenant), changes) { ReturnRecords = returnRecords, Atomics = atomics };
+            return await Run(resource, definition, () => bulk.WriteAllAsync<T>(plan, cancellationToken)).ConfigureAwait(false);
         }
-
-        var plan = new QueryWritePlan(_planner.Read(resource, query, tenant), changes) { ReturnRecords = returnRecords, Atomics = atomics };
-        return await Run(resource, definition, () => bulk.WriteAllAsync<T>(plan, cancellationToken)).ConfigureAwait(false);
+        catch (Exception e) when (activity.Fail(e))
+        {
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 }

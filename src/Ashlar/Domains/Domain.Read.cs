@@ -17,7 +17,14 @@ public sealed partial class Domain
         ArgumentNullException.ThrowIfNull(query);
         var resource = Model.Resource<T>();
         using var activity = BeginReadAction(resource, query.ActionName, tenant, out var action);
-        return await DataLayer.ReadAsync<T>(Prepared(resource, action, query, _planner.Read(resource, query, tenant)), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DataLayer.ReadAsync<T>(Prepared(resource, action, query, _planner.Read(resource, query, tenant)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (activity.Fail(e))
+        {
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 
     /// <summary>
@@ -32,9 +39,16 @@ public sealed partial class Domain
     {
         var resource = Model.Resource<T>();
         using var activity = BeginReadAction(resource, null, tenant, out var action);
-        var plan = Filtered(resource, action, null, QueryPlanner.Find(resource, key, tenant), loads: true);
-        var found = await DataLayer.ReadAsync<T>(plan, cancellationToken).ConfigureAwait(false);
-        return found.Count == 0 ? null : found[0];
+        try
+        {
+            var plan = Filtered(resource, action, null, QueryPlanner.Find(resource, key, tenant), loads: true);
+            var found = await DataLayer.ReadAsync<T>(plan, cancellationToken).ConfigureAwait(false);
+            return found.Count == 0 ? null : found[0];
+        }
+        catch (Exception e) when (activity.Fail(e))
+        {
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 
     /// <summary>Reads the record with this primary key.</summary>

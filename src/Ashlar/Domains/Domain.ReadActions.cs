@@ -23,14 +23,21 @@ public sealed partial class Domain
         ArgumentNullException.ThrowIfNull(query);
         var resource = Model.Resource<T>();
         using var activity = BeginReadAction(resource, query.ActionName, tenant, out var action);
-        var plan = Prepared(resource, action, query, _planner.Read(resource, query, tenant));
-        var found = await DataLayer.ReadAsync<T>(plan with { Limit = 2 }, cancellationToken).ConfigureAwait(false);
-        return found.Count switch
+        try
         {
-            0 => null,
-            1 => found[0],
-            _ => throw new InvalidException([new MultipleResults($"{action} found more than one record where one was expected; narrow the filter") { Resource = resource.Name }]),
-        };
+            var plan = Prepared(resource, action, query, _planner.Read(resource, query, tenant));
+            var found = await DataLayer.ReadAsync<T>(plan with { Limit = 2 }, cancellationToken).ConfigureAwait(false);
+            return found.Count switch
+            {
+                0 => null,
+                1 => found[0],
+                _ => throw new InvalidException([new MultipleResults($"{action} found more than one record where one was expected; narrow the filter") { Resource = resource.Name }]),
+            };
+        }
+        catch (Exception e) when (activity.Fail(e))
+        {
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 
     /// <summary>

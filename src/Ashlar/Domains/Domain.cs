@@ -48,15 +48,22 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
     {
         var resource = Model.Resource<T>();
         using var activity = BeginAction(resource, ActionKind.Create, action, tenant, out var definition);
-        if (definition.HasLogic)
+        try
         {
-            return await CreateWithLogicAsync<T>(resource, definition, input, tenant, null, cancellationToken).ConfigureAwait(false);
-        }
+            if (definition.HasLogic)
+            {
+                return await CreateWithLogicAsync<T>(resource, definition, input, tenant, null, cancellationToken).ConfigureAwait(false);
+            }
 
-        var changeset = Changeset.ForCreate(resource, definition, input, Model.TimeProvider, TenantCheck.Owner(resource, tenant));
-        ThrowIfInvalid(changeset, resource, definition);
-        return await Run(resource, definition, () => DataLayer.CreateAsync<T>(
-            new CreatePlan(resource, changeset.Values) { Tenant = tenant }, cancellationToken)).ConfigureAwait(false);
+            var changeset = Changeset.ForCreate(resource, definition, input, Model.TimeProvider, TenantCheck.Owner(resource, tenant));
+            ThrowIfInvalid(changeset, resource, definition);
+            return await Run(resource, definition, () => DataLayer.CreateAsync<T>(
+                new CreatePlan(resource, changeset.Values) { Tenant = tenant }, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (activity.Fail(e))
+        {
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 
     /// <summary>
@@ -73,29 +80,36 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(record);
         var resource = Model.Resource<T>();
         using var activity = BeginAction(resource, ActionKind.Update, action, tenant, out var definition);
-        if (definition.HasLogic)
+        try
         {
-            return await UpdateWithLogicAsync(resource, definition, record, input, tenant, cancellationToken).ConfigureAwait(false);
-        }
+            if (definition.HasLogic)
+            {
+                return await UpdateWithLogicAsync(resource, definition, record, input, tenant, cancellationToken).ConfigureAwait(false);
+            }
 
-        var (plain, requested) = AtomicChanges.Split(resource, input);
-        var changeset = Changeset.ForUpdate(resource, definition, record, plain, Model.TimeProvider, atomic: requested.Count + definition.Atomics.Count > 0);
-        ThrowIfInvalid(changeset, resource, definition);
-        var atomics = Atomics(resource, definition, requested, changeset);
-        if (!changeset.HasChanges && atomics.Count == 0)
-        {
-            await EnsureNothingUnsaved(resource, definition, record, tenant, cancellationToken).ConfigureAwait(false);
-            return record;
-        }
+            var (plain, requested) = AtomicChanges.Split(resource, input);
+            var changeset = Changeset.ForUpdate(resource, definition, record, plain, Model.TimeProvider, atomic: requested.Count + definition.Atomics.Count > 0);
+            ThrowIfInvalid(changeset, resource, definition);
+            var atomics = Atomics(resource, definition, requested, changeset);
+            if (!changeset.HasChanges && atomics.Count == 0)
+            {
+                await EnsureNothingUnsaved(resource, definition, record, tenant, cancellationToken).ConfigureAwait(false);
+                return record;
+            }
 
-        var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values)
+            var plan = new UpdatePlan(resource, KeyOf(resource, record), changeset.Values)
+            {
+                Tenant = tenant,
+                Version = VersionOf(resource, record),
+                Atomics = atomics,
+            };
+            var updated = await Run(resource, definition, () => DataLayer.UpdateAsync<T>(plan, cancellationToken)).ConfigureAwait(false);
+            return updated ?? throw Stale(resource, definition, plan.Key, plan.Version);
+        }
+        catch (Exception e) when (activity.Fail(e))
         {
-            Tenant = tenant,
-            Version = VersionOf(resource, record),
-            Atomics = atomics,
-        };
-        var updated = await Run(resource, definition, () => DataLayer.UpdateAsync<T>(plan, cancellationToken)).ConfigureAwait(false);
-        return updated ?? throw Stale(resource, definition, plan.Key, plan.Version);
+            throw; // never reached: Fail marks the activity and declines the exception
+        }
     }
 
     /// <summary>Destroys a record through a destroy action.</summary>
@@ -106,17 +120,24 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(record);
         var resource = Model.Resource<T>();
         using var activity = BeginAction(resource, ActionKind.Destroy, action, tenant, out var definition);
-        if (definition.HasLogic)
+        try
         {
-            await DestroyWithLogicAsync(resource, definition, record, null, tenant, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+            if (definition.HasLogic)
+            {
+                await DestroyWithLogicAsync(resource, definition, record, null, tenant, cancellationToken).ConfigureAwait(false);
+                return;
+            }
 
-        var plan = new DestroyPlan(resource, KeyOf(resource, record)) { Tenant = tenant, Version = VersionOf(resource, record) };
-        var destroyed = await Run(resource, definition, () => DataLayer.DestroyAsync(plan, cancellationToken)).ConfigureAwait(false);
-        if (!destroyed)
+            var plan = new DestroyPlan(resource, KeyOf(resource, record)) { Tenant = tenant, Version = VersionOf(resource, record) };
+            var destroyed = await Run(resource, definition, () => DataLayer.DestroyAsync(plan, cancellationToken)).ConfigureAwait(false);
+            if (!destroyed)
+            {
+                throw Stale(resource, definition, plan.Key, plan.Version);
+            }
+        }
+        catch (Exception e) when (activity.Fail(e))
         {
-            throw Stale(resource, definition, plan.Key, plan.Version);
+            throw; // never reached: Fail marks the activity and declines the exception
         }
     }
 
