@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Ashlar.Cli.Tests.Tenants;
-using Ashlar.Domains;
-using Ashlar.Postgres.DataLayer;
 using Ashlar.Testing;
 using Xunit;
 
@@ -11,48 +9,15 @@ namespace Ashlar.Cli.Tests;
 /// <c>migrate --tenants</c> end to end through the command line: codegen writes the tenant migrations, managed tenants
 /// are created, then the command migrates every tenant in parallel, writes its report and exits 1 naming a failing one.
 /// </summary>
-public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>, IDisposable
+public sealed class TenantMigrateCommandTests(DatabaseFixture db)
+    : TenantCommandTestBase(db, "ashlar-cli-tenants-"), IClassFixture<DatabaseFixture>
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("ashlar-cli-tenants-").FullName;
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static DomainModel First() => DomainModel.Build("clinics", d => d.Resource<Clinic>().Resource<Visit>());
-
-    private static DomainModel Next() => DomainModel.Build("clinics", d => d.Resource<Clinic>().Resource<NotedVisit>());
-
-    private string TenantFolder => Path.Combine(_root, "clinic_repo", "tenants");
-
-    public void Dispose()
-    {
-        Directory.Delete(_root, recursive: true);
-        _out.Dispose();
-        _err.Dispose();
-    }
-
-    private Task<int> RunAsync(DomainModel domain, params string[] args) =>
-        AshlarCli.RunAsync(args, domain, new CliOptions
-        {
-            ConnectionString = db.ConnectionString,
-            MigrationsDirectory = _root,
-            Output = _out,
-            Error = _err,
-        }, Ct);
-
     [Fact]
     public async Task Migrate_tenants_migrates_every_tenant_in_parallel_reports_each_and_exits_1_naming_a_failing_one()
     {
         Assert.Equal(0, await RunAsync(First(), "codegen", "initial"));
         Assert.Equal(0, await RunAsync(First(), "migrate"));
-        await using (var domain = PostgresDomain.Create(First(), pg => pg.Repo<ClinicRepo>(db.DataSource).TenantMigrations<ClinicRepo>(TenantFolder)))
-        {
-            foreach (var slug in new[] { "a", "b", "c" })
-            {
-                await domain.CreateAsync<Clinic>(new { slug }, cancellationToken: Ct);
-            }
-        }
+        await CreateClinicsAsync("a", "b", "c");
 
         var initial = Assert.Single(Directory.GetFiles(TenantFolder, "*.sql"));
         Assert.Equal(0, await RunAsync(Next(), "codegen", "add_notes"));
@@ -62,14 +27,14 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
 
         // A fault in clinic_b: a column its second migration is about to add.
         await ExecuteAsync("ALTER TABLE \"clinic_b\".\"visits\" ADD COLUMN \"notes\" integer");
-        var firstReport = Path.Combine(_root, "first.json");
+        var firstReport = Path.Combine(Root, "first.json");
 
         var failed = await RunAsync(Next(), "migrate", "--tenants", "--jobs", "2", "--report", firstReport);
 
         Assert.Equal(1, failed);
-        Assert.Contains("clinic_repo: migrate --tenants over 3 tenant(s), 2 tenant migration(s), --jobs 2.", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("failed clinic_b: ", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("clinic_repo: 3 tenants: 2 migrated, 0 up to date, 1 failed, 0 skipped", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("clinic_repo: migrate --tenants over 3 tenant(s), 2 tenant migration(s), --jobs 2.", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("failed clinic_b: ", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("clinic_repo: 3 tenants: 2 migrated, 0 up to date, 1 failed, 0 skipped", Out.ToString(), StringComparison.Ordinal);
         var report = await ReadReportAsync(firstReport);
         Assert.False(report.RootElement.GetProperty("succeeded").GetBoolean());
         Assert.Equal(("done", versions[0], versions[1], 1), Line(report, "clinic_a"));
@@ -86,7 +51,7 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
 
         // The fault removed, the rerun applies only clinic_b's pending migration.
         await ExecuteAsync("ALTER TABLE \"clinic_b\".\"visits\" DROP COLUMN \"notes\"");
-        var secondReport = Path.Combine(_root, "second.json");
+        var secondReport = Path.Combine(Root, "second.json");
 
         Assert.Equal(0, await RunAsync(Next(), "migrate", "--tenants", "--jobs", "2", "--report", secondReport));
 
@@ -98,8 +63,8 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
         Assert.Equal("text", await ColumnTypeAsync("clinic_b", "notes"));
         Assert.Equal(versions, await HistoryAsync("clinic_b"));
         Assert.Equal(0, await RunAsync(Next(), "status", "--tenants"));
-        Assert.Contains("clinic_repo: 3 tenants: 0 migrated, 3 up to date, 0 pending, 0 failed, 0 skipped", _out.ToString(), StringComparison.Ordinal);
-        Assert.Equal("", _err.ToString());
+        Assert.Contains("clinic_repo: 3 tenants: 0 migrated, 3 up to date, 0 pending, 0 failed, 0 skipped", Out.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", Err.ToString());
     }
 
     [Fact]
@@ -108,19 +73,13 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
         var database = await PostgresServer.CreateDatabaseAsync("cli_tenants_only", Ct);
         try
         {
-            var options = new CliOptions { ConnectionString = database, MigrationsDirectory = _root, Output = _out, Error = _err };
+            var options = Options(database);
             Assert.Equal(0, await AshlarCli.RunAsync(["codegen", "initial"], First(), options, Ct));
             Assert.Equal(0, await AshlarCli.RunAsync(["migrate"], First(), options, Ct));
-            await using (var domain = PostgresDomain.Create(First(), pg => pg.Repo<ClinicRepo>(database).TenantMigrations<ClinicRepo>(TenantFolder)))
-            {
-                foreach (var slug in new[] { "a", "b", "c" })
-                {
-                    await domain.CreateAsync<Clinic>(new { slug }, cancellationToken: Ct);
-                }
-            }
+            await CreateClinicsInAsync(database, "a", "b", "c");
 
             Assert.Equal(0, await AshlarCli.RunAsync(["codegen", "add_notes"], Next(), options, Ct));
-            var onlyReport = Path.Combine(_root, "only.json");
+            var onlyReport = Path.Combine(Root, "only.json");
 
             Assert.Equal(0, await AshlarCli.RunAsync(["migrate", "--tenants", "--only", "clinic_a,clinic_c", "--report", onlyReport], Next(), options, Ct));
             var only = await ReadReportAsync(onlyReport);
@@ -128,17 +87,17 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
 
             // A status with a tenant behind is not a success.
             Assert.Equal(1, await AshlarCli.RunAsync(["status", "--tenants"], Next(), options, Ct));
-            Assert.Contains("clinic_b", _out.ToString(), StringComparison.Ordinal);
+            Assert.Contains("clinic_b", Out.ToString(), StringComparison.Ordinal);
             Assert.Equal(1, await AshlarCli.RunAsync(["migrate", "--tenants", "--only", "clinic_z"], Next(), options, Ct));
-            Assert.Contains("--only names clinic_z, not among its 3 tenants; nothing was run.", _err.ToString(), StringComparison.Ordinal);
+            Assert.Contains("--only names clinic_z, not among its 3 tenants; nothing was run.", Err.ToString(), StringComparison.Ordinal);
 
-            var rollbackReport = Path.Combine(_root, "rollback.json");
+            var rollbackReport = Path.Combine(Root, "rollback.json");
             Assert.Equal(0, await AshlarCli.RunAsync(["rollback", "--tenants", "--except", "clinic_b", "--report", rollbackReport], Next(), options, Ct));
             var rollback = await ReadReportAsync(rollbackReport);
             Assert.Equal(["clinic_a", "clinic_c"], rollback.RootElement.GetProperty("tenants").EnumerateArray().Select(t => t.GetProperty("tenant").GetString()).Order(StringComparer.Ordinal));
             Assert.All(rollback.RootElement.GetProperty("tenants").EnumerateArray(), t => Assert.Equal("done", t.GetProperty("status").GetString()));
             Assert.Equal(1, await AshlarCli.RunAsync(["status", "--tenants"], Next(), options, Ct));
-            Assert.Contains("clinic_repo: 3 tenants: 0 migrated, 0 up to date, 3 pending, 0 failed, 0 skipped", _out.ToString(), StringComparison.Ordinal);
+            Assert.Contains("clinic_repo: 3 tenants: 0 migrated, 0 up to date, 3 pending, 0 failed, 0 skipped", Out.ToString(), StringComparison.Ordinal);
         }
         finally
         {
@@ -152,14 +111,10 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
         var database = await PostgresServer.CreateDatabaseAsync("cli_tenants_squash", Ct);
         try
         {
-            var options = new CliOptions { ConnectionString = database, MigrationsDirectory = _root, Output = _out, Error = _err };
+            var options = Options(database);
             Assert.Equal(0, await AshlarCli.RunAsync(["codegen", "initial"], First(), options, Ct));
             Assert.Equal(0, await AshlarCli.RunAsync(["migrate"], First(), options, Ct));
-            await using (var domain = PostgresDomain.Create(First(), pg => pg.Repo<ClinicRepo>(database).TenantMigrations<ClinicRepo>(TenantFolder)))
-            {
-                await domain.CreateAsync<Clinic>(new { slug = "a" }, cancellationToken: Ct);
-                await domain.CreateAsync<Clinic>(new { slug = "b" }, cancellationToken: Ct);
-            }
+            await CreateClinicsInAsync(database, "a", "b");
 
             Assert.Equal(0, await AshlarCli.RunAsync(["codegen", "--dev"], Next(), options, Ct));
             var dev = Assert.Single(Directory.GetFiles(TenantFolder, "*_dev*.sql"));
@@ -169,7 +124,7 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
 
             Assert.Equal(0, await AshlarCli.RunAsync(["codegen", "add_notes"], Next(), options, Ct));
 
-            Assert.Contains("clinic_repo/tenants: rolled back 2 dev tenant migration(s) in 2 tenant(s).", _out.ToString(), StringComparison.Ordinal);
+            Assert.Contains("clinic_repo/tenants: rolled back 2 dev tenant migration(s) in 2 tenant(s).", Out.ToString(), StringComparison.Ordinal);
             Assert.False(File.Exists(dev));
             var versions = Directory.GetFiles(TenantFolder, "*.sql").Select(f => Path.GetFileName(f)[..14]).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(2, versions.Count);
@@ -187,7 +142,7 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
                 Assert.Equal(versions, await HistoryAsync(source, tenant));
             }
 
-            Assert.Equal("", _err.ToString());
+            Assert.Equal("", Err.ToString());
         }
         finally
         {
@@ -208,32 +163,11 @@ public sealed class TenantMigrateCommandTests(DatabaseFixture db) : IClassFixtur
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var command = db.DataSource.CreateCommand(sql);
+        await using var command = Db.DataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(Ct);
     }
 
-    private Task<string?> ColumnTypeAsync(string schema, string column) => ColumnTypeAsync(db.DataSource, schema, column);
+    private Task<string?> ColumnTypeAsync(string schema, string column) => ColumnTypeAsync(Db.DataSource, schema, column);
 
-    private Task<List<string>> HistoryAsync(string schema) => HistoryAsync(db.DataSource, schema);
-
-    private static async Task<string?> ColumnTypeAsync(Npgsql.NpgsqlDataSource source, string schema, string column)
-    {
-        await using var command = source.CreateCommand("SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'visits' AND column_name = $2");
-        command.Parameters.Add(new() { Value = schema });
-        command.Parameters.Add(new() { Value = column });
-        return (string?)await command.ExecuteScalarAsync(Ct);
-    }
-
-    private static async Task<List<string>> HistoryAsync(Npgsql.NpgsqlDataSource source, string schema)
-    {
-        await using var command = source.CreateCommand($"SELECT version FROM \"{schema}\".ashlar_schema_migrations ORDER BY version");
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var versions = new List<string>();
-        while (await reader.ReadAsync(Ct))
-        {
-            versions.Add(reader.GetString(0));
-        }
-
-        return versions;
-    }
+    private Task<List<string>> HistoryAsync(string schema) => HistoryAsync(Db.DataSource, schema);
 }
