@@ -16,14 +16,16 @@ public static class ResourceEndpoints
     /// <c>PATCH prefix/{id}?action=&amp;version=</c> and <c>DELETE prefix/{id}?version=</c> for <typeparamref name="T"/>.
     /// For a resource with optimistic locking, <c>version</c> is the version the client read: a record written since
     /// then is refused with a 409 (<c>stale_record</c>) instead of overwriting the other write.
+    /// For a tenant resource, <paramref name="tenantOf"/> reads the tenant from the request (e.g. from the route, as in
+    /// <c>/organizations/{organization}/tickets</c>): every read and write of the endpoints goes to that tenant.
     /// </summary>
-    public static RouteGroupBuilder MapResource<T, TKey>(this IEndpointRouteBuilder app, string prefix)
+    public static RouteGroupBuilder MapResource<T, TKey>(this IEndpointRouteBuilder app, string prefix, Func<HttpRequest, string>? tenantOf = null)
         where T : class, IResource<T>
         where TKey : notnull
     {
         var group = app.MapGroup(prefix).WithTags(typeof(T).Name);
 
-        group.MapGet("/", async (Domain domain, string? filter, string? sort, int? limit, int? offset, CancellationToken ct) =>
+        group.MapGet("/", async (Domain domain, string? filter, string? sort, int? limit, int? offset, HttpRequest request, CancellationToken ct) =>
         {
             var query = Query.For<T>();
             if (!string.IsNullOrEmpty(filter))
@@ -61,11 +63,11 @@ public static class ResourceEndpoints
                 query = query.Offset(offset.Value);
             }
 
-            return Results.Ok(await domain.ReadAsync(query, cancellationToken: ct));
+            return Results.Ok(await domain.ReadAsync(query, tenantOf?.Invoke(request), ct));
         });
 
-        group.MapGet("/{id}", async (Domain domain, TKey id, CancellationToken ct) =>
-            Results.Ok(await domain.GetAsync<T>(id, cancellationToken: ct)));
+        group.MapGet("/{id}", async (Domain domain, TKey id, HttpRequest request, CancellationToken ct) =>
+            Results.Ok(await domain.GetAsync<T>(id, tenantOf?.Invoke(request), ct)));
 
         group.MapPost("/", async (Domain domain, JsonElement body, string? action, HttpContext http, CancellationToken ct) =>
         {
@@ -74,36 +76,38 @@ public static class ResourceEndpoints
                 return NotAnObject();
             }
 
-            var created = await domain.CreateAsync<T>(body, action, cancellationToken: ct);
+            var created = await domain.CreateAsync<T>(body, action, tenantOf?.Invoke(http.Request), ct);
             var key = domain.Model.Resource<T>().PrimaryKey[0].Property.GetValue(created);
-            return Results.Created($"{http.Request.PathBase}{prefix}/{key}", created);
+            return Results.Created($"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{key}", created);
         });
 
-        group.MapPatch("/{id}", async (Domain domain, TKey id, JsonElement body, string? action, long? version, CancellationToken ct) =>
+        group.MapPatch("/{id}", async (Domain domain, TKey id, JsonElement body, string? action, long? version, HttpRequest request, CancellationToken ct) =>
         {
             if (body.ValueKind != JsonValueKind.Object)
             {
                 return NotAnObject();
             }
 
-            var record = await domain.GetAsync<T>(id, cancellationToken: ct);
+            var tenant = tenantOf?.Invoke(request);
+            var record = await domain.GetAsync<T>(id, tenant, ct);
             if (AsRead(domain, record, version) is { } refused)
             {
                 return refused;
             }
 
-            return Results.Ok(await domain.UpdateAsync(record, body, action, cancellationToken: ct));
+            return Results.Ok(await domain.UpdateAsync(record, body, action, tenant, ct));
         });
 
-        group.MapDelete("/{id}", async (Domain domain, TKey id, long? version, CancellationToken ct) =>
+        group.MapDelete("/{id}", async (Domain domain, TKey id, long? version, HttpRequest request, CancellationToken ct) =>
         {
-            var record = await domain.GetAsync<T>(id, cancellationToken: ct);
+            var tenant = tenantOf?.Invoke(request);
+            var record = await domain.GetAsync<T>(id, tenant, ct);
             if (AsRead(domain, record, version) is { } refused)
             {
                 return refused;
             }
 
-            await domain.DestroyAsync(record, cancellationToken: ct);
+            await domain.DestroyAsync(record, tenant: tenant, cancellationToken: ct);
             return Results.NoContent();
         });
 

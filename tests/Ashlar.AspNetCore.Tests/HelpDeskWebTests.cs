@@ -17,11 +17,11 @@ public sealed class HelpDeskWebTests(HelpDeskWebFixture web) : IClassFixture<Hel
         var (organization, reporter) = await OrganizationWithReporterAsync("Listers");
         foreach (var (subject, priority) in new[] { ("Low printer", 1), ("Mid printer", 3), ("High printer", 5) })
         {
-            await PostAsync("/tickets?action=open", new { subject, priority, organization_id = organization, reporter_id = reporter });
+            await PostAsync($"/organizations/{organization}/tickets?action=open", new { subject, priority, organization_id = organization, reporter_id = reporter });
         }
 
-        var filter = JsonSerializer.Serialize(new { organization_id = new { eq = organization }, priority = new { gte = 2 } });
-        using var response = await Http.GetAsync($"/tickets?filter={Uri.EscapeDataString(filter)}&sort=-priority", Ct);
+        var filter = JsonSerializer.Serialize(new { priority = new { gte = 2 } });
+        using var response = await Http.GetAsync($"/organizations/{organization}/tickets?filter={Uri.EscapeDataString(filter)}&sort=-priority", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var tickets = await JsonAsync(response);
@@ -33,19 +33,20 @@ public sealed class HelpDeskWebTests(HelpDeskWebFixture web) : IClassFixture<Hel
     public async Task Get_update_and_destroy_go_through_the_actions()
     {
         var (organization, reporter) = await OrganizationWithReporterAsync("Cycle");
-        var created = await PostAsync("/tickets?action=open", new { subject = "Paper jam", organization_id = organization, reporter_id = reporter });
+        var tickets = $"/organizations/{organization}/tickets";
+        var created = await PostAsync($"{tickets}?action=open", new { subject = "Paper jam", organization_id = organization, reporter_id = reporter });
         var id = created.GetProperty("id").GetInt64();
 
-        var read = await JsonAsync(await Http.GetAsync($"/tickets/{id}", Ct));
+        var read = await JsonAsync(await Http.GetAsync($"{tickets}/{id}", Ct));
         Assert.Equal("Paper jam", read.GetProperty("subject").GetString());
 
-        using var assigned = await Http.PatchAsJsonAsync($"/tickets/{id}?action=assign", new { assignee_id = reporter }, Ct);
+        using var assigned = await Http.PatchAsJsonAsync($"{tickets}/{id}?action=assign", new { assignee_id = reporter }, Ct);
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
         Assert.Equal("in_progress", (await JsonAsync(assigned)).GetProperty("status").GetString());
 
-        using var destroyed = await Http.DeleteAsync($"/tickets/{id}", Ct);
+        using var destroyed = await Http.DeleteAsync($"{tickets}/{id}", Ct);
         Assert.Equal(HttpStatusCode.NoContent, destroyed.StatusCode);
-        using var gone = await Http.GetAsync($"/tickets/{id}", Ct);
+        using var gone = await Http.GetAsync($"{tickets}/{id}", Ct);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
@@ -54,7 +55,7 @@ public sealed class HelpDeskWebTests(HelpDeskWebFixture web) : IClassFixture<Hel
     {
         var (organization, reporter) = await OrganizationWithReporterAsync("Invalid");
 
-        using var response = await Http.PostAsJsonAsync("/tickets?action=open",
+        using var response = await Http.PostAsJsonAsync($"/organizations/{organization}/tickets?action=open",
             new { subject = "ab", priority = 9, organization_id = organization, reporter_id = reporter }, Ct);
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
@@ -63,37 +64,65 @@ public sealed class HelpDeskWebTests(HelpDeskWebFixture web) : IClassFixture<Hel
         Assert.True(errors.TryGetProperty("priority", out _), problem.ToString());
         Assert.Contains("3", subject[0].GetString(), StringComparison.Ordinal);
         Assert.Contains(problem.GetProperty("ashlarErrors").EnumerateArray(), e => e.GetProperty("field").GetString() == "subject" && e.GetProperty("resource").GetString() == "Ticket");
-        using var none = await Http.GetAsync($"/tickets?filter={Uri.EscapeDataString(JsonSerializer.Serialize(new { subject = new { eq = "ab" } }))}", Ct);
+        using var none = await Http.GetAsync($"/organizations/{organization}/tickets?filter={Uri.EscapeDataString(JsonSerializer.Serialize(new { subject = new { eq = "ab" } }))}", Ct);
         Assert.Empty((await JsonAsync(none)).EnumerateArray());
     }
 
     [Fact]
     public async Task A_bad_filter_or_sort_is_a_400_problem_naming_the_field()
     {
-        using var unknown = await Http.GetAsync($"/tickets?filter={Uri.EscapeDataString("""{"secret":{"eq":1}}""")}", Ct);
+        var (organization, _) = await OrganizationWithReporterAsync("Filters");
+        var tickets = $"/organizations/{organization}/tickets";
+        using var unknown = await Http.GetAsync($"{tickets}?filter={Uri.EscapeDataString("""{"secret":{"eq":1}}""")}", Ct);
         var problem = await ProblemAsync(unknown, HttpStatusCode.BadRequest);
         Assert.Contains(problem.GetProperty("ashlarErrors").EnumerateArray(), e => e.GetProperty("code").GetString() == "invalid_filter_reference");
         Assert.Contains("secret", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        using var wrongType = await Http.GetAsync($"/tickets?filter={Uri.EscapeDataString("""{"priority":{"eq":"high"}}""")}", Ct);
+        using var wrongType = await Http.GetAsync($"{tickets}?filter={Uri.EscapeDataString("""{"priority":{"eq":"high"}}""")}", Ct);
         var typed = await ProblemAsync(wrongType, HttpStatusCode.BadRequest);
         Assert.Contains(typed.GetProperty("ashlarErrors").EnumerateArray(), e => e.GetProperty("code").GetString() == "invalid_filter_value");
 
-        using var notJson = await Http.GetAsync("/tickets?filter=%7Bnope", Ct);
+        using var notJson = await Http.GetAsync($"{tickets}?filter=%7Bnope", Ct);
         Assert.True((await ProblemAsync(notJson, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("filter", out _));
 
-        using var badSort = await Http.GetAsync("/tickets?sort=-nope", Ct);
+        using var badSort = await Http.GetAsync($"{tickets}?sort=-nope", Ct);
         await ProblemAsync(badSort, HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task A_missing_record_is_a_404_problem()
     {
-        using var response = await Http.GetAsync("/tickets/987654321", Ct);
+        var (organization, _) = await OrganizationWithReporterAsync("Missing");
+        using var response = await Http.GetAsync($"/organizations/{organization}/tickets/987654321", Ct);
 
         var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Contains(problem.GetProperty("ashlarErrors").EnumerateArray(), e => e.GetProperty("code").GetString() == "not_found");
         Assert.Contains("987654321", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_organizations_tickets_are_its_own_and_never_reachable_through_another_organization()
+    {
+        var (first, firstReporter) = await OrganizationWithReporterAsync("First");
+        var (second, secondReporter) = await OrganizationWithReporterAsync("Second");
+        await PostAsync($"/organizations/{first}/tickets?action=open", new { subject = "First's one", organization_id = first, reporter_id = firstReporter });
+        var firstTwo = (await PostAsync($"/organizations/{first}/tickets?action=open", new { subject = "First's two", organization_id = first, reporter_id = firstReporter }))
+            .GetProperty("id").GetInt64();
+        await PostAsync($"/organizations/{second}/tickets?action=open", new { subject = "Second's one", organization_id = second, reporter_id = secondReporter });
+
+        var firstList = await JsonAsync(await Http.GetAsync($"/organizations/{first}/tickets?sort=id", Ct));
+        var secondList = await JsonAsync(await Http.GetAsync($"/organizations/{second}/tickets?sort=id", Ct));
+        Assert.Equal(["First's one", "First's two"], firstList.EnumerateArray().Select(t => t.GetProperty("subject").GetString()));
+        Assert.Equal(["Second's one"], secondList.EnumerateArray().Select(t => t.GetProperty("subject").GetString()));
+
+        // The first organization's second ticket is not the second organization's, to read or to write.
+        using var read = await Http.GetAsync($"/organizations/{second}/tickets/{firstTwo}", Ct);
+        await ProblemAsync(read, HttpStatusCode.NotFound);
+        using var update = await Http.PatchAsJsonAsync($"/organizations/{second}/tickets/{firstTwo}", new { subject = "Hijacked" }, Ct);
+        await ProblemAsync(update, HttpStatusCode.NotFound);
+        using var destroy = await Http.DeleteAsync($"/organizations/{second}/tickets/{firstTwo}", Ct);
+        await ProblemAsync(destroy, HttpStatusCode.NotFound);
+        Assert.Equal("First's two", (await JsonAsync(await Http.GetAsync($"/organizations/{first}/tickets/{firstTwo}", Ct))).GetProperty("subject").GetString());
     }
 
     [Fact]

@@ -60,14 +60,14 @@ public sealed class CodegenCommandTests(DatabaseFixture db) : IClassFixture<Data
         await RunAsync("codegen", "--dev");
         await RunAsync("migrate");
         var dev = Assert.Single(Directory.GetFiles(RepoDirectory));
-        Assert.True(await TableExistsAsync("helpdesk.tickets"));
+        Assert.True(await TableExistsAsync("helpdesk.users"));
         Assert.Equal(1, await RunAsync("check"));
         Assert.Contains("dev file", _err.ToString(), StringComparison.Ordinal);
 
         await RunAsync("codegen", "initial_schema");
 
         Assert.Contains($"rolled back 1 dev migration(s): {Path.GetFileName(dev)}", _out.ToString(), StringComparison.Ordinal);
-        Assert.False(await TableExistsAsync("helpdesk.tickets"));
+        Assert.False(await TableExistsAsync("helpdesk.users"));
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM ashlar_schema_migrations"));
         var named = Assert.Single(Directory.GetFiles(RepoDirectory));
         Assert.EndsWith("_initial_schema.sql", named, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class CodegenCommandTests(DatabaseFixture db) : IClassFixture<Data
         Assert.Equal(0, await RunAsync("check"));
         await RunAsync("codegen", "nothing_new");
 
-        Assert.True(await TableExistsAsync("helpdesk.tickets"));
+        Assert.True(await TableExistsAsync("helpdesk.users"));
         Assert.Contains("No changes detected", _out.ToString(), StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(RepoDirectory));
     }

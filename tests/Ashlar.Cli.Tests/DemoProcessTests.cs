@@ -25,7 +25,11 @@ public sealed class DemoProcessTests(DatabaseFixture db) : IClassFixture<Databas
         Assert.Matches(@"soft destroy \(action archive sets archived_at\): ticket #\d+ shows 2 of its 3 stored comments", output);
         Assert.Contains("untrusted filter: InvalidException / InvalidFilterValue on Ticket.priority", output, StringComparison.Ordinal);
         Assert.Contains("Initech's assets: Core router (SN-100)", output, StringComparison.Ordinal);
-        Assert.Contains("Globex's printer read as Initech: InvalidException / NotFound on Asset", output, StringComparison.Ordinal);
+        Assert.Contains("Globex's tickets (3): #1 Doomsday device hums, #2 Monorail is late, #3 Badge reader beeps", output, StringComparison.Ordinal);
+        Assert.Contains("Initech's tickets (1): #1 TPS report cover sheets", output, StringComparison.Ordinal);
+        Assert.Contains("Globex's ticket #3 read as Initech: InvalidException / NotFound on Ticket", output, StringComparison.Ordinal);
+        Assert.Contains("tickets without a tenant: InvalidException / TenantRequired on Ticket", output, StringComparison.Ordinal);
+        Assert.Matches(@"destroying Acme cascaded to its 2 users and dropped its schema with its \d+ tickets \(schema left: False\)", output);
         Assert.Contains("help_desk_repo: 2 tenants: 0 migrated, 2 up to date, 0 failed, 0 skipped", output, StringComparison.Ordinal);
         Assert.Contains("their schemas went with them (DropSchemaOnDestroy); 0 of the two left", output, StringComparison.Ordinal);
         Assert.DoesNotContain("NOT refused", output, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ashlar.LocalCluster;
 using Ashlar.Postgres.DataLayer;
 using Ashlar.Postgres.Migrations.Running;
+using Ashlar.Postgres.Schema;
 using Ashlar.Postgres.Schema.Introspection;
 using Ashlar.Testing;
 using HelpDesk;
@@ -52,7 +53,7 @@ public sealed class SampleMigrationsTests(DatabaseFixture db) : IClassFixture<Da
 
             var expected = await CatalogTextAsync(declared);
             var actual = await CatalogTextAsync(db.ConnectionString);
-            Assert.Contains("\"tickets\"", actual, StringComparison.Ordinal);
+            Assert.Contains("\"users\"", actual, StringComparison.Ordinal);
             Assert.Equal(expected, actual);
 
             // pg_dump also compares what the catalog reader leaves out (function bodies, comments), but it refuses a
@@ -66,6 +67,59 @@ public sealed class SampleMigrationsTests(DatabaseFixture db) : IClassFixture<Da
         {
             await PostgresServer.DropDatabaseAsync(declared, Ct);
         }
+    }
+
+    [Fact]
+    public async Task A_tenant_migrated_from_the_committed_tenant_migrations_has_exactly_the_declared_tenant_schema()
+    {
+        await HelpDeskServer.RequireAsync(db);
+        var repo = MigrationDirectory.ForRepo(SamplePaths.MigrationsDirectory, new HelpDeskRepo().Name);
+        await new MigrationRunner().MigrateAsync(db.DataSource, await MigrationDirectory.LoadAsync(repo, Ct), Ct);
+
+        // One organization's schema comes from the committed tenant migrations, the other's from the declarations.
+        await using var migrated = PostgresDomain.Create(HelpDeskDomain.Build(), pg => pg.Repo<HelpDeskRepo>(db.ConnectionString).TenantMigrations<HelpDeskRepo>(Path.Combine(repo, "tenants")));
+        await using var declared = PostgresDomain.Create(HelpDeskDomain.Build(), pg => pg.Repo<HelpDeskRepo>(db.ConnectionString));
+        var fromMigrations = await migrated.CreateAsync<Organization>(new { name = "From tenant migrations" }, cancellationToken: Ct);
+        var fromDeclarations = await declared.CreateAsync<Organization>(new { name = "From declarations" }, cancellationToken: Ct);
+        try
+        {
+            await using var connection = await db.DataSource.OpenConnectionAsync(Ct);
+            var catalog = await CatalogReader.ReadAsync(connection, excludeTables: [$"{fromMigrations.Tenant}.ashlar_schema_migrations"], ct: Ct);
+            var expected = await TenantSchemaTextAsync(connection, catalog, fromDeclarations.Tenant);
+            var actual = await TenantSchemaTextAsync(connection, catalog, fromMigrations.Tenant);
+
+            Assert.Contains("\"tickets\"", actual, StringComparison.Ordinal);
+            Assert.Contains("CREATE VIEW open_tickets", actual, StringComparison.Ordinal);
+            Assert.Equal(expected, actual);
+        }
+        finally
+        {
+            await migrated.DestroyAsync(fromMigrations, cancellationToken: Ct);
+            await declared.DestroyAsync(fromDeclarations, cancellationToken: Ct);
+        }
+    }
+
+    /// <summary>The tenant's tables, functions and views, with its schema name written as {tenant}.</summary>
+    private static async Task<string> TenantSchemaTextAsync(NpgsqlConnection connection, SchemaModel catalog, string tenant)
+    {
+        var views = new List<string>();
+        await using (var command = new NpgsqlCommand("SELECT 'CREATE VIEW ' || viewname || ' AS ' || definition FROM pg_views WHERE schemaname = $1 ORDER BY viewname", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                views.Add(reader.GetString(0));
+            }
+        }
+
+        var text = JsonSerializer.Serialize(new
+        {
+            Tables = catalog.Tables.Where(t => t.Schema == tenant),
+            Functions = catalog.Functions.Where(f => f.StartsWith(tenant + ".", StringComparison.Ordinal)),
+            Views = views,
+        }, Indented);
+        return text.Replace(tenant, "{tenant}", StringComparison.Ordinal);
     }
 
     private static async Task<string> CatalogTextAsync(string connectionString)

@@ -67,8 +67,9 @@ public sealed class CannedReply : IResource<CannedReply>
                     """,
                 down: "DROP FUNCTION \"helpdesk\".\"suggest_replies\"(text)")
 
-            // When canned replies go away, so does the label tickets got when an agent answered with one.
-            .Statement("untag_canned_tickets", up: "UPDATE \"helpdesk\".\"tickets\" SET labels = array_remove(labels, 'canned')",
+            // When canned replies go away, so does the tag tickets got when an agent answered with one (and, by the
+            // cascade of every organization's ticket_tags, its taggings).
+            .Statement("untag_canned_tickets", up: "DELETE FROM \"helpdesk\".\"tags\" WHERE name = 'canned'",
                 onDestroy: true));
     }
 }

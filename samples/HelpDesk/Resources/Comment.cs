@@ -3,7 +3,7 @@ using Ashlar.Resources;
 
 namespace HelpDesk.Resources;
 
-/// <summary>A message on a ticket.</summary>
+/// <summary>A message on a ticket, in the ticket's organization's schema.</summary>
 public sealed class Comment : IResource<Comment>
 {
     public Guid Id { get; set; }
@@ -43,8 +43,9 @@ public sealed class Comment : IResource<Comment>
         // A soft destroy: the row stays, archived_at is set; "visible" leaves archived comments out.
         r.Destroy("archive", a => a.Soft(c => c.ArchivedAt));
         r.Read("visible", a => a.Filter(c => c.ArchivedAt == null).Sort(c => c.InsertedAt));
+        r.Multitenancy(m => m.Context());
         r.Postgres(pg => pg
-            .Table("comments").Schema("helpdesk").Repo<HelpDeskRepo>()
+            .Table("comments").Repo<HelpDeskRepo>()
             .Reference(c => c.Ticket, f => f.OnDelete(OnDelete.Delete).OnUpdate(OnUpdate.Update).Index())
             .Reference(c => c.Author, f => f.OnDelete(OnDelete.Nothing).OnUpdate(OnUpdate.Nothing)));
     }

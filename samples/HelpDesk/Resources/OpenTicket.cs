@@ -4,8 +4,8 @@ using Ashlar.Resources;
 namespace HelpDesk.Resources;
 
 /// <summary>
-/// A row of the <c>helpdesk.open_tickets</c> view (created by a statement on <see cref="Ticket"/>): read-only, and
-/// not managed by migrations.
+/// A row of an organization's <c>open_tickets</c> view (created in each tenant schema by a statement on
+/// <see cref="Ticket"/>): read-only, and not managed by migrations.
 /// </summary>
 public sealed class OpenTicket : IResource<OpenTicket>
 {
@@ -27,6 +27,7 @@ public sealed class OpenTicket : IResource<OpenTicket>
         r.Attribute(t => t.OrganizationName);
         r.Attribute(t => t.AssigneeName);
         r.Read("read", a => a.Primary());
-        r.Postgres(pg => pg.Table("open_tickets").Schema("helpdesk").Repo<HelpDeskRepo>().Migrate(false));
+        r.Multitenancy(m => m.Context());
+        r.Postgres(pg => pg.Table("open_tickets").Repo<HelpDeskRepo>().Migrate(false));
     }
 }

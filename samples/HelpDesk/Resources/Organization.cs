@@ -5,7 +5,8 @@ namespace HelpDesk.Resources;
 
 /// <summary>
 /// A customer of the help desk. Each organization is a tenant: creating one creates its schema <c>org_&lt;id&gt;</c>
-/// holding its <see cref="Asset"/>s, migrated to the newest tenant migration; destroying it drops that schema.
+/// holding its <see cref="Ticket"/>s (with their comments and tags) and <see cref="Asset"/>s, migrated to the newest
+/// tenant migration; destroying it drops that schema. Its <see cref="Tickets"/> are read in a tenant only.
 /// </summary>
 public sealed class Organization : IResource<Organization>
 {
@@ -25,6 +26,12 @@ public sealed class Organization : IResource<Organization>
 
     public List<Ticket>? Tickets { get; set; }
 
+    /// <summary>This organization's tenant: pass it as <c>tenant:</c> to read or write its tickets and assets.</summary>
+    public string Tenant => TenantOf(Id);
+
+    /// <summary>The tenant (the schema name) of the organization with <paramref name="id"/>.</summary>
+    public static string TenantOf(Guid id) => "org_" + id;
+
     public static void Define(ResourceBuilder<Organization> r)
     {
         r.UuidV7PrimaryKey(o => o.Id);
@@ -39,6 +46,6 @@ public sealed class Organization : IResource<Organization>
         r.Postgres(pg => pg
             .Table("organizations").Schema("helpdesk").Repo<HelpDeskRepo>()
             .Index(["domain"], i => i.Unique("another organization already uses this domain", "domain"))
-            .ManageTenant(o => "org_" + o.Id, t => t.DropSchemaOnDestroy()));
+            .ManageTenant(o => TenantOf(o.Id), t => t.DropSchemaOnDestroy()));
     }
 }

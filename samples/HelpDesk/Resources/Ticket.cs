@@ -3,7 +3,11 @@ using Ashlar.Resources;
 
 namespace HelpDesk.Resources;
 
-/// <summary>A request for help.</summary>
+/// <summary>
+/// A request for help. Schema per tenant: each organization's tickets (and their comments and tags) live in the
+/// organization's own schema, so one customer's tickets are never another's; they still belong to the shared
+/// <see cref="Organization"/> and <see cref="User"/> rows in <c>helpdesk</c>.
+/// </summary>
 public sealed class Ticket : IResource<Ticket>
 {
     public long Id { get; set; }
@@ -79,9 +83,10 @@ public sealed class Ticket : IResource<Ticket>
             .Change(c => c.Set(t => t.Status, TicketStatus.Closed))
             .AfterAction(async (cs, ticket, ct) => await cs.Context.Domain.CreateAsync<Comment>(
                 new { body = cs.GetArgument<string>("resolution"), ticket_id = ticket.Id, author_id = ticket.AssigneeId ?? ticket.ReporterId },
-                cancellationToken: ct)));
+                tenant: cs.Context.Tenant, cancellationToken: ct)));
+        r.Multitenancy(m => m.Context());
         r.Postgres(pg => pg
-            .Table("tickets").Schema("helpdesk").Repo<HelpDeskRepo>()
+            .Table("tickets").Repo<HelpDeskRepo>()
             .Reference(t => t.Organization, f => f.OnDelete(OnDelete.Delete).Index())
 
             // The reporter and the assignee must belong to the ticket's organization: composite keys onto
@@ -105,14 +110,14 @@ public sealed class Ticket : IResource<Ticket>
             .IndexOnExpressions(["lower(subject)"], i => i.Name("tickets_subject_lower_index"))
             .Statement("open_tickets_view",
                 up: """
-                    CREATE VIEW "helpdesk"."open_tickets" AS
+                    CREATE VIEW "{tenant}"."open_tickets" AS
                     SELECT t.id, t.subject, t.priority, o.name AS organization_name, a.name AS assignee_name
-                    FROM "helpdesk"."tickets" t
+                    FROM "{tenant}"."tickets" t
                     JOIN "helpdesk"."organizations" o ON o.id = t.organization_id
                     LEFT JOIN "helpdesk"."users" a ON a.id = t.assignee_id
                     WHERE t.status <> 'closed'
                     """,
-                down: "DROP VIEW \"helpdesk\".\"open_tickets\"",
+                down: "DROP VIEW \"{tenant}\".\"open_tickets\"",
                 afterTables: ["organizations", "users"]));
     }
 }

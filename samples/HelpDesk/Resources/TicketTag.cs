@@ -3,7 +3,7 @@ using Ashlar.Resources;
 
 namespace HelpDesk.Resources;
 
-/// <summary>The join between tickets and tags.</summary>
+/// <summary>The join between an organization's tickets and the shared tags, in the organization's schema.</summary>
 public sealed class TicketTag : IResource<TicketTag>
 {
     public long TicketId { get; set; }
@@ -24,8 +24,9 @@ public sealed class TicketTag : IResource<TicketTag>
         r.Create("create", a => a.Primary().Accept(j => j.TicketId, j => j.TagId));
         r.Read("read", a => a.Primary());
         r.Destroy("destroy", a => a.Primary());
+        r.Multitenancy(m => m.Context());
         r.Postgres(pg => pg
-            .Table("ticket_tags").Schema("helpdesk").Repo<HelpDeskRepo>()
+            .Table("ticket_tags").Repo<HelpDeskRepo>()
             .Reference(j => j.Ticket, f => f.OnDelete(OnDelete.Delete).Deferrable(Deferrable.Initially))
             .Reference(j => j.Tag, f => f.OnDelete(OnDelete.Delete).OnUpdate(OnUpdate.Update))
 

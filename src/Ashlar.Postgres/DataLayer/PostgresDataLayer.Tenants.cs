@@ -65,10 +65,20 @@ public sealed partial class PostgresDataLayer
             var source = SourceFor(plan.Resource);
             var connection = await AmbientTransaction.Current!.ConnectionAsync(source, ct).ConfigureAwait(false);
             var tenant = await ManagedTenantSchema.NameOfAsync(connection, plan.Resource, managed, plan.Key, ct).ConfigureAwait(false);
-            var affected = await _runner.ExecuteAsync(source, WriteCompiler.Delete(plan), plan.Resource, WriteKind.Destroy, ct).ConfigureAwait(false);
-            if (affected > 0 && tenant is not null)
+            if (tenant is null)
             {
-                await ManagedTenantSchema.DropAsync(connection, tenant, ct).ConfigureAwait(false);
+                return await _runner.ExecuteAsync(source, WriteCompiler.Delete(plan), plan.Resource, WriteKind.Destroy, ct).ConfigureAwait(false) > 0;
+            }
+
+            // The schema goes first: its tables may refer to global rows the record's delete cascades to (a tenant's
+            // comments to the organization's users), which would refuse the delete while they still exist. A delete
+            // that finds nothing (a stale version) returns to the savepoint, schema and all.
+            await ManagedTenantSchema.SavepointAsync(connection, ct).ConfigureAwait(false);
+            await ManagedTenantSchema.DropAsync(connection, tenant, ct).ConfigureAwait(false);
+            var affected = await _runner.ExecuteAsync(source, WriteCompiler.Delete(plan), plan.Resource, WriteKind.Destroy, ct).ConfigureAwait(false);
+            if (affected == 0)
+            {
+                await ManagedTenantSchema.RollbackToSavepointAsync(connection, ct).ConfigureAwait(false);
             }
 
             return affected > 0;

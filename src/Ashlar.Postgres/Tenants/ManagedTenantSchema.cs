@@ -85,6 +85,14 @@ internal static class ManagedTenantSchema
     public static Task DropAsync(NpgsqlConnection connection, string tenant, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {SqlIdentifier.Quote(tenant)} CASCADE", cancellationToken);
 
+    /// <summary>Marks where <see cref="RollbackToSavepointAsync"/> returns to, inside the record's transaction.</summary>
+    public static Task SavepointAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, "SAVEPOINT ashlar_tenant_destroy", cancellationToken);
+
+    /// <summary>Undoes everything since <see cref="SavepointAsync"/> (a dropped schema comes back) and keeps the transaction.</summary>
+    public static Task RollbackToSavepointAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT ashlar_tenant_destroy", cancellationToken);
+
     /// <summary>The schema name of the record with <paramref name="key"/>, read under a row lock; null when it is gone.</summary>
     public static async Task<string?> NameOfAsync(NpgsqlConnection connection, ResourceDefinition resource, ManagedTenantOptions managed, IReadOnlyList<FieldValue> key, CancellationToken cancellationToken)
     {

@@ -29,19 +29,19 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         });
 
     private async Task<long> CountAsync(Organization org) =>
-        await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id), cancellationToken: Ct);
+        await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id), tenant: org.Tenant, cancellationToken: Ct);
 
     [Fact]
     public async Task Copy_path_writes_every_row_defaulted_like_a_single_create()
     {
         var (org, user) = await SeedAsync("bulkcopy");
 
-        var result = await db.Domain.BulkCreateAsync<Ticket>(Tickets(org, user, 2500, "copy"), new BulkCreateOptions { BatchSize = 1000 }, Ct);
+        var result = await db.Domain.BulkCreateAsync<Ticket>(Tickets(org, user, 2500, "copy"), new BulkCreateOptions { Tenant = org.Tenant, BatchSize = 1000 }, Ct);
 
         Assert.Equal(BulkStatus.Success, result.Status);
         Assert.Equal(2500, result.Written);
         Assert.Empty(result.Records);
-        var read = await db.Domain.ReadAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id).Sort(t => t.Subject), cancellationToken: Ct);
+        var read = await db.Domain.ReadAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id).Sort(t => t.Subject), tenant: org.Tenant, cancellationToken: Ct);
         Assert.Equal(2500, read.Count);
         Assert.All(read, t => Assert.Equal(TicketStatus.Open, t.Status));
         Assert.All(read, t => Assert.InRange(t.InsertedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5)));
@@ -54,7 +54,7 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
     {
         var (org, user) = await SeedAsync("bulkorder");
 
-        var result = await db.Domain.BulkCreateAsync<Ticket>(Tickets(org, user, 1200, "ord").Reverse(), new BulkCreateOptions { BatchSize = 500, ReturnRecords = true }, Ct);
+        var result = await db.Domain.BulkCreateAsync<Ticket>(Tickets(org, user, 1200, "ord").Reverse(), new BulkCreateOptions { Tenant = org.Tenant, BatchSize = 500, ReturnRecords = true }, Ct);
 
         Assert.Equal(1200, result.Records.Count);
         Assert.Equal(Enumerable.Range(0, 1200).Reverse().Select(i => $"ord {i:D4}"), result.Records.Select(r => r.Subject));
@@ -69,7 +69,7 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         var (org, user) = await SeedAsync("bulkstream");
         var subjects = new List<string>();
 
-        await foreach (var ticket in db.Domain.BulkCreateStreamAsync<Ticket>(Tickets(org, user, 250, "st"), new BulkCreateOptions { BatchSize = 100 }, Ct))
+        await foreach (var ticket in db.Domain.BulkCreateStreamAsync<Ticket>(Tickets(org, user, 250, "st"), new BulkCreateOptions { Tenant = org.Tenant, BatchSize = 100 }, Ct))
         {
             subjects.Add(ticket.Subject);
         }
@@ -87,7 +87,7 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         inputs[17] = new { subject = "no", organization_id = org.Id, reporter_id = user.Id };                 // too short
         inputs[250] = new { subject = "bad priority", priority = (short)9, organization_id = org.Id, reporter_id = user.Id };
 
-        var result = await db.Domain.BulkCreateAsync<Ticket>(inputs, new BulkCreateOptions { BatchSize = 100, StopOnError = false, ReturnRecords = returnRecords }, Ct);
+        var result = await db.Domain.BulkCreateAsync<Ticket>(inputs, new BulkCreateOptions { Tenant = org.Tenant, BatchSize = 100, StopOnError = false, ReturnRecords = returnRecords }, Ct);
 
         Assert.Equal(BulkStatus.Error, result.Status);
         Assert.Equal(0, result.Written);
@@ -108,7 +108,7 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         var inputs = Tickets(org, user, 300, "stop").ToList();
         inputs[150] = new { subject = "x", organization_id = org.Id, reporter_id = user.Id };
 
-        var result = await db.Domain.BulkCreateAsync<Ticket>(inputs, new BulkCreateOptions { BatchSize = 100, Transaction = BulkTransaction.Batch, ReturnRecords = returnRecords }, Ct);
+        var result = await db.Domain.BulkCreateAsync<Ticket>(inputs, new BulkCreateOptions { Tenant = org.Tenant, BatchSize = 100, Transaction = BulkTransaction.Batch, ReturnRecords = returnRecords }, Ct);
 
         Assert.Equal(BulkStatus.PartialSuccess, result.Status);
         Assert.Equal(100, result.Written);
@@ -124,7 +124,7 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         inputs[5] = new { subject = "x", organization_id = org.Id, reporter_id = user.Id };
         inputs[120] = new { subject = "unknown reporter", organization_id = org.Id, reporter_id = Guid.NewGuid() };
 
-        var result = await db.Domain.BulkCreateAsync<Ticket>(inputs, new BulkCreateOptions { BatchSize = 100, Transaction = BulkTransaction.Batch, StopOnError = false }, Ct);
+        var result = await db.Domain.BulkCreateAsync<Ticket>(inputs, new BulkCreateOptions { Tenant = org.Tenant, BatchSize = 100, Transaction = BulkTransaction.Batch, StopOnError = false }, Ct);
 
         Assert.Equal(BulkStatus.PartialSuccess, result.Status);
         Assert.Equal(199, result.Written);
@@ -146,7 +146,7 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
 
         foreach (var returnRecords in new[] { false, true })
         {
-            var result = await db.Domain.BulkCreateAsync<Ticket>(inputs, new BulkCreateOptions { BatchSize = 100, ReturnRecords = returnRecords }, Ct);
+            var result = await db.Domain.BulkCreateAsync<Ticket>(inputs, new BulkCreateOptions { Tenant = org.Tenant, BatchSize = 100, ReturnRecords = returnRecords }, Ct);
 
             Assert.Equal(BulkStatus.Error, result.Status);
             Assert.Equal("organization_id", Assert.IsType<InvalidAttribute>(Assert.Single(Assert.Single(result.Errors).Errors)).Field);
@@ -161,7 +161,7 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
     {
         var (org, user) = await SeedAsync("bulkasync");
 
-        var result = await db.Domain.BulkCreateAsync<Ticket>(Produce(Tickets(org, user, 150, "async")), new BulkCreateOptions { BatchSize = 40 }, Ct);
+        var result = await db.Domain.BulkCreateAsync<Ticket>(Produce(Tickets(org, user, 150, "async")), new BulkCreateOptions { Tenant = org.Tenant, BatchSize = 40 }, Ct);
 
         Assert.Equal(150, result.Written);
         Assert.Equal(150, await CountAsync(org));
@@ -181,10 +181,10 @@ public sealed class BulkCreateTests(HelpDeskFixture db) : IClassFixture<HelpDesk
     {
         var (org, user) = await SeedAsync("bulkbad");
 
-        var result = await db.Domain.BulkCreateAsync<Ticket>([new { subject = "fine one", organization_id = org.Id, reporter_id = user.Id, colour = "red" }], cancellationToken: Ct);
+        var result = await db.Domain.BulkCreateAsync<Ticket>([new { subject = "fine one", organization_id = org.Id, reporter_id = user.Id, colour = "red" }], new BulkCreateOptions { Tenant = org.Tenant }, Ct);
         Assert.IsType<NoSuchInput>(Assert.Single(Assert.Single(result.Errors).Errors));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => db.Domain.BulkCreateAsync<Ticket>([], new BulkCreateOptions { BatchSize = 0 }, Ct));
-        var unknown = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.BulkCreateAsync<Ticket>([], new BulkCreateOptions { Action = "nope" }, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => db.Domain.BulkCreateAsync<Ticket>([], new BulkCreateOptions { Tenant = org.Tenant, BatchSize = 0 }, Ct));
+        var unknown = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.BulkCreateAsync<Ticket>([], new BulkCreateOptions { Tenant = org.Tenant, Action = "nope" }, Ct));
         Assert.Equal(["create", "open"], Assert.IsType<NoSuchAction>(Assert.Single(unknown.Errors)).Available);
     }
 }

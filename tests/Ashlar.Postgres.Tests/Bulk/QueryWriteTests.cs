@@ -17,7 +17,7 @@ public sealed class QueryWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         var user = await db.Domain.CreateAsync<User>(new { email = $"{name}@example.test", name, organization_id = org.Id }, cancellationToken: Ct);
         var result = await db.Domain.BulkCreateAsync<Ticket>(
             Enumerable.Range(0, tickets).Select(i => (object?)new { subject = $"{name} {i}", priority = (short)(i % 5 + 1), organization_id = org.Id, reporter_id = user.Id }),
-            cancellationToken: Ct);
+            new BulkCreateOptions { Tenant = org.Tenant }, Ct);
         result.ThrowIfFailed();
         return (org, user);
     }
@@ -26,27 +26,27 @@ public sealed class QueryWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
     public async Task Update_all_through_a_relationship_filter_changes_only_the_selected_rows()
     {
         var (org, _) = await SeedAsync("qwupdate", 20);
-        await SeedAsync("qwother", 5);
+        var (other, _) = await SeedAsync("qwother", 5);
         var name = "qwupdate";
 
-        var changed = await db.Domain.UpdateAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == name && t.Priority >= 4), new { }, action: "close", cancellationToken: Ct);
-        var returned = await db.Domain.UpdateAllReturningAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == name && t.Priority == 1), new { priority = (short)2 }, cancellationToken: Ct);
+        var changed = await db.Domain.UpdateAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == name && t.Priority >= 4), new { }, action: "close", tenant: org.Tenant, cancellationToken: Ct);
+        var returned = await db.Domain.UpdateAllReturningAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == name && t.Priority == 1), new { priority = (short)2 }, tenant: org.Tenant, cancellationToken: Ct);
 
         Assert.Equal(8, changed);
         Assert.Equal(4, returned.Count);
         Assert.All(returned, t => Assert.Equal((short)2, t.Priority));
         Assert.All(returned, t => Assert.True(t.UpdatedAt > t.InsertedAt));
-        Assert.Equal(8, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id && t.Status == TicketStatus.Closed), cancellationToken: Ct));
-        Assert.Equal(0, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == "qwother" && t.Status == TicketStatus.Closed), cancellationToken: Ct));
+        Assert.Equal(8, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id && t.Status == TicketStatus.Closed), tenant: org.Tenant, cancellationToken: Ct));
+        Assert.Equal(0, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == "qwother" && t.Status == TicketStatus.Closed), tenant: other.Tenant, cancellationToken: Ct));
     }
 
     [Fact]
     public async Task Update_all_validates_its_input_and_translates_database_refusals()
     {
-        await SeedAsync("qwinvalid", 3);
+        var (org, _) = await SeedAsync("qwinvalid", 3);
 
-        var invalid = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == "qwinvalid"), new { priority = (short)9 }, cancellationToken: Ct));
-        var refused = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == "qwinvalid"), new { assignee_id = Guid.NewGuid() }, action: "assign", cancellationToken: Ct));
+        var invalid = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == "qwinvalid"), new { priority = (short)9 }, tenant: org.Tenant, cancellationToken: Ct));
+        var refused = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == "qwinvalid"), new { assignee_id = Guid.NewGuid() }, action: "assign", tenant: org.Tenant, cancellationToken: Ct));
 
         Assert.Equal("priority", Assert.IsType<InvalidAttribute>(Assert.Single(invalid.Errors)).Field);
         Assert.Equal("assignee_id", Assert.IsType<InvalidAttribute>(Assert.Single(refused.Errors)).Field);
@@ -60,14 +60,14 @@ public sealed class QueryWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.Domain.TransactionAsync(async ct =>
         {
-            Assert.Equal(10, await db.Domain.DestroyAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == name), cancellationToken: ct));
+            Assert.Equal(10, await db.Domain.DestroyAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == name), tenant: org.Tenant, cancellationToken: ct));
             throw new InvalidOperationException("roll back");
         }, Ct));
-        Assert.Equal(10, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id), cancellationToken: Ct));
+        Assert.Equal(10, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id), tenant: org.Tenant, cancellationToken: Ct));
 
-        var destroyed = await db.Domain.DestroyAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == name && t.Priority <= 2), cancellationToken: Ct);
+        var destroyed = await db.Domain.DestroyAllAsync(Query.For<Ticket>().Filter(t => t.Organization!.Name == name && t.Priority <= 2), tenant: org.Tenant, cancellationToken: Ct);
 
         Assert.Equal(4, destroyed);
-        Assert.Equal(6, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id), cancellationToken: Ct));
+        Assert.Equal(6, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id), tenant: org.Tenant, cancellationToken: Ct));
     }
 }

@@ -91,7 +91,7 @@ public sealed class UpsertTests(HelpDeskFixture db) : IClassFixture<HelpDeskFixt
         var inputs = new object?[] { new { email = "d1@dup.test", name = "One", organization_id = org.Id }, new { email = "d1@dup.test", name = "Two", organization_id = org.Id } };
 
         var duplicate = await db.Domain.BulkCreateAsync<User>(inputs, new BulkCreateOptions { Upsert = new Upsert { Identity = "unique_email" } }, Ct);
-        var byKey = await Assert.ThrowsAsync<ArgumentException>(() => db.Domain.BulkCreateAsync<Ticket>([new { subject = "Keyless" }], new BulkCreateOptions { Upsert = new Upsert() }, Ct));
+        var byKey = await Assert.ThrowsAsync<ArgumentException>(() => db.Domain.BulkCreateAsync<Ticket>([new { subject = "Keyless" }], new BulkCreateOptions { Tenant = org.Tenant, Upsert = new Upsert() }, Ct));
         var unknown = await Assert.ThrowsAsync<ArgumentException>(() => db.Domain.BulkCreateAsync<User>(inputs, new BulkCreateOptions { Upsert = new Upsert { Identity = "nope" } }, Ct));
 
         var error = Assert.IsType<InvalidAttribute>(Assert.Single(Assert.Single(duplicate.Errors).Errors));

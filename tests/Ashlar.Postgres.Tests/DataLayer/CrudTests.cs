@@ -44,9 +44,9 @@ public sealed class CrudTests(HelpDeskFixture db) : IClassFixture<HelpDeskFixtur
             estimated_hours = 12.25m,
             due_on = new DateOnly(2027, 2, 3),
             labels = new[] { "a", "b" },
-        }, cancellationToken: Ct);
+        }, tenant: org.Tenant, cancellationToken: Ct);
 
-        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, cancellationToken: Ct);
+        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, tenant: org.Tenant, cancellationToken: Ct);
         Assert.True(read.Id > 0);
         Assert.Null(read.Body);
         Assert.Equal((short)2, read.Priority);
@@ -75,16 +75,16 @@ public sealed class CrudTests(HelpDeskFixture db) : IClassFixture<HelpDeskFixtur
         var (org, user) = await SeedAsync("filter1");
         foreach (var priority in new short[] { 1, 3, 5 })
         {
-            await db.Domain.CreateAsync<Ticket>(new { subject = $"Pri{priority}", priority, organization_id = org.Id, reporter_id = user.Id }, cancellationToken: Ct);
+            await db.Domain.CreateAsync<Ticket>(new { subject = $"Pri{priority}", priority, organization_id = org.Id, reporter_id = user.Id }, tenant: org.Tenant, cancellationToken: Ct);
         }
 
         var orgName = "filter1";
         var found = await db.Domain.ReadAsync(
             Query.For<Ticket>().Filter(t => t.Organization!.Name == orgName && t.Priority >= 3).Sort(t => t.Priority, descending: true),
-            cancellationToken: Ct);
+            tenant: org.Tenant, cancellationToken: Ct);
 
         Assert.Equal(["Pri5", "Pri3"], found.Select(t => t.Subject));
-        var limited = await db.Domain.ReadAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id).Sort(t => t.Priority).Offset(1).Limit(1), cancellationToken: Ct);
+        var limited = await db.Domain.ReadAsync(Query.For<Ticket>().Filter(t => t.OrganizationId == org.Id).Sort(t => t.Priority).Offset(1).Limit(1), tenant: org.Tenant, cancellationToken: Ct);
         Assert.Equal("Pri3", Assert.Single(limited).Subject);
     }
 
@@ -196,15 +196,15 @@ public sealed class CrudTests(HelpDeskFixture db) : IClassFixture<HelpDeskFixtur
     public async Task Composite_primary_keys_work()
     {
         var (org, user) = await SeedAsync("composite1");
-        var ticket = await db.Domain.CreateAsync<Ticket>(new { subject = "Tagged", organization_id = org.Id, reporter_id = user.Id }, cancellationToken: Ct);
+        var ticket = await db.Domain.CreateAsync<Ticket>(new { subject = "Tagged", organization_id = org.Id, reporter_id = user.Id }, tenant: org.Tenant, cancellationToken: Ct);
         var tag = await db.Domain.CreateAsync<Tag>(new { name = "composite1" }, cancellationToken: Ct);
 
-        var link = await db.Domain.CreateAsync<TicketTag>(new { ticket_id = ticket.Id, tag_id = tag.Id }, cancellationToken: Ct);
-        var found = await db.Domain.GetAsync<TicketTag>(new { ticket_id = ticket.Id, tag_id = tag.Id }, cancellationToken: Ct);
-        await db.Domain.DestroyAsync(found, cancellationToken: Ct);
+        var link = await db.Domain.CreateAsync<TicketTag>(new { ticket_id = ticket.Id, tag_id = tag.Id }, tenant: org.Tenant, cancellationToken: Ct);
+        var found = await db.Domain.GetAsync<TicketTag>(new { ticket_id = ticket.Id, tag_id = tag.Id }, tenant: org.Tenant, cancellationToken: Ct);
+        await db.Domain.DestroyAsync(found, tenant: org.Tenant, cancellationToken: Ct);
 
         Assert.Equal((ticket.Id, tag.Id), (link.TicketId, link.TagId));
-        Assert.Null(await db.Domain.FindAsync<TicketTag>(new { ticket_id = ticket.Id, tag_id = tag.Id }, cancellationToken: Ct));
+        Assert.Null(await db.Domain.FindAsync<TicketTag>(new { ticket_id = ticket.Id, tag_id = tag.Id }, tenant: org.Tenant, cancellationToken: Ct));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class CrudTests(HelpDeskFixture db) : IClassFixture<HelpDeskFixtur
         foreach (var attempt in new Func<Task>[]
         {
             () => db.Domain.CreateAsync<Organization>(new { name = "errors1" }, cancellationToken: Ct),
-            () => db.Domain.CreateAsync<Ticket>(new { subject = "Ghost", organization_id = org.Id, reporter_id = Guid.NewGuid() }, cancellationToken: Ct),
+            () => db.Domain.CreateAsync<Ticket>(new { subject = "Ghost", organization_id = org.Id, reporter_id = Guid.NewGuid() }, tenant: org.Tenant, cancellationToken: Ct),
         })
         {
             exceptions.Add(await Assert.ThrowsAnyAsync<Exception>(attempt));

@@ -12,7 +12,7 @@ public sealed class ErrorMappingTests(HelpDeskFixture db) : IClassFixture<HelpDe
     {
         var org = await db.Domain.CreateAsync<Organization>(new { name }, cancellationToken: Ct);
         var user = await db.Domain.CreateAsync<User>(new { email = $"{name}@example.test", name, organization_id = org.Id }, cancellationToken: Ct);
-        var ticket = await db.Domain.CreateAsync<Ticket>(new { subject = "Seeded", organization_id = org.Id, reporter_id = user.Id }, cancellationToken: Ct);
+        var ticket = await db.Domain.CreateAsync<Ticket>(new { subject = "Seeded", organization_id = org.Id, reporter_id = user.Id }, tenant: org.Tenant, cancellationToken: Ct);
         return (org, user, ticket);
     }
 
@@ -48,7 +48,7 @@ public sealed class ErrorMappingTests(HelpDeskFixture db) : IClassFixture<HelpDe
     {
         var (org, _, _) = await SeedAsync("fk1");
 
-        var error = await RefusedAsync(() => db.Domain.CreateAsync<Ticket>(new { subject = "Ghost", organization_id = org.Id, reporter_id = Guid.NewGuid() }, cancellationToken: Ct));
+        var error = await RefusedAsync(() => db.Domain.CreateAsync<Ticket>(new { subject = "Ghost", organization_id = org.Id, reporter_id = Guid.NewGuid() }, tenant: org.Tenant, cancellationToken: Ct));
 
         Assert.Equal(("Ticket", "reporter_id"), (error.Resource, error.Field));
         Assert.StartsWith("does not exist", error.Message, StringComparison.Ordinal);
@@ -69,12 +69,12 @@ public sealed class ErrorMappingTests(HelpDeskFixture db) : IClassFixture<HelpDe
     [Fact]
     public async Task Check_violation_carries_the_declared_message_on_its_field()
     {
-        var (_, _, ticket) = await SeedAsync("check1");
+        var (org, _, ticket) = await SeedAsync("check1");
 
-        var error = await RefusedAsync(() => db.Domain.UpdateAsync(ticket, new { estimated_hours = -1m }, cancellationToken: Ct));
+        var error = await RefusedAsync(() => db.Domain.UpdateAsync(ticket, new { estimated_hours = -1m }, tenant: org.Tenant, cancellationToken: Ct));
 
         Assert.Equal(("Ticket", "estimated_hours", "must not be negative"), (error.Resource, error.Field, error.Message));
-        Assert.Null((await db.Domain.GetAsync<Ticket>(ticket.Id, cancellationToken: Ct)).EstimatedHours);
+        Assert.Null((await db.Domain.GetAsync<Ticket>(ticket.Id, tenant: org.Tenant, cancellationToken: Ct)).EstimatedHours);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ErrorMappingTests(HelpDeskFixture db) : IClassFixture<HelpDe
     {
         var (org, user, _) = await SeedAsync("cast1");
 
-        var error = await RefusedAsync(() => db.Domain.CreateAsync<Ticket>(new { subject = "Cast", priority = "high", organization_id = org.Id, reporter_id = user.Id }, cancellationToken: Ct));
+        var error = await RefusedAsync(() => db.Domain.CreateAsync<Ticket>(new { subject = "Cast", priority = "high", organization_id = org.Id, reporter_id = user.Id }, tenant: org.Tenant, cancellationToken: Ct));
 
         Assert.Equal(("Ticket", "priority"), (error.Resource, error.Field));
         Assert.IsType<InvalidAttribute>(error);
@@ -92,10 +92,26 @@ public sealed class ErrorMappingTests(HelpDeskFixture db) : IClassFixture<HelpDe
     public async Task Cascading_deletes_happen_in_the_database()
     {
         var (org, user, ticket) = await SeedAsync("cascade1");
-        await db.Domain.DestroyAsync(ticket, cancellationToken: Ct);
+        await db.Domain.DestroyAsync(ticket, tenant: org.Tenant, cancellationToken: Ct);
 
         await db.Domain.DestroyAsync(org, cancellationToken: Ct);
 
         Assert.Null(await db.Domain.FindAsync<User>(user.Id, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task Destroying_an_organization_drops_its_schema_before_its_users_whose_comments_are_in_it()
+    {
+        // The tenant's comments refer to the organization's users (NO ACTION), which the organization's delete cascades to:
+        // deleting the row while the schema still held them would be refused.
+        var (org, user, ticket) = await SeedAsync("cascade2");
+        await db.Domain.CreateAsync<Comment>(new { body = "Still here", ticket_id = ticket.Id, author_id = user.Id }, tenant: org.Tenant, cancellationToken: Ct);
+
+        await db.Domain.DestroyAsync(org, cancellationToken: Ct);
+
+        Assert.Null(await db.Domain.FindAsync<User>(user.Id, cancellationToken: Ct));
+        Assert.Null(await db.Domain.FindAsync<Organization>(org.Id, cancellationToken: Ct));
+        await using var command = db.DataSource.CreateCommand($"SELECT count(*) FROM pg_namespace WHERE nspname = '{org.Tenant}'");
+        Assert.Equal(0L, await command.ExecuteScalarAsync(Ct));
     }
 }

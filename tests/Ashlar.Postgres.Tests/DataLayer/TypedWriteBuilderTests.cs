@@ -21,14 +21,14 @@ public sealed class TypedWriteBuilderTests(HelpDeskFixture db) : IClassFixture<H
     {
         var (org, user) = await SeedAsync("builder1");
 
-        var ticket = await db.Domain.Create<Ticket>(TicketActions.Open)
+        var ticket = await db.Domain.Create<Ticket>(TicketActions.Open).Tenant(org.Tenant)
             .Set(t => t.Subject, "Built open")
             .Set(t => t.Labels, ["a", "b"])
             .Set(t => t.OrganizationId, org.Id)
             .Set(t => t.ReporterId, user.Id)
             .ExecuteAsync(Ct);
 
-        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, cancellationToken: Ct);
+        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, tenant: org.Tenant, cancellationToken: Ct);
         Assert.Equal(("Built open", (short)3, TicketStatus.Open, user.Id), (read.Subject, read.Priority, read.Status, read.ReporterId));
         Assert.Equal(["a", "b"], read.Labels!);
     }
@@ -38,15 +38,15 @@ public sealed class TypedWriteBuilderTests(HelpDeskFixture db) : IClassFixture<H
     {
         var (org, user) = await SeedAsync("builder2");
 
-        var built = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Create<Ticket>(TicketActions.Open)
+        var built = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Create<Ticket>(TicketActions.Open).Tenant(org.Tenant)
             .Set(t => t.Subject, "ab").Set(t => t.Priority, (short)9).Set(t => t.OrganizationId, org.Id).Set(t => t.ReporterId, user.Id)
             .ExecuteAsync(Ct));
         var anonymous = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Ticket>(
-            new { subject = "ab", priority = (short)9, organization_id = org.Id, reporter_id = user.Id }, TicketActions.Open, cancellationToken: Ct));
+            new { subject = "ab", priority = (short)9, organization_id = org.Id, reporter_id = user.Id }, TicketActions.Open, tenant: org.Tenant, cancellationToken: Ct));
 
         Assert.Equal(anonymous.Errors, built.Errors);
         Assert.Equal(["priority", "subject"], built.Errors.Select(e => e.Field).Order());
-        Assert.Equal(0, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.Subject == "ab"), cancellationToken: Ct));
+        Assert.Equal(0, await db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.Subject == "ab"), tenant: org.Tenant, cancellationToken: Ct));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class TypedWriteBuilderTests(HelpDeskFixture db) : IClassFixture<H
     {
         var (org, user) = await SeedAsync("builder3");
 
-        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Create<Ticket>(TicketActions.Open)
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Create<Ticket>(TicketActions.Open).Tenant(org.Tenant)
             .Set(t => t.Subject, "Sneaky").Set(t => t.AssigneeId, user.Id).Set(t => t.OrganizationId, org.Id).Set(t => t.ReporterId, user.Id)
             .ExecuteAsync(Ct));
 
@@ -65,16 +65,16 @@ public sealed class TypedWriteBuilderTests(HelpDeskFixture db) : IClassFixture<H
     public async Task An_update_built_with_an_argument_runs_the_action_with_its_logic()
     {
         var (org, user) = await SeedAsync("builder4");
-        var ticket = await db.Domain.Create<Ticket>(TicketActions.Open)
+        var ticket = await db.Domain.Create<Ticket>(TicketActions.Open).Tenant(org.Tenant)
             .Set(t => t.Subject, "To resolve").Set(t => t.OrganizationId, org.Id).Set(t => t.ReporterId, user.Id).ExecuteAsync(Ct);
 
-        var resolved = await db.Domain.Update(ticket, "resolve").Argument("resolution", "rebooted it").ExecuteAsync(Ct);
+        var resolved = await db.Domain.Update(ticket, "resolve").Tenant(org.Tenant).Argument("resolution", "rebooted it").ExecuteAsync(Ct);
 
         Assert.Equal(TicketStatus.Closed, resolved.Status);
-        var comments = await db.Domain.ReadAsync(Query.For<Comment>().Filter(c => c.TicketId == ticket.Id), cancellationToken: Ct);
+        var comments = await db.Domain.ReadAsync(Query.For<Comment>().Filter(c => c.TicketId == ticket.Id), tenant: org.Tenant, cancellationToken: Ct);
         Assert.Equal("rebooted it", Assert.Single(comments).Body);
 
-        var missing = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Update(resolved, "resolve").ExecuteAsync(Ct));
+        var missing = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Update(resolved, "resolve").Tenant(org.Tenant).ExecuteAsync(Ct));
         Assert.Contains(missing.Errors, e => e.Field == "resolution");
     }
 
@@ -82,14 +82,14 @@ public sealed class TypedWriteBuilderTests(HelpDeskFixture db) : IClassFixture<H
     public async Task An_update_built_with_a_value_writes_it_and_a_stale_record_is_a_typed_error()
     {
         var (org, user) = await SeedAsync("builder5");
-        var ticket = await db.Domain.Create<Ticket>(TicketActions.Open)
+        var ticket = await db.Domain.Create<Ticket>(TicketActions.Open).Tenant(org.Tenant)
             .Set(t => t.Subject, "To assign").Set(t => t.OrganizationId, org.Id).Set(t => t.ReporterId, user.Id).ExecuteAsync(Ct);
 
-        var assigned = await db.Domain.Update(ticket, TicketActions.Assign).Set(t => t.AssigneeId, user.Id).ExecuteAsync(Ct);
+        var assigned = await db.Domain.Update(ticket, TicketActions.Assign).Tenant(org.Tenant).Set(t => t.AssigneeId, user.Id).ExecuteAsync(Ct);
 
         Assert.Equal((user.Id, TicketStatus.InProgress), (assigned.AssigneeId, assigned.Status));
-        await db.Domain.DestroyAsync(assigned, cancellationToken: Ct);
-        var gone = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Update(assigned).Set(t => t.Subject, "Too late").ExecuteAsync(Ct));
+        await db.Domain.DestroyAsync(assigned, tenant: org.Tenant, cancellationToken: Ct);
+        var gone = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Update(assigned).Tenant(org.Tenant).Set(t => t.Subject, "Too late").ExecuteAsync(Ct));
         Assert.IsType<StaleRecord>(Assert.Single(gone.Errors));
     }
 
@@ -98,7 +98,7 @@ public sealed class TypedWriteBuilderTests(HelpDeskFixture db) : IClassFixture<H
     {
         var (org, user) = await SeedAsync("builder6");
 
-        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Create<Ticket>("shut")
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.Create<Ticket>("shut").Tenant(org.Tenant)
             .Set(t => t.Subject, "Nope").Set(t => t.OrganizationId, org.Id).Set(t => t.ReporterId, user.Id).ExecuteAsync(Ct));
 
         var missing = Assert.IsType<NoSuchAction>(Assert.Single(error.Errors));

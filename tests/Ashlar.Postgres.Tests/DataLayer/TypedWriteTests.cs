@@ -17,8 +17,8 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         return (org, user);
     }
 
-    private Task<long> CountAsync(string subject) =>
-        db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.Subject == subject), cancellationToken: Ct);
+    private Task<long> CountAsync(Organization org, string subject) =>
+        db.Domain.CountAsync(Query.For<Ticket>().Filter(t => t.Subject == subject), tenant: org.Tenant, cancellationToken: Ct);
 
     [Fact]
     public async Task A_new_object_is_created_through_a_named_action_and_unset_defaults_apply()
@@ -27,9 +27,9 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
 
         var ticket = await db.Domain.CreateAsync(
             new Ticket { Subject = "Typed open", Labels = ["x"], OrganizationId = org.Id, ReporterId = user.Id },
-            TicketActions.Open, cancellationToken: Ct);
+            TicketActions.Open, tenant: org.Tenant, cancellationToken: Ct);
 
-        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, cancellationToken: Ct);
+        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, tenant: org.Tenant, cancellationToken: Ct);
         Assert.Equal(("Typed open", (short)3, TicketStatus.Open), (read.Subject, read.Priority, read.Status));
         Assert.Equal(["x"], read.Labels!);
         Assert.Equal(user.Id, read.ReporterId);
@@ -41,13 +41,13 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         var (org, user) = await SeedAsync("typed2");
 
         var typed = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync(
-            new Ticket { Subject = "ab", Priority = 9, OrganizationId = org.Id, ReporterId = user.Id }, TicketActions.Open, cancellationToken: Ct));
+            new Ticket { Subject = "ab", Priority = 9, OrganizationId = org.Id, ReporterId = user.Id }, TicketActions.Open, tenant: org.Tenant, cancellationToken: Ct));
         var anonymous = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Ticket>(
-            new { subject = "ab", priority = (short)9, organization_id = org.Id, reporter_id = user.Id }, TicketActions.Open, cancellationToken: Ct));
+            new { subject = "ab", priority = (short)9, organization_id = org.Id, reporter_id = user.Id }, TicketActions.Open, tenant: org.Tenant, cancellationToken: Ct));
 
         Assert.Equal(anonymous.Errors, typed.Errors);
         Assert.Equal(["priority", "subject"], typed.Errors.Select(e => e.Field).Order());
-        Assert.Equal(0, await CountAsync("ab"));
+        Assert.Equal(0, await CountAsync(org, "ab"));
     }
 
     [Fact]
@@ -57,12 +57,12 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
 
         var result = await db.Domain.BulkCreateAsync<Ticket>(
             [new Ticket { Subject = "Bulk typed", OrganizationId = org.Id, ReporterId = user.Id }, new Ticket { Subject = "Bulk sneaky", Id = 42, OrganizationId = org.Id, ReporterId = user.Id }],
-            new BulkCreateOptions { StopOnError = false, Transaction = BulkTransaction.Batch }, Ct);
+            new BulkCreateOptions { Tenant = org.Tenant, StopOnError = false, Transaction = BulkTransaction.Batch }, Ct);
 
         var refused = Assert.Single(result.Errors);
         Assert.Equal(1, refused.Index);
         Assert.Equal("id", Assert.IsType<NoSuchInput>(Assert.Single(refused.Errors)).Field);
-        Assert.Equal(1, await CountAsync("Bulk typed"));
+        Assert.Equal(1, await CountAsync(org, "Bulk typed"));
     }
 
     [Fact]
@@ -71,44 +71,44 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         var (org, user) = await SeedAsync("typed3");
         var ticket = new Ticket { Subject = "Sneaky", AssigneeId = user.Id, OrganizationId = org.Id, ReporterId = user.Id, Reporter = user };
 
-        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync(ticket, TicketActions.Open, cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync(ticket, TicketActions.Open, tenant: org.Tenant, cancellationToken: Ct));
 
         Assert.Equal(["assignee_id", "reporter"], error.Errors.Select(e => e.Field).Order());
         Assert.All(error.Errors, e => Assert.IsType<NoSuchInput>(e));
         Assert.Contains("it accepts subject, body", error.Errors.Single(e => e.Field == "assignee_id").Message, StringComparison.Ordinal);
         Assert.Contains("set its key reporter_id", error.Errors.Single(e => e.Field == "reporter").Message, StringComparison.Ordinal);
-        Assert.Equal(0, await CountAsync("Sneaky"));
+        Assert.Equal(0, await CountAsync(org, "Sneaky"));
     }
 
     [Fact]
     public async Task An_object_passed_where_an_input_is_expected_gives_one_error_with_the_fix()
     {
         var (org, user) = await SeedAsync("typed4");
-        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "Entity input", OrganizationId = org.Id, ReporterId = user.Id }, cancellationToken: Ct);
+        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "Entity input", OrganizationId = org.Id, ReporterId = user.Id }, tenant: org.Tenant, cancellationToken: Ct);
         object edited = new Ticket { Subject = "Edited" };
 
-        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, edited, cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, edited, tenant: org.Tenant, cancellationToken: Ct));
 
         var single = Assert.IsType<NoSuchInput>(Assert.Single(error.Errors));
         Assert.Contains("UpdateAsync(record, r => r.Subject = ...)", single.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await CountAsync("Entity input"));
+        Assert.Equal(1, await CountAsync(org, "Entity input"));
     }
 
     [Fact]
     public async Task A_lambda_update_writes_what_it_changed_and_leaves_the_object_as_read()
     {
         var (org, user) = await SeedAsync("typed5");
-        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "Before", Labels = ["a"], OrganizationId = org.Id, ReporterId = user.Id }, cancellationToken: Ct);
+        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "Before", Labels = ["a"], OrganizationId = org.Id, ReporterId = user.Id }, tenant: org.Tenant, cancellationToken: Ct);
 
         var updated = await db.Domain.UpdateAsync(ticket, t =>
         {
             t.Subject = "After";
             t.Labels![0] = "b";
-        }, cancellationToken: Ct);
-        var assigned = await db.Domain.UpdateAsync(updated, t => t.AssigneeId = user.Id, TicketActions.Assign, cancellationToken: Ct);
+        }, tenant: org.Tenant, cancellationToken: Ct);
+        var assigned = await db.Domain.UpdateAsync(updated, t => t.AssigneeId = user.Id, TicketActions.Assign, tenant: org.Tenant, cancellationToken: Ct);
 
         Assert.Equal(("Before", "a"), (ticket.Subject, ticket.Labels![0]));
-        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, cancellationToken: Ct);
+        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, tenant: org.Tenant, cancellationToken: Ct);
         Assert.Equal(("After", "b", user.Id, TicketStatus.InProgress), (read.Subject, read.Labels![0], read.AssigneeId, read.Status));
         Assert.True(assigned.UpdatedAt > ticket.UpdatedAt);
     }
@@ -117,16 +117,16 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
     public async Task A_lambda_changing_what_the_action_does_not_accept_is_refused_and_nothing_is_written()
     {
         var (org, user) = await SeedAsync("typed6");
-        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "Keep me", OrganizationId = org.Id, ReporterId = user.Id }, cancellationToken: Ct);
+        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "Keep me", OrganizationId = org.Id, ReporterId = user.Id }, tenant: org.Tenant, cancellationToken: Ct);
 
         var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, t =>
         {
             t.AssigneeId = user.Id;
             t.Subject = "Changed";
-        }, TicketActions.Assign, cancellationToken: Ct));
+        }, TicketActions.Assign, tenant: org.Tenant, cancellationToken: Ct));
 
         Assert.Equal("subject", Assert.IsType<NoSuchInput>(Assert.Single(error.Errors)).Field);
-        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, cancellationToken: Ct);
+        var read = await db.Domain.GetAsync<Ticket>(ticket.Id, tenant: org.Tenant, cancellationToken: Ct);
         Assert.Equal(("Keep me", (Guid?)null), (read.Subject, read.AssigneeId));
     }
 
@@ -134,19 +134,19 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
     public async Task Changes_made_to_the_object_and_not_passed_are_refused_loudly()
     {
         var (org, user) = await SeedAsync("typed7");
-        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "As stored", OrganizationId = org.Id, ReporterId = user.Id }, cancellationToken: Ct);
-        Assert.Same(ticket, await db.Domain.UpdateAsync(ticket, null, cancellationToken: Ct));
+        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "As stored", OrganizationId = org.Id, ReporterId = user.Id }, tenant: org.Tenant, cancellationToken: Ct);
+        Assert.Same(ticket, await db.Domain.UpdateAsync(ticket, null, tenant: org.Tenant, cancellationToken: Ct));
 
         ticket.Subject = "Edited in memory";
-        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, null, cancellationToken: Ct));
-        var stillEdited = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, new { subject = "Edited in memory" }, cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, null, tenant: org.Tenant, cancellationToken: Ct));
+        var stillEdited = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, new { subject = "Edited in memory" }, tenant: org.Tenant, cancellationToken: Ct));
 
         var unsaved = Assert.IsType<UnsavedChanges>(Assert.Single(error.Errors));
         Assert.Equal(("Ticket", "subject"), (unsaved.Resource, unsaved.Field));
         Assert.Contains("\"As stored\"", unsaved.Message, StringComparison.Ordinal);
         Assert.Contains("r => r.Subject = ...", unsaved.Message, StringComparison.Ordinal);
         Assert.IsType<UnsavedChanges>(Assert.Single(stillEdited.Errors));
-        Assert.Equal("As stored", (await db.Domain.GetAsync<Ticket>(ticket.Id, cancellationToken: Ct)).Subject);
+        Assert.Equal("As stored", (await db.Domain.GetAsync<Ticket>(ticket.Id, tenant: org.Tenant, cancellationToken: Ct)).Subject);
     }
 
     [Fact]
@@ -161,17 +161,17 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
     public async Task An_unknown_action_is_a_typed_error_listing_the_actions_at_every_entry_point()
     {
         var (org, user) = await SeedAsync("typed8");
-        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "Actions", OrganizationId = org.Id, ReporterId = user.Id }, cancellationToken: Ct);
+        var ticket = await db.Domain.CreateAsync(new Ticket { Subject = "Actions", OrganizationId = org.Id, ReporterId = user.Id }, tenant: org.Tenant, cancellationToken: Ct);
         var query = Query.For<Ticket>().Filter(t => t.Id == ticket.Id);
 
-        var create = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync(ticket, "opne", cancellationToken: Ct));
-        var createAnonymous = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Ticket>(new { subject = "x" }, "opne", cancellationToken: Ct));
-        var update = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, new { subject = "x" }, "shut", cancellationToken: Ct));
-        var updateTyped = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, t => t.Subject = "x", "shut", cancellationToken: Ct));
-        var updateAll = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAllAsync(query, new { subject = "x" }, "shut", cancellationToken: Ct));
-        var destroy = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.DestroyAsync(ticket, "purge", cancellationToken: Ct));
-        var read = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.ReadAsync(query.Action("mine"), cancellationToken: Ct));
-        var page = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.PageAsync(query.Action("mine"), 10, cancellationToken: Ct));
+        var create = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync(ticket, "opne", tenant: org.Tenant, cancellationToken: Ct));
+        var createAnonymous = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.CreateAsync<Ticket>(new { subject = "x" }, "opne", tenant: org.Tenant, cancellationToken: Ct));
+        var update = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, new { subject = "x" }, "shut", tenant: org.Tenant, cancellationToken: Ct));
+        var updateTyped = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAsync(ticket, t => t.Subject = "x", "shut", tenant: org.Tenant, cancellationToken: Ct));
+        var updateAll = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpdateAllAsync(query, new { subject = "x" }, "shut", tenant: org.Tenant, cancellationToken: Ct));
+        var destroy = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.DestroyAsync(ticket, "purge", tenant: org.Tenant, cancellationToken: Ct));
+        var read = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.ReadAsync(query.Action("mine"), tenant: org.Tenant, cancellationToken: Ct));
+        var page = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.PageAsync(query.Action("mine"), 10, tenant: org.Tenant, cancellationToken: Ct));
 
         Assert.Equal(["create", "open"], Missing(create, "opne").Available);
         Assert.Equal(["create", "open"], Missing(createAnonymous, "opne").Available);
@@ -182,7 +182,7 @@ public sealed class TypedWriteTests(HelpDeskFixture db) : IClassFixture<HelpDesk
         Assert.Equal(["read"], Missing(read, "mine").Available);
         Assert.Equal(["read"], Missing(page, "mine").Available);
         Assert.Equal("Ticket: has no create action named 'opne'; its create actions are 'create', 'open'", create.Errors[0].ToString());
-        Assert.Equal("Actions", (await db.Domain.GetAsync<Ticket>(ticket.Id, cancellationToken: Ct)).Subject);
+        Assert.Equal("Actions", (await db.Domain.GetAsync<Ticket>(ticket.Id, tenant: org.Tenant, cancellationToken: Ct)).Subject);
     }
 
     private static NoSuchAction Missing(InvalidException error, string action)
