@@ -215,7 +215,7 @@ public static class WriteBench
         var email = resource.Attribute("email")!;
         var name = resource.Attribute("name")!;
         var rows = UpsertEmails.Select((e, i) => (IReadOnlyList<FieldValue>)[new FieldValue(email, e), new FieldValue(name, UpsertNames[i])]).ToList();
-        var statement = BulkInsertCompiler.Compile(model, plan, plan.Columns, BulkColumns.Build(plan.Columns, rows));
+        var statement = BulkInsertCompiler.Compile(model, plan, plan.Columns, BulkColumns.Build(plan.Columns, rows).Parameters());
         await using var command = source.CreateCommand(statement.Text);
         foreach (var parameter in statement.Parameters)
         {
@@ -229,7 +229,7 @@ public static class WriteBench
     {
         var resource = model.Resource<Member>();
         var plan = BulkPlanner.Plan(model, resource, Domain.RequireAction(resource, ActionKind.Create, null), UpsertOptions);
-        return BulkInsertCompiler.Compile(model, plan, plan.Columns, BulkColumns.Build(plan.Columns, [])).Text;
+        return BulkInsertCompiler.Compile(model, plan, plan.Columns, BulkColumns.Build(plan.Columns, []).Parameters()).Text;
     }
 
     private static BulkCreateOptions UpsertOptions => new()

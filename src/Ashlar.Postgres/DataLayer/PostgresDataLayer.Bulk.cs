@@ -7,11 +7,9 @@ using Ashlar.Postgres.Rows;
 using Ashlar.Postgres.Sql.Statements;
 using Ashlar.Postgres.Sql.Text;
 using Ashlar.Postgres.Tenants;
-using Ashlar.Postgres.Types;
 using Ashlar.Resources;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Ashlar.Postgres.DataLayer;
 
@@ -32,21 +30,14 @@ public sealed partial class PostgresDataLayer
         ArgumentNullException.ThrowIfNull(rows);
         RefuseManagedTenants(plan.Resource, "a bulk create", "create each one with CreateAsync, which creates and migrates its schema with it");
         var columns = plan.Columns;
-        var positions = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
-        var types = new NpgsqlDbType[columns.Count];
-        for (var c = 0; c < columns.Count; c++)
-        {
-            positions[columns[c].Name] = c;
-            types[c] = PgTypeMap.ParameterType(columns[c].Type);
-        }
-
+        var writers = columns.Select(CopyColumn.For).ToArray();
         var text = $"COPY {CopyTable(plan)} ({SqlIdentifier.List(columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
         return await WithConnectionAsync(plan.Resource, async connection =>
         {
             var started = Stopwatch.GetTimestamp();
             try
             {
-                var copied = await CopyRowsAsync(connection, text, rows, positions, types, columns, cancellationToken).ConfigureAwait(false);
+                var copied = await CopyRowsAsync(connection, text, rows, writers, columns, cancellationToken).ConfigureAwait(false);
                 if (_logger.IsEnabled(LogLevel.Debug))
                 {
                     PostgresLog.Copied(_logger, copied, plan.Resource.Name, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), text);
@@ -72,21 +63,34 @@ public sealed partial class PostgresDataLayer
     }
 
     private static async Task<long> CopyRowsAsync(
-        NpgsqlConnection connection, string text, IAsyncEnumerable<IReadOnlyList<FieldValue>> rows, Dictionary<string, int> positions,
-        NpgsqlDbType[] types, IReadOnlyList<AttributeDefinition> columns, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string text, IAsyncEnumerable<IReadOnlyList<FieldValue>> rows, CopyColumn[] writers,
+        IReadOnlyList<AttributeDefinition> columns, CancellationToken cancellationToken)
     {
         var values = new object?[columns.Count];
+        Dictionary<string, int>? positions = null;
         var importer = await connection.BeginBinaryImportAsync(text, cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
             await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                Array.Clear(values);
-                for (var i = 0; i < row.Count; i++)
+                // A bulk create's rows hold the columns themselves, in order; any other row is matched by name.
+                var aligned = row.Count == columns.Count;
+                for (var c = 0; aligned && c < columns.Count; c++)
                 {
-                    if (positions.TryGetValue(row[i].Attribute.Name, out var c))
+                    aligned = ReferenceEquals(row[c].Attribute, columns[c]);
+                    values[c] = row[c].Value;
+                }
+
+                if (!aligned)
+                {
+                    positions ??= columns.Select((column, c) => (column.Name, c)).ToDictionary(p => p.Name, p => p.c, StringComparer.Ordinal);
+                    Array.Clear(values);
+                    for (var i = 0; i < row.Count; i++)
                     {
-                        values[c] = row[i].Value;
+                        if (positions.TryGetValue(row[i].Attribute.Name, out var c))
+                        {
+                            values[c] = row[i].Value;
+                        }
                     }
                 }
 
@@ -95,7 +99,7 @@ public sealed partial class PostgresDataLayer
                 {
                     if (values[c] is { } value)
                     {
-                        await importer.WriteAsync(ValueConverter.ToDatabase(columns[c].Type, value), types[c], cancellationToken).ConfigureAwait(false);
+                        await writers[c].WriteAsync(importer, value, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -127,26 +131,31 @@ public sealed partial class PostgresDataLayer
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
         RefuseManagedTenants(plan.Resource, plan.Upsert is null ? "a bulk create" : "an upsert", "create each one with CreateAsync, which creates and migrates its schema with it");
+        var runs = Runs(plan, rows).ToList();
+        if (runs.Count > 1 && AmbientTransaction.Current is null)
+        {
+            // Rows with and without values for database-defaulted columns go in separate statements: one transaction
+            // keeps the batch atomic, as a single statement is.
+            return await TransactionAsync(ct => WriteRunsAsync<T>(plan, rows, runs, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await WriteRunsAsync<T>(plan, rows, runs, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<BulkBatchResult<T>> WriteRunsAsync<T>(
+        BulkCreatePlan plan, IReadOnlyList<IReadOnlyList<FieldValue>> rows, List<(int Start, int Count, IReadOnlyList<AttributeDefinition> Columns)> runs,
+        CancellationToken cancellationToken)
+        where T : class
+    {
         var written = 0L;
         var records = new List<T>(plan.ReturnRecords ? rows.Count : 0);
         var skipped = new List<int>();
-        foreach (var (start, count, columns) in Runs(plan, rows))
+        foreach (var (start, count, columns) in runs)
         {
             var run = count == rows.Count ? rows : rows.Skip(start).Take(count).ToList();
-            int[]? order = null;
-            if (plan.Upsert is { } keyed)
-            {
-                order = UpsertOrder.Of(keyed.Target, run);
-                var sorted = new IReadOnlyList<FieldValue>[run.Count];
-                for (var i = 0; i < order.Length; i++)
-                {
-                    sorted[i] = run[order[i]];
-                }
-
-                run = sorted;
-            }
-
-            var command = BulkInsertCompiler.Compile(Domain, plan, columns, BulkColumns.Build(columns, run));
+            var arrays = BulkColumns.Build(columns, run);
+            var order = plan.Upsert is { } keyed ? UpsertOrder.Sort(arrays, columns, keyed.Target, run.Count) : null;
+            var command = BulkInsertCompiler.Compile(Domain, plan, columns, arrays.Parameters());
             var source = SourceFor(plan.Resource);
             try
             {

@@ -26,7 +26,17 @@ internal sealed class BulkCreateRun<T>(
     private readonly List<BulkError> _errors = [];
     private readonly BulkCreateOptions _options = options;
     private readonly FieldValue? _owner = TenantCheck.Owner(resource, options.Tenant);
+    private readonly BulkRowBuilder? _builder = context is null
+        ? BulkRowBuilder.For(resource, action, plan.Columns, time, TenantCheck.Owner(resource, options.Tenant))
+        : null;
+
+    private readonly List<int> _positions = new(Math.Min(options.BatchSize, 10_000));
+    private readonly List<IReadOnlyList<FieldValue>> _rows = new(Math.Min(options.BatchSize, 10_000));
     private int _read;
+    private int _start;
+    private bool _more = true;
+    private bool _filled;
+    private bool _peeked;
 
     public IReadOnlyList<BulkError> Errors => _errors;
 
@@ -73,39 +83,35 @@ internal sealed class BulkCreateRun<T>(
         await DrainAsync(inputs, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads and validates the first batch, then whether any input follows it: true when that batch is all there is
+    /// (or nothing will be written), so one statement — atomic on its own — carries the whole call.
+    /// </summary>
+    public async ValueTask<bool> SingleBatchAsync(IAsyncEnumerator<object?> inputs, CancellationToken cancellationToken)
+    {
+        await FillAsync(inputs, cancellationToken).ConfigureAwait(false);
+        _filled = true;
+        if (Failed || !_more)
+        {
+            return true;
+        }
+
+        _peeked = _more = await inputs.MoveNextAsync().ConfigureAwait(false);
+        return !_more;
+    }
+
     /// <summary>Sends the inputs batch by batch as statements; yields each batch's records once it is written.</summary>
     public async IAsyncEnumerable<IReadOnlyList<T>> BatchesAsync(IAsyncEnumerator<object?> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var inputPositions = new List<int>(_options.BatchSize);
-        var rows = new List<IReadOnlyList<FieldValue>>(_options.BatchSize);
-        var more = true;
-        while (more && !Failed)
+        while ((_more || _filled) && !Failed)
         {
-            rows.Clear();
-            inputPositions.Clear();
-            var start = _read;
-            var invalid = false;
-            while (_read - start < _options.BatchSize && (more = await inputs.MoveNextAsync().ConfigureAwait(false)))
+            if (!_filled)
             {
-                var position = _read;
-                if (await ValidateAsync(inputs.Current, cancellationToken).ConfigureAwait(false) is { } row)
-                {
-                    rows.Add(row);
-                    inputPositions.Add(position);
-                }
-                else
-                {
-                    invalid = true;
-                }
+                await FillAsync(inputs, cancellationToken).ConfigureAwait(false);
             }
 
-            if (invalid && (_options.StopOnError || _options.Transaction == BulkTransaction.All))
-            {
-                Failed = true;
-                break;
-            }
-
-            if (rows.Count == 0)
+            _filled = false;
+            if (Failed || _rows.Count == 0)
             {
                 continue;
             }
@@ -113,21 +119,64 @@ internal sealed class BulkCreateRun<T>(
             BulkBatchResult<T> result;
             try
             {
-                result = await dataLayer.InsertBatchAsync<T>(plan, rows, cancellationToken).ConfigureAwait(false);
+                result = await dataLayer.InsertBatchAsync<T>(plan, _rows, cancellationToken).ConfigureAwait(false);
             }
             catch (AshlarException e)
             {
-                _errors.Add(new BulkError(start, _read - start, e.Errors));
+                _errors.Add(new BulkError(_start, _read - _start, e.Errors));
                 Failed |= _options.StopOnError || _options.Transaction == BulkTransaction.All;
                 continue;
             }
 
             Written += result.Written;
-            Skipped.AddRange(result.Skipped.Select(i => inputPositions[i]));
+            foreach (var skipped in result.Skipped)
+            {
+                Skipped.Add(_positions[skipped]);
+            }
+
             yield return result.Records;
         }
 
         await DrainAsync(inputs, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the next batch's inputs and keeps the valid rows; an invalid one ends the run when it must.</summary>
+    private async ValueTask FillAsync(IAsyncEnumerator<object?> inputs, CancellationToken cancellationToken)
+    {
+        _rows.Clear();
+        _positions.Clear();
+        _start = _read;
+        var invalid = false;
+        while (_read - _start < _options.BatchSize && (_more = await NextAsync(inputs).ConfigureAwait(false)))
+        {
+            var position = _read;
+            if (await ValidateAsync(inputs.Current, cancellationToken).ConfigureAwait(false) is { } row)
+            {
+                _rows.Add(row);
+                _positions.Add(position);
+            }
+            else
+            {
+                invalid = true;
+            }
+        }
+
+        if (invalid && (_options.StopOnError || _options.Transaction == BulkTransaction.All))
+        {
+            Failed = true;
+        }
+    }
+
+    /// <summary>Moves to the next input, or stays on the one <see cref="SingleBatchAsync"/> looked ahead to.</summary>
+    private ValueTask<bool> NextAsync(IAsyncEnumerator<object?> inputs)
+    {
+        if (!_peeked)
+        {
+            return inputs.MoveNextAsync();
+        }
+
+        _peeked = false;
+        return new(true);
     }
 
     /// <summary>The input's values as a single create would write them, or null after recording its errors.</summary>
@@ -153,6 +202,11 @@ internal sealed class BulkCreateRun<T>(
     private IReadOnlyList<FieldValue>? Validate(object? input)
     {
         var index = _read++;
+        if (_builder?.TryBuild(input) is { } row)
+        {
+            return row;
+        }
+
         var changeset = Changeset.ForCreate(resource, action, input, time, _owner);
         if (changeset.Errors.Count == 0)
         {
@@ -174,7 +228,7 @@ internal sealed class BulkCreateRun<T>(
             return;
         }
 
-        while (await inputs.MoveNextAsync().ConfigureAwait(false))
+        while (await NextAsync(inputs).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await ValidateAsync(inputs.Current, cancellationToken).ConfigureAwait(false);

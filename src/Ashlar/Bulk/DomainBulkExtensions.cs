@@ -49,6 +49,20 @@ public static class DomainBulkExtensions
             {
                 await run.CopyAsync(enumerator, cancellationToken).ConfigureAwait(false);
             }
+            else if (options.Transaction == BulkTransaction.All && await run.SingleBatchAsync(enumerator, cancellationToken).ConfigureAwait(false))
+            {
+                // One batch is written atomically on its own (see IBulkDataLayer.InsertBatchAsync): no transaction around it.
+                await foreach (var batch in run.BatchesAsync(enumerator, cancellationToken).ConfigureAwait(false))
+                {
+                    records.AddRange(batch);
+                }
+
+                if (run.Failed)
+                {
+                    run.RolledBack();
+                    records.Clear();
+                }
+            }
             else if (options.Transaction == BulkTransaction.All)
             {
                 try

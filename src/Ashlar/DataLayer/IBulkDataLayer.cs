@@ -18,7 +18,11 @@ public interface IBulkDataLayer
     /// </summary>
     ValueTask<long> CopyAsync(BulkCreatePlan plan, IAsyncEnumerable<IReadOnlyList<FieldValue>> rows, CancellationToken cancellationToken);
 
-    /// <summary>Inserts (or upserts) one batch of rows in one statement.</summary>
+    /// <summary>
+    /// Inserts (or upserts) one batch of rows atomically: all of them or, on an error, none (for PostgreSQL: one
+    /// statement, or a transaction when its rows need several). A bulk create sends a single batch without a
+    /// transaction around it. A row is usually one value per plan column, in the plan's order.
+    /// </summary>
     ValueTask<BulkBatchResult<T>> InsertBatchAsync<T>(BulkCreatePlan plan, IReadOnlyList<IReadOnlyList<FieldValue>> rows, CancellationToken cancellationToken)
         where T : class;
 

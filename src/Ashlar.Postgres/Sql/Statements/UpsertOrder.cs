@@ -1,6 +1,4 @@
-using Ashlar.DataLayer;
 using Ashlar.Resources;
-using Ashlar.Types;
 
 namespace Ashlar.Postgres.Sql.Statements;
 
@@ -8,32 +6,20 @@ namespace Ashlar.Postgres.Sql.Statements;
 /// The order an upsert batch's rows are sent in: by conflict key, the same total order for every caller, so concurrent
 /// upserts of overlapping keys take their row locks in the same order and cannot deadlock. Sorting here instead of in
 /// the statement (an <c>ORDER BY</c> over the unnested arrays) keeps the statement as cheap as a hand-written one.
-/// Case-insensitive strings compare case-insensitively, so keys the index holds equal sort equal.
+/// Keys compare as they are sent (enums by stored name, timestamps in UTC); case-insensitive strings compare
+/// case-insensitively, so keys the index holds equal sort equal.
 /// </summary>
 internal static class UpsertOrder
 {
-    /// <summary>The rows' positions in key order (stable: equal keys keep their input order).</summary>
-    public static int[] Of(IReadOnlyList<AttributeDefinition> target, IReadOnlyList<IReadOnlyList<FieldValue>> rows)
+    /// <summary>
+    /// Sorts the rows of <paramref name="arrays"/> by <paramref name="target"/> and returns where each came from
+    /// (<c>order[i]</c> is the position before the sort of the row now at <c>i</c>); stable: equal keys keep their order.
+    /// </summary>
+    public static int[] Sort(BulkColumns arrays, IReadOnlyList<AttributeDefinition> columns, IReadOnlyList<AttributeDefinition> target, int count)
     {
-        var keys = new object?[rows.Count][];
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var key = new object?[target.Count];
-            var row = rows[r];
-            for (var i = 0; i < row.Count; i++)
-            {
-                var index = IndexOf(target, row[i].Attribute);
-                if (index >= 0)
-                {
-                    key[index] = row[i].Value;
-                }
-            }
-
-            keys[r] = key;
-        }
-
-        var comparers = target.Select(Comparer).ToArray();
-        var order = new int[rows.Count];
+        // A key column a run leaves out (its database default fills it) is nil in every row: nothing to compare.
+        var keys = target.Select(t => IndexOf(columns, t)).Where(k => k >= 0).ToArray();
+        var order = new int[count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
@@ -42,9 +28,9 @@ internal static class UpsertOrder
         // Array.Sort is not stable; the position breaks ties, which makes it so.
         Array.Sort(order, (a, b) =>
         {
-            for (var i = 0; i < comparers.Length; i++)
+            foreach (var key in keys)
             {
-                var compared = comparers[i].Compare(keys[a][i], keys[b][i]);
+                var compared = arrays.Compare(key, a, b);
                 if (compared != 0)
                 {
                     return compared;
@@ -53,49 +39,20 @@ internal static class UpsertOrder
 
             return a.CompareTo(b);
         });
+        arrays.Reorder(order);
         return order;
     }
 
-    private static int IndexOf(IReadOnlyList<AttributeDefinition> target, AttributeDefinition attribute)
+    private static int IndexOf(IReadOnlyList<AttributeDefinition> columns, AttributeDefinition attribute)
     {
-        for (var i = 0; i < target.Count; i++)
+        for (var i = 0; i < columns.Count; i++)
         {
-            if (ReferenceEquals(target[i], attribute) || target[i].Name == attribute.Name)
+            if (ReferenceEquals(columns[i], attribute) || columns[i].Name == attribute.Name)
             {
                 return i;
             }
         }
 
         return -1;
-    }
-
-    private static IComparer<object?> Comparer(AttributeDefinition attribute) => attribute.Type.Kind switch
-    {
-        TypeKind.CiString => new KeyComparer(StringComparer.OrdinalIgnoreCase),
-        _ => new KeyComparer(StringComparer.Ordinal),
-    };
-
-    /// <summary>Nil first; strings by <paramref name="strings"/>; other values by their own order, or by their text across types.</summary>
-    private sealed class KeyComparer(StringComparer strings) : IComparer<object?>
-    {
-        public int Compare(object? x, object? y)
-        {
-            if (x is null || y is null)
-            {
-                return (x is null ? 0 : 1) - (y is null ? 0 : 1);
-            }
-
-            if (x is string a && y is string b)
-            {
-                return strings.Compare(a, b);
-            }
-
-            if (x.GetType() == y.GetType() && x is IComparable comparable)
-            {
-                return comparable.CompareTo(y);
-            }
-
-            return string.CompareOrdinal(x.ToString(), y.ToString());
-        }
     }
 }
