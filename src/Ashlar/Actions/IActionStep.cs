@@ -18,6 +18,12 @@ internal interface IActionStep
     /// </summary>
     bool PerRow { get; }
 
+    /// <summary>
+    /// Why an update or destroy by query cannot run the step (it reads the record in memory, writes other records, or
+    /// is a hook), with the fix; null when it can.
+    /// </summary>
+    string? QueryWriteRefusal { get; }
+
     /// <summary>What the step is, for build errors: <c>validation present(title)</c>.</summary>
     string Description { get; }
 

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Ashlar.Actions;
 
 /// <summary>
@@ -40,6 +42,18 @@ internal interface IChangesetCore
 
     /// <summary>Sets an attribute (cast and checked against its constraints; a failure becomes an error).</summary>
     void SetAttribute(string name, object? value);
+
+    /// <summary>True when changes with an atomic form run it: an update, of one record or by query.</summary>
+    bool PrefersAtomic { get; }
+
+    /// <summary>True for an update or destroy by query: no record is in memory.</summary>
+    bool IsQueryWrite { get; }
+
+    /// <summary>
+    /// Sets an attribute to an expression of the stored row, computed in the update statement; composed with an earlier
+    /// value or expression of the same attribute.
+    /// </summary>
+    void SetAtomic(string name, LambdaExpression value);
 
     void AddError(string field, string message);
 

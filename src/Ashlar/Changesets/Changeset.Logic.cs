@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using Ashlar.Actions;
 using Ashlar.DataLayer;
@@ -15,7 +16,10 @@ internal sealed partial class Changeset : IChangesetCore
     private string? _tenant;
     private List<(ActionHookKind Kind, Func<object?, Exception?, CancellationToken, ValueTask> Hook)>? _hooks;
     private bool _finished;
+    private bool _hasAtomics;
     private int _inputErrors;
+    private bool _queryWrite;
+    private List<KeyValuePair<string, LambdaExpression>>? _stepAtomics;
 
     /// <summary>A changeset the action's steps run on; <see cref="Finish"/> completes it once they have.</summary>
     public static Changeset Begin(ResourceDefinition resource, ActionDefinition action, object? record, object? input, TimeProvider time,
@@ -34,6 +38,18 @@ internal sealed partial class Changeset : IChangesetCore
             changeset.ApplyDefaults(onCreate: true);
         }
 
+        return changeset;
+    }
+
+    /// <summary>
+    /// A changeset for an update or destroy by query with logic: no record is in memory, so steps see the input,
+    /// arguments and what earlier steps set; <see cref="Finish"/> checks only the values given.
+    /// </summary>
+    public static Changeset BeginQueryWrite(ResourceDefinition resource, ActionDefinition action, object? input, TimeProvider time, string? tenant, ActionContext context, bool atomic)
+    {
+        var changeset = new Changeset(resource, action, time) { _tenant = tenant, _queryWrite = true, Context = context, _hasAtomics = atomic };
+        changeset.Accept(input);
+        changeset.CompleteArguments();
         return changeset;
     }
 
@@ -61,7 +77,18 @@ internal sealed partial class Changeset : IChangesetCore
     public bool HasErrors => _errors.Count > 0;
 
     /// <summary>True when the update also makes atomic changes, so update defaults such as <c>updated_at</c> apply even without values.</summary>
-    public bool HasAtomics { get; init; }
+    public bool HasAtomics
+    {
+        get => _hasAtomics || _stepAtomics is { Count: > 0 };
+        init => _hasAtomics = value;
+    }
+
+    /// <summary>The atomic changes the action's steps made (<see cref="SetAtomic"/>), in the order first made.</summary>
+    public IReadOnlyList<KeyValuePair<string, LambdaExpression>> StepAtomics => _stepAtomics ?? [];
+
+    public bool PrefersAtomic => _action.Kind == ActionKind.Update;
+
+    public bool IsQueryWrite => _queryWrite;
 
     /// <summary>True when the action's steps added hooks that run in its transaction.</summary>
     public bool HasActionHooks => _hooks?.Exists(h => h.Kind != ActionHookKind.AfterTransaction) == true;
@@ -74,6 +101,11 @@ internal sealed partial class Changeset : IChangesetCore
         _inputErrors = _errors.Count;
         foreach (var step in _action.Steps)
         {
+            if (_queryWrite && step.IsValidation)
+            {
+                RefuseRecordRead(step);
+            }
+
             if (step.IsValidation || _errors.Count == 0)
             {
                 await step.RunAsync(this, cancellationToken).ConfigureAwait(false);
@@ -90,6 +122,18 @@ internal sealed partial class Changeset : IChangesetCore
         }
 
         _finished = true;
+        if (_queryWrite)
+        {
+            CheckRequired(_values.Keys.Select(k => _resource.Attribute(k)!));
+            RefuseTenantChange();
+            if (HasChanges || HasAtomics)
+            {
+                ApplyDefaults(onCreate: false);
+            }
+
+            return;
+        }
+
         if (_record is null)
         {
             CheckRequired(_resource.Attributes.Where(a => !a.Identity && a.GeneratedSql is null));
@@ -98,11 +142,7 @@ internal sealed partial class Changeset : IChangesetCore
 
         CheckRequired(_values.Keys.Select(k => _resource.Attribute(k)!));
         DropUnchanged(_record);
-        if (_resource.Multitenancy?.Attribute is { } tenantAttribute && _values.ContainsKey(tenantAttribute.Name))
-        {
-            Error(new InvalidTenant("cannot change: a record stays in its tenant; create it in the other tenant instead"), tenantAttribute.Name);
-        }
-
+        RefuseTenantChange();
         if (HasChanges || HasAtomics)
         {
             ApplyDefaults(onCreate: false);
@@ -166,6 +206,36 @@ internal sealed partial class Changeset : IChangesetCore
         }
 
         _values[name] = cast;
+        _stepAtomics?.RemoveAll(a => a.Key == name);
+    }
+
+    public void SetAtomic(string name, LambdaExpression value)
+    {
+        if (_resource.Attribute(name) is null)
+        {
+            throw new ArgumentException($"{_resource.Name} has no attribute {name}; an atomic change sets an attribute.", nameof(name));
+        }
+
+        _stepAtomics ??= [];
+        var earlier = _stepAtomics.FindIndex(a => a.Key == name);
+        if (_values.Remove(name, out var given))
+        {
+            value = AtomicComposer.Over(value, name, (_, type) => AtomicComposer.Constant(given, type));
+        }
+        else if (earlier >= 0)
+        {
+            var previous = _stepAtomics[earlier].Value;
+            value = AtomicComposer.Over(value, name, (parameter, _) => AtomicComposer.BodyOver(previous, parameter));
+        }
+
+        if (earlier >= 0)
+        {
+            _stepAtomics[earlier] = new(name, value);
+        }
+        else
+        {
+            _stepAtomics.Add(new(name, value));
+        }
     }
 
     /// <summary>Sets a timestamp attribute to the current time (a soft destroy's archive attribute).</summary>
@@ -176,6 +246,32 @@ internal sealed partial class Changeset : IChangesetCore
 
     public void AddHook(ActionHookKind kind, Func<object?, Exception?, CancellationToken, ValueTask> hook) =>
         (_hooks ??= []).Add((kind, hook));
+
+    private void RefuseTenantChange()
+    {
+        if (_resource.Multitenancy?.Attribute is { } tenantAttribute && _values.ContainsKey(tenantAttribute.Name))
+        {
+            Error(new InvalidTenant("cannot change: a record stays in its tenant; create it in the other tenant instead"), tenantAttribute.Name);
+        }
+    }
+
+    /// <summary>
+    /// A validation in a write by query reads only arguments and the values the call sets: a stored value is not in
+    /// memory, so a validation reading one is refused rather than run on nil.
+    /// </summary>
+    private void RefuseRecordRead(IActionStep step)
+    {
+        foreach (var field in step.Reads)
+        {
+            if (!IsArgument(field) && !IsChanging(field))
+            {
+                throw AshlarException.From(new UnsupportedFeature(
+                    $"{_action} has {step.Description}, which reads {field}: this write by query does not set it, and the stored values are not read into memory; " +
+                    $"give {field} a value in the input, check the stored row with a.ValidateAtomically(...), or update the records one by one")
+                { Resource = _resource.Name, Field = field });
+            }
+        }
+    }
 
     private ArgumentDefinition? FindArgument(string name)
     {

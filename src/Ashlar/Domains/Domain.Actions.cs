@@ -326,8 +326,8 @@ public sealed partial class Domain : IActionRunner, IActionServices
     }
 
     /// <summary>
-    /// Bulk and query writes run no hooks, relationship changes or custom changes: an action that has them is refused,
-    /// not half run. A bulk create (<paramref name="perRow"/>) runs arguments, Set changes and validations that need
+    /// Bulk creates and upserts run no hooks, relationship changes or custom changes: an action that has them is refused,
+    /// not half run (writes by query: <c>RefuseInQueryWrite</c>). A bulk create (<paramref name="perRow"/>) runs arguments, Set changes and validations that need
     /// no other records on each input row.
     /// </summary>
     internal static void RefuseLogicInBulk(ResourceDefinition resource, ActionDefinition action, bool perRow = false)
@@ -347,9 +347,9 @@ public sealed partial class Domain : IActionRunner, IActionServices
 
         var allowed = perRow
             ? "bulk create runs only arguments, Set / SetFromArgument / SetTo changes and validations that read no other records, on each input row"
-            : "update and destroy by query run none of an action's logic";
+            : "an upsert runs none of an action's logic";
         throw AshlarException.From(new UnsupportedFeature(
-            $"{action} has {blocking}, which {(perRow ? "bulk create" : "a query write")} cannot run ({allowed}); write the records one by one (CreateAsync / UpdateAsync / DestroyAsync), or use an action without it")
+            $"{action} has {blocking}, which {(perRow ? "bulk create" : "an upsert")} cannot run ({allowed}); write the records one by one (CreateAsync / UpdateAsync / DestroyAsync), or use an action without it")
         { Resource = resource.Name });
     }
 

@@ -175,9 +175,9 @@ public sealed partial class Domain : IAsyncDisposable, IDisposable
 
     private IReadOnlyList<AtomicChange> Atomics(
         ResourceDefinition resource, ActionDefinition action, IReadOnlyList<KeyValuePair<string, System.Linq.Expressions.LambdaExpression>> requested, Changeset changeset) =>
-        requested.Count + action.Atomics.Count == 0
+        requested.Count + action.Atomics.Count + changeset.StepAtomics.Count == 0
             ? AtomicChanges.Guards(Model, resource, action)
-            : [.. AtomicChanges.Build(Model, resource, action.Atomics.Concat(requested), changeset.Values.Select(v => v.Attribute.Name).Where(n => resource.Attribute(n)?.UpdateDefault is null).ToList()),
+            : [.. AtomicChanges.Build(Model, resource, action.Atomics.Concat(changeset.StepAtomics).Concat(requested), changeset.Values.Select(v => v.Attribute.Name).Where(n => resource.Attribute(n)?.UpdateDefault is null).ToList()),
                 .. AtomicChanges.Guards(Model, resource, action)];
 
     private static FieldValue? VersionOf(ResourceDefinition resource, object record) =>

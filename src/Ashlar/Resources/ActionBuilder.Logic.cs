@@ -62,7 +62,13 @@ public sealed partial class ActionBuilder<T>
         var builtIn = validation as BuiltInValidation<T>;
         _steps.Add(new ActionStep<T>(true, $"validation {builtIn?.Name ?? validation.GetType().Name}{(builtIn is null ? "" : $"({builtIn.Field})")}",
             Concat(builtIn?.Reads, builtIn?.Relationship is { } relationship ? "relationship:" + relationship : null), [],
-            (changeset, ct) => validation.ValidateAsync(changeset, changeset.Context, ct), where, perRow: builtIn is not { Relationship: not null }));
+            (changeset, ct) => validation.ValidateAsync(changeset, changeset.Context, ct), where, perRow: builtIn is not { Relationship: not null },
+            queryWriteRefusal: builtIn switch
+            {
+                { Relationship: { } related } => $"reads the related records of {related}, record by record; check the stored row in the statement with a.ValidateAtomically(...)",
+                null => "is a custom validation, which reads the record in memory; check the stored row in the statement with a.ValidateAtomically(...)",
+                _ => null,
+            }));
         return this;
     }
 
@@ -85,7 +91,16 @@ public sealed partial class ActionBuilder<T>
         _steps.Add(new ActionStep<T>(false, $"change {builtIn?.Name ?? change.GetType().Name}",
             Concat(builtIn?.Reads, builtIn?.Relationship is { } relationship ? "relationship:" + relationship : null), builtIn?.Sets ?? [],
             (changeset, ct) => change.ChangeAsync(changeset, changeset.Context, ct), where,
-            perRow: builtIn is { Relationship: null, Name: "set" or "set_from_argument" or "set_to" }));
+            perRow: builtIn is { Relationship: null, Name: "set" or "set_from_argument" or "set_to" },
+            atomic: builtIn?.Atomic ?? (change is IAtomicChange<T> atomic ? (changeset, ct) => atomic.AtomicAsync(changeset, changeset.Context, ct) : null),
+            queryWriteRefusal: builtIn switch
+            {
+                { Relationship: { } related } => $"writes the related records of {related}, record by record; relate them one by one with UpdateAsync",
+                { Name: "set_to" } => "computes a value from the record in memory; make it in the statement with a.Atomic(attribute, expression) or an IAtomicChange<T>",
+                { Atomic: null, Name: not ("set" or "set_from_argument") } => "has no atomic form",
+                null when change is not IAtomicChange<T> => "is a custom change without an atomic form; implement IAtomicChange<T>, whose AtomicAsync sets attributes with changeset.SetAtomically(...) computed in the statement",
+                _ => null,
+            }));
         return this;
     }
 
@@ -175,7 +190,7 @@ public sealed partial class ActionBuilder<T>
         {
             add(changeset);
             return ValueTask.CompletedTask;
-        }, null));
+        }, null, queryWriteRefusal: "runs around the write of each record, which a write by query does not read; write the records one by one"));
         return this;
     }
 

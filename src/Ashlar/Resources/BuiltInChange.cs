@@ -10,6 +10,9 @@ internal sealed class BuiltInChange<T>(string name, IEnumerable<string> reads, I
 
     public IEnumerable<string> Sets { get; } = sets;
 
+    /// <summary>The change's atomic form, run by updates instead of the in-memory one; null when it has none.</summary>
+    public Func<Changeset<T>, CancellationToken, ValueTask>? Atomic { get; init; }
+
     /// <summary>The relationship the change writes, or null.</summary>
     public string? Relationship { get; init; }
 

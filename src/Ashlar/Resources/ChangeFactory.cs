@@ -1,6 +1,10 @@
 using System.Collections;
 using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Runtime.CompilerServices;
+using Ashlar.Errors;
+using Ashlar.Types;
 
 namespace Ashlar.Resources;
 
@@ -57,18 +61,57 @@ public sealed class ChangeFactory<T>
         });
     }
 
-    /// <summary>Adds <paramref name="by"/> to the number the attribute holds (nil counts as zero).</summary>
+    /// <summary>
+    /// Adds <paramref name="by"/> to the number the attribute holds (nil counts as zero). An update computes it in the
+    /// statement (<c>SET views = coalesce(views, 0) + 1</c>), so concurrent increments all count; a create adds to the
+    /// value the input or the default gives.
+    /// </summary>
     /// <remarks>The attribute is a lambda written at the call (<c>x =&gt; x.Name</c>); the compiler fills in <c>attributeText</c> with its source text.</remarks>
     public IChange<T> Increment<TValue>(Func<T, TValue> attribute, decimal by = 1, [CallerArgumentExpression(nameof(attribute))] string? attributeText = null)
     {
-        var name = MemberSelectorText.NameOrThrow(typeof(T), typeof(TValue), attributeText, "change increment");
+        var property = MemberSelectorText.Select(typeof(T), typeof(TValue), attributeText, out var problem, out var fix)
+            ?? throw new DeclarationException([new DeclarationProblem(typeof(T).Name, "change increment", problem, fix)]);
+        var name = Naming.ToSnakeCase(property.Name);
+        var atomic = IncrementExpression(property, by);
         return new BuiltInChange<T>("increment", [], [name], (changeset, _) =>
         {
             var current = changeset.Core.Attribute(name) is { } value ? Convert.ToDecimal(value, CultureInfo.InvariantCulture) : 0m;
             changeset.Core.SetAttribute(name, current + by);
             return ValueTask.CompletedTask;
-        });
+        })
+        {
+            Atomic = (changeset, _) =>
+            {
+                changeset.Core.SetAtomic(name, atomic);
+                return ValueTask.CompletedTask;
+            },
+        };
     }
+
+    /// <summary><c>t =&gt; (t.P ?? 0) + by</c>, in the property's number type.</summary>
+    private static LambdaExpression IncrementExpression(PropertyInfo property, decimal by)
+    {
+        var type = property.PropertyType;
+        var number = Nullable.GetUnderlyingType(type) ?? type;
+        if (!IsNumber(number))
+        {
+            throw new DeclarationException([new DeclarationProblem(typeof(T).Name, "change increment",
+                $"{property.Name} is a {number.Name}, not a number", "increment a numeric attribute")]);
+        }
+
+        var row = Expression.Parameter(typeof(T), "row");
+        Expression current = Expression.Property(row, property);
+        if (number != type)
+        {
+            current = Expression.Coalesce(current, Expression.Constant(Convert.ChangeType(0, number, CultureInfo.InvariantCulture), number));
+        }
+
+        Expression sum = Expression.Add(current, Expression.Constant(Convert.ChangeType(by, number, CultureInfo.InvariantCulture), number));
+        return Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), type), number == type ? sum : Expression.Convert(sum, type), row);
+    }
+
+    private static bool IsNumber(Type type) =>
+        type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(double) || type == typeof(float);
 
     /// <summary>
     /// Relates the record named by the argument's key: a belongs-to sets the foreign key; a has-many or has-one points the

@@ -55,6 +55,20 @@ public sealed class Changeset<T>
         return this;
     }
 
+    /// <summary>
+    /// Sets an attribute to an expression of the row as stored when the update statement runs, computed by the
+    /// database: <c>changeset.SetAtomically(p =&gt; p.Views, p =&gt; p.Views + by)</c>. An attribute already given a value
+    /// or an expression by this action is composed with it (<c>p.Views</c> reads the earlier one). Made by updates
+    /// only; <see cref="GetAttribute{TValue}"/> still returns the value before the statement.
+    /// </summary>
+    /// <exception cref="ArgumentException">The attribute is not an attribute of the resource.</exception>
+    public Changeset<T> SetAtomically<TValue>(Expression<Func<T, TValue>> attribute, Expression<Func<T, TValue>> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Core.SetAtomic(MemberNames.Of(attribute), value);
+        return this;
+    }
+
     /// <summary>Adds an error on a field (attribute or argument name); the action then writes nothing.</summary>
     public Changeset<T> AddError(string field, string message)
     {

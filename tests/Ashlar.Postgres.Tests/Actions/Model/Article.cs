@@ -101,6 +101,15 @@ public sealed class Article : IResource<Article>
             .Change(c => c.Increment(x => x.Views))
             .Change(new AddArgument()));
 
+        r.Update("score", a => a.Argument<int>("points", x => x.Required()).Change(new AddPoints()));
+        r.Create("scored", a => a.Accept(x => x.Title, x => x.Views).Argument<int>("points", x => x.Required()).Change(new AddPoints()));
+        r.Update("hit", a => a.Change(c => c.Increment(x => x.Views, 2)));
+        r.Update("reset", a => a.Change(c => c.Set(x => x.Views, 100)).Change(c => c.Increment(x => x.Views, 2)));
+        r.Update("shout_all", a => a.Change(new UppercaseTitle()));
+        r.Update("reslug", a => a.Change(c => c.SetTo(x => x.Slug, x => x.Title.ToLowerInvariant())));
+        r.Update("guarded", a => a.Accept(x => x.Title).Validate(v => v.StringLength(x => x.Title, min: 3)));
+        r.Update("hooked", a => a.Accept(x => x.Title).AfterTransaction((_, _, _) => ValueTask.CompletedTask));
+
         r.Create("import", a => a
             .Accept(x => x.Title)
             .Argument<string>("origin", x => x.Required().OneOf("feed", "mail"))
