@@ -95,8 +95,7 @@ public sealed class PostgresBuilder<T>
 
         var builder = new ReferenceBuilder(new ReferenceOptions(name));
         configure?.Invoke(builder);
-        Options.ReferenceList.RemoveAll(r => r.Relationship == builder.Options.Relationship);
-        Options.ReferenceList.Add(builder.Options);
+        Options.AddReference(builder.Options);
         return this;
     }
 
@@ -105,14 +104,29 @@ public sealed class PostgresBuilder<T>
     /// <param name="check">The SQL boolean expression, e.g. <c>amount &gt; 0</c>.</param>
     /// <param name="message">The error message.</param>
     /// <param name="name">The constraint's name in the database.</param>
-    /// <param name="attributes">The attributes the error is reported on.</param>
-    public PostgresBuilder<T> CheckConstraint(string key, string check, string? message = null, string? name = null, params Expression<Func<T, object?>>[] attributes)
+    /// <param name="attributes">The attributes the error is reported on: <c>x =&gt; x.Amount</c>, or <c>x =&gt; new { x.A, x.B }</c> for several.</param>
+    /// <param name="attributesText">Filled in by the compiler: the source text of <paramref name="attributes"/>, which names the properties.</param>
+    public PostgresBuilder<T> CheckConstraint(string key, string check, string? message = null, string? name = null, Func<T, object?>? attributes = null,
+        [CallerArgumentExpression(nameof(attributes))] string? attributesText = null)
     {
+        IReadOnlyList<string> names = [];
+        if (attributes is not null)
+        {
+            var selected = MemberNames.ListFromText(typeof(T), attributesText, $"check_constraint {key}", out var problem);
+            if (selected is null)
+            {
+                Options.ProblemList.Add(problem!);
+                return this;
+            }
+
+            names = selected;
+        }
+
         Options.CheckList.Add(new CheckConstraintOptions(key, check)
         {
             Name = name,
             Message = message,
-            Attributes = NamesOf(attributes),
+            Attributes = names,
         });
         return this;
     }
@@ -120,8 +134,7 @@ public sealed class PostgresBuilder<T>
     /// <summary>Adds a custom index over columns (<c>"title"</c>, <c>"-inserted_at"</c> for descending) or, via the builder, SQL expressions.</summary>
     public PostgresBuilder<T> Index(IReadOnlyList<string> columns, Action<IndexBuilder>? configure = null)
     {
-        var fields = columns.Select(c => c.StartsWith('-') ? new IndexField(c[1..], null, true) : new IndexField(c, null, false)).ToList();
-        var builder = new IndexBuilder(new IndexOptions(fields), IndexProblem);
+        var builder = new IndexBuilder(new IndexOptions(IndexField.FromColumns(columns)), IndexProblem);
         configure?.Invoke(builder);
         Options.IndexList.Add(builder.Options);
         return this;
@@ -159,7 +172,7 @@ public sealed class PostgresBuilder<T>
     /// <summary>Adds a custom index over SQL expressions, e.g. <c>lower(title)</c>.</summary>
     public PostgresBuilder<T> IndexOnExpressions(IReadOnlyList<string> expressions, Action<IndexBuilder>? configure = null)
     {
-        var builder = new IndexBuilder(new IndexOptions(expressions.Select(e => new IndexField(null, e, false)).ToList()), IndexProblem);
+        var builder = new IndexBuilder(new IndexOptions(IndexField.FromExpressions(expressions)), IndexProblem);
         configure?.Invoke(builder);
         Options.IndexList.Add(builder.Options);
         return this;
@@ -252,17 +265,5 @@ public sealed class PostgresBuilder<T>
         }
 
         return name;
-    }
-
-    // A loop, not LINQ with a lambda: those are types instantiated per resource type, loaded for every resource.
-    private static List<string> NamesOf(Expression<Func<T, object?>>[] attributes)
-    {
-        var names = new List<string>(attributes.Length);
-        foreach (var attribute in attributes)
-        {
-            names.Add(MemberNames.Of(attribute));
-        }
-
-        return names;
     }
 }

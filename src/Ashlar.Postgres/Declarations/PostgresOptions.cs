@@ -59,6 +59,13 @@ public sealed class PostgresOptions : IResourceExtension
 
     internal List<ReferenceOptions> ReferenceList { get; } = [];
 
+    /// <summary>Adds a reference, replacing an earlier one on the same relationship.</summary>
+    internal void AddReference(ReferenceOptions reference)
+    {
+        ReferenceList.RemoveAll(r => r.Relationship == reference.Relationship);
+        ReferenceList.Add(reference);
+    }
+
     /// <summary>Declarations refused while the section was declared (e.g. a selector that is not a lambda).</summary>
     internal List<DeclarationProblem> ProblemList { get; } = [];
 

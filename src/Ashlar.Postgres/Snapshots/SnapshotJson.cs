@@ -18,7 +18,7 @@ internal static class SnapshotJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OnlySettable, ForeignKeyWords } },
+        TypeInfoResolver = SnapshotJsonContext.Default.WithAddedModifier(OnlySettable).WithAddedModifier(ForeignKeyWords),
         NewLine = "\n",
     };
 
@@ -46,6 +46,22 @@ internal static class SnapshotJson
             throw new InvalidDataException($"{path} is not a valid Ashlar snapshot: {e.Message}", e);
         }
     }
+
+    /// <summary>Reads a snapshot file's UTF-8 bytes (a byte order mark is skipped), without decoding them to a string first.</summary>
+    public static T Read<T>(ReadOnlySpan<byte> utf8, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(utf8.StartsWith(Utf8Bom) ? utf8[Utf8Bom.Length..] : utf8, Options)
+                ?? throw new JsonException("The file holds null.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not a valid Ashlar snapshot: {e.Message}", e);
+        }
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>The table with its unordered lists sorted by name.</summary>
     public static TableModel Normalize(TableModel table) => table with

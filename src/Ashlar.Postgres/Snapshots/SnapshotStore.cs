@@ -37,7 +37,7 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
                 continue;
             }
 
-            var json = File.ReadAllText(latest);
+            var json = File.ReadAllBytes(latest);
             if (Path.GetFileName(folder) == RepoFolder)
             {
                 repoSnapshot = SnapshotJson.Read<RepoSnapshot>(json, latest);

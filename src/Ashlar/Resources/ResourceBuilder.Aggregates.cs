@@ -101,7 +101,7 @@ public sealed partial class ResourceBuilder<T>
         Action<AggregateBuilder<TDestination>>? configure)
         where TDestination : class
     {
-        var property = Select<TValue>(propertyText, "aggregate");
+        var property = Select(typeof(T), typeof(TValue), propertyText, "aggregate");
         var relationship = Select(typeof(T), typeof(IEnumerable<TDestination>), relationshipText, "aggregate relationship");
         if (property is null || relationship is null || field == "")
         {

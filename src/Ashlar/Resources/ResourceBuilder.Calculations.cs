@@ -36,7 +36,7 @@ public sealed partial class ResourceBuilder<T>
 
     private ResourceBuilder<T> Add<TValue>(string? propertyText, LambdaExpression expression, object? defaults)
     {
-        var info = Select<TValue>(propertyText, "calculate");
+        var info = Select(typeof(T), typeof(TValue), propertyText, "calculate");
         if (info is null)
         {
             return this;

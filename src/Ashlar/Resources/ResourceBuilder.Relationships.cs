@@ -20,15 +20,21 @@ public sealed partial class ResourceBuilder<T>
         [CallerArgumentExpression(nameof(navigation))] string? navigationText = null)
         where TDestination : class
     {
-        var property = Select<TDestination?>(navigationText, "belongs_to");
+        var property = Select(typeof(T), typeof(TDestination), navigationText, "belongs_to");
         if (property is null || IsDuplicate(property))
         {
             return this;
         }
 
-        var builder = new BelongsToBuilder<T, TDestination>(this, Draft(RelationshipKind.BelongsTo, property, typeof(TDestination)));
-        configure?.Invoke(builder);
-        var draft = builder.Draft;
+        // The builder only when there is something to configure: it is a type per pair of resource classes.
+        var draft = Draft(RelationshipKind.BelongsTo, property, typeof(TDestination));
+        if (configure is not null)
+        {
+            var builder = new BelongsToBuilder<T, TDestination>(this, draft);
+            configure(builder);
+            draft = builder.Draft;
+        }
+
         var keyName = draft.SourceAttribute ?? Naming.ToSnakeCase(property.Name) + "_id";
         var keyProperty = PropertyNamed(keyName);
         if (keyProperty is null)

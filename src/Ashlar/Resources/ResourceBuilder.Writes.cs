@@ -18,7 +18,7 @@ public sealed partial class ResourceBuilder<T>
     /// <param name="versionText">Filled in by the compiler: the source text of <paramref name="version"/>.</param>
     public ResourceBuilder<T> OptimisticLock<TValue>(Func<T, TValue> version, [CallerArgumentExpression(nameof(version))] string? versionText = null)
     {
-        var info = Select<TValue>(versionText, "optimistic lock");
+        var info = Select(typeof(T), typeof(TValue), versionText, "optimistic lock");
         if (info is null)
         {
             return this;

@@ -69,7 +69,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
         Action<AttributeBuilder<TValue>>? configure = null,
         [CallerArgumentExpression(nameof(property))] string? propertyText = null)
     {
-        var info = Select<TValue>(propertyText, "attribute");
+        var info = Select(typeof(T), typeof(TValue), propertyText, "attribute");
         if (info is null)
         {
             return this;
@@ -133,7 +133,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
     public ResourceBuilder<T> CreateTimestamp<TValue>(Func<T, TValue> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null)
     {
-        if (Select<TValue>(propertyText, "create_timestamp") is { } info)
+        if (Select(typeof(T), typeof(TValue), propertyText, "create_timestamp") is { } info)
         {
             Timestamp(info, onUpdate: false);
         }
@@ -146,7 +146,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
     public ResourceBuilder<T> UpdateTimestamp<TValue>(Func<T, TValue> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null)
     {
-        if (Select<TValue>(propertyText, "update_timestamp") is { } info)
+        if (Select(typeof(T), typeof(TValue), propertyText, "update_timestamp") is { } info)
         {
             Timestamp(info, onUpdate: true);
         }
@@ -204,19 +204,25 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
         return (TExtension)extension;
     }
 
-    IReadOnlyList<ActionDefinition> IResourceDraft.BuildActions() =>
-        _actions.Select(a => a.Build(_attributes)).ToList();
+    IReadOnlyList<ActionDefinition> IResourceDraft.BuildActions()
+    {
+        var actions = new List<ActionDefinition>(_actions.Count);
+        foreach (var action in _actions)
+        {
+            actions.Add(action.Build(_attributes));
+        }
+
+        return actions;
+    }
 
     internal void Problem(string option, string problem, string fix) =>
         _problems.Add(new DeclarationProblem(Name, option, problem, fix));
 
     /// <summary>
-    /// The property a declaration's selector text names, checked against the delegate's result type; null after
-    /// recording the problem.
+    /// The property of <paramref name="type"/> a selector text names, checked against the delegate's result type
+    /// <paramref name="valueType"/>; null after recording the problem. Not generic: a generic helper is one more method
+    /// instantiated per resource class and value type, each resolved when the domain is built.
     /// </summary>
-    internal PropertyInfo? Select<TValue>(string? text, string option) => Select(typeof(T), typeof(TValue), text, option);
-
-    /// <summary>The property of <paramref name="type"/> a selector text names; null after recording the problem.</summary>
     internal PropertyInfo? Select(Type type, Type valueType, string? text, string option)
     {
         var info = MemberSelectorText.Select(type, valueType, text, out var problem, out var fix);
@@ -234,7 +240,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
 
     private ResourceBuilder<T> IdentityKey<TValue>(string? propertyText)
     {
-        var info = Select<TValue>(propertyText, "integer_primary_key");
+        var info = Select(typeof(T), typeof(TValue), propertyText, "integer_primary_key");
         if (info is null)
         {
             return this;

@@ -36,7 +36,62 @@ public sealed class PostgresDeclarationTests
         Assert.Contains(domain.Resources, r => r.Name == "Gadget");
     }
 
+    [Fact]
+    public void A_check_constraint_reports_on_the_attributes_its_selector_names()
+    {
+        var domain = DomainModel.Build("plain", d => d.Resource<Box>());
+
+        var checks = domain.Resource<Box>().Extension<PostgresOptions>()!.CheckConstraints;
+        Assert.Equal(["width", "height"], checks.Single(c => c.Key == "positive_size").Attributes);
+        Assert.Equal(["width"], checks.Single(c => c.Key == "narrow").Attributes);
+        Assert.Empty(checks.Single(c => c.Key == "anything").Attributes);
+    }
+
+    [Fact]
+    public void A_check_constraint_selector_that_names_no_property_is_refused()
+    {
+        var error = Assert.Throws<DeclarationException>(() => DomainModel.Build("plain", d => d.Resource<BadBox>()));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("BadBox", "check_constraint wide"), (problem.Resource, problem.Option));
+    }
+
     public sealed class PlainRepo : Repos.PostgresRepo;
+
+    public sealed class Box : IResource<Box>
+    {
+        public Guid Id { get; set; }
+
+        public int Width { get; set; }
+
+        public int Height { get; set; }
+
+        public static void Define(ResourceBuilder<Box> r)
+        {
+            r.UuidPrimaryKey(x => x.Id);
+            r.Attribute(x => x.Width);
+            r.Attribute(x => x.Height);
+            r.Postgres(pg => pg.Table("boxes").Repo<PlainRepo>()
+                .CheckConstraint("positive_size", "width > 0 AND height > 0", message: "must be positive", attributes: x => new { x.Width, x.Height })
+                .CheckConstraint("narrow", "width < 100", attributes: x => x.Width)
+                .CheckConstraint("anything", "true"));
+        }
+    }
+
+    public sealed class BadBox : IResource<BadBox>
+    {
+        public Guid Id { get; set; }
+
+        public int Width { get; set; }
+
+        public static void Define(ResourceBuilder<BadBox> r)
+        {
+            r.UuidPrimaryKey(x => x.Id);
+            r.Attribute(x => x.Width);
+            r.Postgres(pg => pg.Table("bad_boxes").Repo<PlainRepo>()
+                .CheckConstraint("wide", "width > 10", attributes: x => x.Width + 1));
+        }
+    }
 
     public sealed class Nickname : IResource<Nickname>
     {
