@@ -58,6 +58,7 @@ public static class WriteBench
                 ("EF Core AddRange + SaveChangesAsync", SlowRows, n => EfAsync(ef, notes, n)),
                 ("Dapper Execute(sql, list) in 1 tx", SlowRows, n => DapperAsync(source, notes, n)),
             };
+            contenders = args.Contains("--skip-slow") ? contenders[..4] : contenders;
             await MeasureAsync($"bulk insert, {(withFks ? "with" : "without")} FKs", contenders, rounds, () => ExecAsync(source, "TRUNCATE notes RESTART IDENTITY; CHECKPOINT"),
                 async n => await ScalarAsync(source, "SELECT count(*) FROM notes") == n);
         }
@@ -69,6 +70,7 @@ public static class WriteBench
             ("Ashlar BulkCreateAsync + Upsert (1 stmt)", Upserts, _ => AshlarUpsertAsync(domain)),
             ("EF Core load-then-update (Contains, SaveChanges)", Upserts, _ => EfUpsertAsync(ef)),
         };
+        upsertContenders = args.Contains("--skip-slow") ? upsertContenders[..3] : upsertContenders;
         Console.WriteLine();
         Console.WriteLine("Ashlar's upsert statement: " + UpsertText(model));
         await MeasureAsync("upsert 10,000 (5,000 new, 5,000 existing)", upsertContenders, rounds * 2, () => RefillMembersAsync(source),
@@ -80,15 +82,21 @@ public static class WriteBench
     {
         var times = contenders.Select(_ => new List<double>()).ToArray();
         var allocations = new long[contenders.Length];
+        var cpu = contenders.Select(_ => new List<double>()).ToArray();
+        using var process = Process.GetCurrentProcess();
         for (var round = -1; round < rounds; round++)
         {
             for (var c = 0; c < contenders.Length; c++)
             {
                 await reset();
                 var allocated = GC.GetTotalAllocatedBytes(true);
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 await contenders[c].Run(contenders[c].Rows);
                 watch.Stop();
+                process.Refresh();
+                var cpuUsed = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
                 allocated = GC.GetTotalAllocatedBytes(true) - allocated;
                 if (!await check(contenders[c].Rows))
                 {
@@ -98,6 +106,7 @@ public static class WriteBench
                 if (round >= 0)
                 {
                     times[c].Add(watch.Elapsed.TotalMilliseconds);
+                    cpu[c].Add(cpuUsed);
                     allocations[c] = allocated;
                 }
             }
@@ -106,14 +115,14 @@ public static class WriteBench
         Console.WriteLine();
         Console.WriteLine($"### {title} ({rounds} rounds after 1 warm-up, median)");
         Console.WriteLine();
-        Console.WriteLine("| Contender | Rows | Median ms | Min ms | Max ms | Rows/s | Time per row vs first | Bytes allocated/row |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Contender | Rows | Median ms | Min ms | Max ms | Rows/s | Time per row vs first | Bytes allocated/row | Client CPU ms (median) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         var floor = Median(times[0]) / contenders[0].Rows;
         for (var c = 0; c < contenders.Length; c++)
         {
             var median = Median(times[c]);
             var rows = contenders[c].Rows;
-            Console.WriteLine($"| {contenders[c].Name} | {rows:N0} | {median:N1} | {times[c].Min():N1} | {times[c].Max():N1} | {rows / median * 1000:N0} | {median / rows / floor:N2} | {allocations[c] / rows:N0} |");
+            Console.WriteLine($"| {contenders[c].Name} | {rows:N0} | {median:N1} | {times[c].Min():N1} | {times[c].Max():N1} | {rows / median * 1000:N0} | {median / rows / floor:N2} | {allocations[c] / rows:N0} | {Median(cpu[c]):N1} |");
         }
     }
 

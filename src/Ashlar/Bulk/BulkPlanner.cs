@@ -57,7 +57,11 @@ internal static class BulkPlanner
                 ? LambdaTranslator.TranslateRelationshipFilter(model, resource, resource, Checked(resource, condition))
                 : null,
             ReportSkipped = upsert.ReportSkipped,
-            Atomics = Changesets.AtomicChanges.Build(model, resource, upsert.Atomics, [.. fields.Select(f => f.Name)]),
+            // The action's atomic validations guard the update of an existing row (a new row has no stored state to check);
+            // an upsert that keeps existing rows as they are updates nothing, so there is nothing to guard.
+            Atomics = fields.Count == 0 && upsert.Atomics.Count == 0 ? [] :
+                [.. Changesets.AtomicChanges.Build(model, resource, upsert.Atomics, [.. fields.Select(f => f.Name)]),
+                    .. Changesets.AtomicChanges.Guards(model, resource, action)],
         };
     }
 

@@ -1,3 +1,4 @@
+using Ashlar.Bulk;
 using Ashlar.Errors;
 using Ashlar.Postgres.Tests.Bulk.Counters;
 using Ashlar.Queries;
@@ -47,5 +48,38 @@ public sealed class AtomicValidationTests(CounterFixture db) : IClassFixture<Cou
         Assert.Equal([1, 1], bonuses);
         Assert.Equal(1, changed);
         Assert.Equal(9, (await db.Domain.GetAsync<Team>(few.Id, cancellationToken: Ct)).Bonus);
+    }
+
+    [Fact]
+    public async Task An_upsert_checks_the_actions_atomic_validations_against_each_existing_row_and_writes_nothing_when_one_fails()
+    {
+        var upsert = new Upsert { Identity = "unique_counter_name", Fields = ["label"] };
+        var options = new BulkCreateOptions { Action = "enlist", Upsert = upsert };
+        await db.Domain.CreateAsync<Counter>(new { name = "vu-fresh", label = "old" }, cancellationToken: Ct);
+        await db.Domain.CreateAsync<Counter>(new { name = "vu-hit", label = "old", hits = 3L }, cancellationToken: Ct);
+
+        var allowed = await db.Domain.BulkCreateAsync<Counter>([new { name = "vu-fresh", label = "new" }, new { name = "vu-new1", label = "new" }], options, Ct);
+        var refused = await db.Domain.BulkCreateAsync<Counter>([new { name = "vu-new2", label = "new" }, new { name = "vu-hit", label = "new" }], options, Ct);
+        var labels = (await db.Domain.ReadAsync(Query.For<Counter>().Filter(c => c.Name.StartsWith("vu-")), cancellationToken: Ct))
+            .OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (c.Name, c.Label)).ToList();
+
+        Assert.Equal(BulkStatus.Success, allowed.Status);
+        var error = Assert.IsType<InvalidAttribute>(Assert.Single(Assert.Single(refused.Errors).Errors));
+        Assert.Equal(("Counter", "hits", "cannot be relabelled once it has hits"), (error.Resource, error.Field, error.Message));
+        Assert.Equal([("vu-fresh", "new"), ("vu-hit", "old"), ("vu-new1", "new")], labels);
+    }
+
+    [Fact]
+    public async Task An_upsert_guard_reads_relationships_of_the_existing_row()
+    {
+        var team = await db.Domain.CreateAsync<Team>(new { name = "vr-team" }, cancellationToken: Ct);
+        await db.Domain.CreateAsync<Counter>(new { name = "vr-busy", hits = 101L, team_id = team.Id }, cancellationToken: Ct);
+        await db.Domain.CreateAsync<Counter>(new { name = "vr-idle", label = "old", team_id = team.Id }, cancellationToken: Ct);
+
+        var refused = await Assert.ThrowsAsync<InvalidException>(() => db.Domain.UpsertAsync<Counter>(
+            new { name = "vr-idle", label = "new" }, new Upsert { Identity = "unique_counter_name", Fields = ["label"] }, action: "enlist", cancellationToken: Ct));
+
+        Assert.Equal("hits", Assert.Single(refused.Errors).Field);
+        Assert.Equal("old", (await db.Domain.ReadAsync(Query.For<Counter>().Filter(c => c.Name == "vr-idle"), cancellationToken: Ct)).Single().Label);
     }
 }

@@ -40,6 +40,8 @@ public sealed class Counter : IResource<Counter>
         r.DefaultActions();
         r.Update("bump", a => a.Atomic(c => c.Score, c => c.Score + 1));
         r.Update("add_team_bonus", a => a.Atomic(c => c.Score, c => c.Score + c.Team!.Bonus));
+        r.Create("enlist", a => a.Accept(c => c.Name, c => c.Label, c => c.TeamId)
+            .ValidateAtomically(c => c.Hits == 0 && !c.Team!.Counters!.Any(o => o.Hits > 100), "hits", "cannot be relabelled once it has hits"));
         r.Postgres(pg => pg.Table("counters").Repo<CounterRepo>());
     }
 }
