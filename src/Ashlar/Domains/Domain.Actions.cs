@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text.Json;
 using Ashlar.Actions;
 using Ashlar.Changesets;
 using Ashlar.DataLayer;
@@ -284,6 +285,12 @@ public sealed partial class Domain : IActionRunner, IActionServices
     private async ValueTask ManageChildrenAsync<TChild>(ResourceDefinition resource, object record, RelationshipDefinition relationship, IEnumerable<object?> input, string? tenant, CancellationToken cancellationToken)
         where TChild : class
     {
+        if (relationship.Kind == RelationshipKind.ManyToMany)
+        {
+            await ManageThroughAsync<TChild>(resource, record, relationship, input, tenant, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var destination = Model.Resource<TChild>();
         var pointer = destination.Attribute(relationship.DestinationAttribute)!;
         var owner = resource.GetValue(record, relationship.SourceAttribute);
@@ -321,6 +328,86 @@ public sealed partial class Domain : IActionRunner, IActionServices
             if (!kept.Contains(id))
             {
                 await DestroyAsync(child, tenant: tenant, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes a many-to-many list match the input: an item with the destination's key (a map holding it, or the key
+    /// itself) relates that record (updating it through its primary update when the map gives other values), one
+    /// without creates the record through its primary create and relates it; records linked but left out are unrelated
+    /// (their join records destroyed, the records kept). Join records are created and destroyed through the join
+    /// resource's primary actions.
+    /// </summary>
+    private async ValueTask ManageThroughAsync<TChild>(ResourceDefinition resource, object record, RelationshipDefinition relationship, IEnumerable<object?> input, string? tenant, CancellationToken cancellationToken)
+        where TChild : class
+    {
+        var destination = Model.Resource<TChild>();
+        var key = destination.PrimaryKey[0];
+        var source = resource.GetValue(record, relationship.SourceAttribute);
+        var wanted = new List<object?>();
+        foreach (var item in input)
+        {
+            var isKey = item is not null && item is not JsonElement { ValueKind: JsonValueKind.Object } && (item is IConvertible or Guid || item is JsonElement);
+            var pairs = isKey ? [new KeyValuePair<string, object?>(key.Name, item)] : InputReader.Read(item, destination.Name);
+            var keyPair = pairs.FirstOrDefault(p => p.Key == key.Name || Naming.ToSnakeCase(p.Key) == key.Name);
+            var rest = pairs.Where(p => p.Key != keyPair.Key).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            TChild child;
+            if (keyPair.Key is null)
+            {
+                child = await CreateAsync<TChild>(rest, tenant: tenant, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var found = ValueCaster.TryCast(key.Type, keyPair.Value, out var id, out _) && id is not null
+                    ? await FindAsync<TChild>(id, tenant, cancellationToken).ConfigureAwait(false)
+                    : null;
+                child = found ?? throw new InvalidException([new NotFound($"has no {destination.Name} with the key {keyPair.Value}") { Resource = resource.Name, Field = relationship.Name }]);
+                if (rest.Count > 0)
+                {
+                    child = await UpdateAsync(child, rest, tenant: tenant, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            wanted.Add(destination.GetValue(child, relationship.DestinationAttribute));
+        }
+
+        await ((ValueTask)ChildMethod(nameof(LinkOnlyAsync), relationship.ThroughType!)
+            .Invoke(this, [source, relationship, wanted, tenant, cancellationToken])!).ConfigureAwait(false);
+    }
+
+    /// <summary>Leaves exactly the join records from <paramref name="source"/> to <paramref name="wanted"/>: creates the missing, destroys the others.</summary>
+    private async ValueTask LinkOnlyAsync<TJoin>(object? source, RelationshipDefinition relationship, List<object?> wanted, string? tenant, CancellationToken cancellationToken)
+        where TJoin : class
+    {
+        var join = Model.Resource<TJoin>();
+        var sourceOnJoin = join.Attribute(relationship.SourceAttributeOnJoin!)!;
+        var destinationOnJoin = join.Attribute(relationship.DestinationAttributeOnJoin!)!;
+        var links = await DataLayer.ReadAsync<TJoin>(new ReadPlan(join)
+        {
+            Filter = new BinaryExpr(BinaryOperator.Equal, new RefExpr([], sourceOnJoin), new ValueExpr(source, sourceOnJoin.Type)),
+            Tenant = tenant,
+        }, cancellationToken).ConfigureAwait(false);
+        var linked = new HashSet<object?>();
+        foreach (var link in links)
+        {
+            var destination = join.GetValue(link, destinationOnJoin.Name);
+            if (wanted.Contains(destination))
+            {
+                linked.Add(destination);
+            }
+            else
+            {
+                await DestroyAsync(link, tenant: tenant, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var destination in wanted.Distinct())
+        {
+            if (linked.Add(destination))
+            {
+                var values = new Dictionary<string, object?>(StringComparer.Ordinal) { [sourceOnJoin.Name] = source, [destinationOnJoin.Name] = destination };
+                await CreateAsync<TJoin>(values, tenant: tenant, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
     }

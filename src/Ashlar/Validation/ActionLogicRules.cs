@@ -24,7 +24,7 @@ internal static class ActionLogicRules
                 foreach (var read in step.Reads.Where(r => r.StartsWith(RelationshipPrefix, StringComparison.Ordinal)))
                 {
                     var relationship = resource.Relationship(read[RelationshipPrefix.Length..]);
-                    if (relationship is { Kind: not RelationshipKind.ManyToMany } && find(relationship.DestinationType) is { PrimaryKey.Count: > 1 } destination)
+                    if (relationship is not null && find(relationship.DestinationType) is { PrimaryKey.Count: > 1 } destination)
                     {
                         yield return new(resource.Name, $"action {action.Name}, {step.Description}",
                             $"manages {relationship.Name}, but {destination.Name} has a composite primary key ({Names(destination.PrimaryKey.Select(k => k.Name))}), which manage cannot match input maps by",
@@ -94,11 +94,6 @@ internal static class ActionLogicRules
                 {
                     yield return new(resource.Name, option, $"names {name}, which is not a relationship",
                         $"use a relationship of {resource.Name} ({Names(resource.Relationships.Select(r => r.Name))})");
-                }
-                else if (relationship.Kind == RelationshipKind.ManyToMany && step.Description == ManageStep)
-                {
-                    yield return new(resource.Name, option, $"manages the many-to-many relationship {name}, which manage does not support yet",
-                        "relate and unrelate its records by key (c.Relate / c.Unrelate), or create and destroy the join records with their own actions");
                 }
                 else if (!relationship.HasSqlJoin)
                 {

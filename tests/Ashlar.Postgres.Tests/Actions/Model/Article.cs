@@ -123,6 +123,10 @@ public sealed class Article : IResource<Article>
             .Change(c => c.Relate(x => x.Labels, "add"))
             .Change(c => c.Unrelate(x => x.Labels, "remove")));
 
+        r.Update("relabel", a => a
+            .Argument<IReadOnlyList<object>>("labels", x => x.Required())
+            .Change(c => c.Manage(x => x.Labels, "labels")));
+
         r.Update("tally", a => a
             .Argument<string>("note", x => x.Required())
             .Change(c => c.SetFromArgument(x => x.ClosedReason, "note"))
