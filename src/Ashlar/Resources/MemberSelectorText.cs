@@ -110,26 +110,41 @@ internal static class MemberSelectorText
     public static string Compact(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static PropertyInfo? Find(Type type, string name)
+    /// <summary>The public instance property <paramref name="name"/> of <paramref name="type"/>, or null.</summary>
+    internal static PropertyInfo? Find(Type type, string name)
     {
-        try
+        // A scan of the type's whole property list, which the runtime fills once per type and caches: GetProperty(name)
+        // caches per name instead, reading the type's metadata again for every property a declaration names.
+        PropertyInfo? found = null;
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            return type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
-        }
-        catch (AmbiguousMatchException)
-        {
-            // A property hidden with `new`: the compiler binds the most derived one.
-            for (var current = type; current is not null; current = current.BaseType)
+            if (property.Name == name)
             {
-                var declared = current.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
-                if (declared is not null)
+                if (found is not null)
                 {
-                    return declared;
+                    return MostDerived(type, name);
                 }
-            }
 
-            return null;
+                found = property;
+            }
         }
+
+        return found;
+    }
+
+    // A property hidden with `new`: the compiler binds the most derived one.
+    private static PropertyInfo? MostDerived(Type type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var declared = current.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+            if (declared is not null)
+            {
+                return declared;
+            }
+        }
+
+        return null;
     }
 
     // The compiler has already checked `x.Name` against the delegate's type; this only catches text that does not
