@@ -71,4 +71,13 @@ public sealed class ServerStateTranslationTests
         Assert.Equal(("User", "would leave records behind: Ticket.reporter_id still refers to it"), (error.Resource, error.Message));
         Assert.IsType<InvalidException>(restrict);
     }
+
+    [Fact]
+    public void A_reference_between_two_tenant_tables_is_named_from_any_tenant_schema()
+    {
+        var error = Assert.Single(_translator.Translate(Refusal("23001", "update or delete on table \"tickets\" violates RESTRICT setting of foreign key constraint",
+            "comments", "comments_ticket_id_fkey", "org_acme"), "Ticket", WriteKind.Destroy).Errors);
+
+        Assert.Equal(("Ticket", "would leave records behind: Comment.ticket_id still refers to it"), (error.Resource, error.Message));
+    }
 }
