@@ -123,6 +123,11 @@ public sealed class HelpDeskWebTests(HelpDeskWebFixture web) : IClassFixture<Hel
         using var destroy = await Http.DeleteAsync($"/organizations/{second}/tickets/{firstTwo}", Ct);
         await ProblemAsync(destroy, HttpStatusCode.NotFound);
         Assert.Equal("First's two", (await JsonAsync(await Http.GetAsync($"/organizations/{first}/tickets/{firstTwo}", Ct))).GetProperty("subject").GetString());
+
+        // An organization that does not exist has no schema: a typed refusal, not a database error.
+        using var unknown = await Http.GetAsync($"/organizations/{Guid.NewGuid()}/tickets", Ct);
+        var problem = await ProblemAsync(unknown, HttpStatusCode.BadRequest);
+        Assert.Contains(problem.GetProperty("ashlarErrors").EnumerateArray(), e => e.GetProperty("code").GetString() == "invalid_tenant");
     }
 
     [Fact]

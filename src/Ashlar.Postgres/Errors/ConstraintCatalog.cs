@@ -55,7 +55,8 @@ internal sealed class ConstraintCatalog
                 continue;
             }
 
-            var table = ResourceSchemaBuilder.Table(domain, resource, options);
+            // A context-tenant table as its tenants have it: with its references to other tenant tables.
+            var table = ResourceSchemaBuilder.Table(domain, resource, options, ResourceSchemaBuilder.IsContextTenant(resource));
             void Add(string name, ConstraintInfo info) => byName[Key(table.Schema, table.Name, name)] = info with { Table = table.Name };
             Add(SchemaNames.PrimaryKey(table.Name), new(resource.Name, resource.PrimaryKey.Count > 0 ? resource.PrimaryKey[0].Name : null, null));
             foreach (var identity in resource.Identities)

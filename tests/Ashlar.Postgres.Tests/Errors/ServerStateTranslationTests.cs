@@ -11,8 +11,8 @@ public sealed class ServerStateTranslationTests
 {
     private readonly PostgresErrorTranslator _translator = new(ConstraintCatalog.Build(HelpDeskDomain.Build()));
 
-    private static PostgresException Refusal(string sqlState, string message, string? table = null, string? constraint = null) =>
-        new(message, "FATAL", "FATAL", sqlState, schemaName: table is null ? null : "helpdesk", tableName: table, constraintName: constraint);
+    private static PostgresException Refusal(string sqlState, string message, string? table = null, string? constraint = null, string schema = "helpdesk") =>
+        new(message, "FATAL", "FATAL", sqlState, schemaName: table is null ? null : schema, tableName: table, constraintName: constraint);
 
     [Theory]
     [InlineData("57P01", "terminating connection due to administrator command")]
@@ -61,13 +61,23 @@ public sealed class ServerStateTranslationTests
     [InlineData(false)]
     public void A_restrict_violation_from_postgresql_18_would_leave_records_behind_like_a_foreign_key_violation(bool destroy)
     {
+        // A ticket (in its organization's schema) refers to its reporter (shared) with ON DELETE/UPDATE RESTRICT.
         var kind = destroy ? WriteKind.Destroy : WriteKind.Update;
-        var restrict = _translator.Translate(Refusal("23001", "update or delete on table \"tickets\" violates RESTRICT setting of foreign key constraint", "comments", "comments_ticket_id_fkey"), "Ticket", kind);
-        var foreignKey = _translator.Translate(Refusal("23503", "update or delete on table \"tickets\" violates foreign key constraint", "comments", "comments_ticket_id_fkey"), "Ticket", kind);
+        var restrict = _translator.Translate(Refusal("23001", "update or delete on table \"users\" violates RESTRICT setting of foreign key constraint", "tickets", "tickets_reporter_id_fkey", "org_acme"), "User", kind);
+        var foreignKey = _translator.Translate(Refusal("23503", "update or delete on table \"users\" violates foreign key constraint", "tickets", "tickets_reporter_id_fkey", "org_acme"), "User", kind);
 
         var error = Assert.IsType<InvalidAttribute>(Assert.Single(restrict.Errors));
         Assert.Equal(Assert.Single(foreignKey.Errors), error);
-        Assert.Equal(("Ticket", "would leave records behind: Comment.ticket_id still refers to it"), (error.Resource, error.Message));
+        Assert.Equal(("User", "would leave records behind: Ticket.reporter_id still refers to it"), (error.Resource, error.Message));
         Assert.IsType<InvalidException>(restrict);
+    }
+
+    [Fact]
+    public void A_reference_between_two_tenant_tables_is_named_from_any_tenant_schema()
+    {
+        var error = Assert.Single(_translator.Translate(Refusal("23001", "update or delete on table \"tickets\" violates RESTRICT setting of foreign key constraint",
+            "comments", "comments_ticket_id_fkey", "org_acme"), "Ticket", WriteKind.Destroy).Errors);
+
+        Assert.Equal(("Ticket", "would leave records behind: Comment.ticket_id still refers to it"), (error.Resource, error.Message));
     }
 }
