@@ -9,6 +9,7 @@ return args switch
 {
     ["noop"] => 0,
     ["build"] => BuildTimes.Run(),
+    ["build-times", var count] => BuildTimes.Repeat(int.Parse(count, CultureInfo.InvariantCulture)),
     ["cli", var directory, var variant, .. var command] => await RunCliAsync(directory, variant == "changed", command),
     ["--runs", var runs] => StartupRun.Run(int.Parse(runs, CultureInfo.InvariantCulture)),
     _ => StartupRun.Run(runs: 5),

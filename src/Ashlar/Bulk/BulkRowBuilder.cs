@@ -122,7 +122,8 @@ internal sealed class BulkRowBuilder
         {
             if (!_present[column])
             {
-                row[column] = new FieldValue(_columns[column], Generate(_columns[column], _columns[column].Default!));
+                var attribute = _columns[column];
+                row[column] = new FieldValue(attribute, attribute.Default!.Produce(attribute.Type.ClrType, _time));
             }
         }
 
@@ -183,22 +184,6 @@ internal sealed class BulkRowBuilder
         column = attribute is not null && _action.Accept.Contains(attribute.Name) ? IndexOf(_columns, attribute.Name) : Refused;
         _keys[key] = column;
         return column;
-    }
-
-    private object? Generate(AttributeDefinition attribute, DefaultValue fallback) => fallback switch
-    {
-        LiteralDefault literal => literal.Value,
-        GeneratedDefault { Kind: GeneratedValue.UuidV4 } => Guid.NewGuid(),
-        GeneratedDefault { Kind: GeneratedValue.UuidV7 } => Guid.CreateVersion7(_time.GetUtcNow()),
-        GeneratedDefault { Kind: GeneratedValue.Now } => Now(attribute),
-        _ => throw new InvalidOperationException($"Unknown default {fallback}."),
-    };
-
-    private object Now(AttributeDefinition attribute)
-    {
-        var now = _time.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds.
-        return attribute.Type.ClrType == typeof(DateTime) ? (object)now.UtcDateTime : now;
     }
 
     private static int IndexOf(IReadOnlyList<AttributeDefinition> columns, string name)

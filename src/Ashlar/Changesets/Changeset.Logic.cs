@@ -239,7 +239,7 @@ internal sealed partial class Changeset : IChangesetCore
     }
 
     /// <summary>Sets a timestamp attribute to the current time (a soft destroy's archive attribute).</summary>
-    public void SetNow(string name) => _values[name] = Now(_resource.Attribute(name)!);
+    public void SetNow(string name) => _values[name] = DefaultValue.Now.Produce(_resource.Attribute(name)!.Type.ClrType, _time);
 
     public void AddError(string field, string message) =>
         Error(IsArgument(field) ? new InvalidArgument(message) : new InvalidAttribute(message), field);

@@ -176,29 +176,13 @@ internal sealed partial class Changeset
         {
             if (onCreate && attribute.Default is { } onInsert && !_values.ContainsKey(attribute.Name))
             {
-                _values[attribute.Name] = Generate(attribute, onInsert);
+                _values[attribute.Name] = onInsert.Produce(attribute.Type.ClrType, _time);
             }
             else if (!onCreate && attribute.UpdateDefault is { } onChange)
             {
-                _values[attribute.Name] = Generate(attribute, onChange);
+                _values[attribute.Name] = onChange.Produce(attribute.Type.ClrType, _time);
             }
         }
-    }
-
-    private object? Generate(AttributeDefinition attribute, DefaultValue fallback) => fallback switch
-    {
-        LiteralDefault literal => literal.Value,
-        GeneratedDefault { Kind: GeneratedValue.UuidV4 } => Guid.NewGuid(),
-        GeneratedDefault { Kind: GeneratedValue.UuidV7 } => Guid.CreateVersion7(_time.GetUtcNow()),
-        GeneratedDefault { Kind: GeneratedValue.Now } => Now(attribute),
-        _ => throw new InvalidOperationException($"Unknown default {fallback}."),
-    };
-
-    private object Now(AttributeDefinition attribute)
-    {
-        var now = _time.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds.
-        return attribute.Type.ClrType == typeof(DateTime) ? (object)now.UtcDateTime : now;
     }
 
     private void CheckRequired(IEnumerable<AttributeDefinition> attributes)

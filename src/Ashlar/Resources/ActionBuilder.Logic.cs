@@ -201,8 +201,8 @@ public sealed partial class ActionBuilder<T>
             : null;
         return definition with
         {
-            Arguments = _arguments.ToList(),
-            Steps = _steps.ToList(),
+            Arguments = _arguments.Count == 0 ? [] : _arguments.ToList(),
+            Steps = _steps.Count == 0 ? [] : _steps.ToList(),
             SoftDestroyAttribute = _softDestroy,
             Preparations = preparations,
             DefaultPageSize = _defaultPageSize,

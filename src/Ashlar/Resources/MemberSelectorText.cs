@@ -111,41 +111,7 @@ internal static class MemberSelectorText
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The public instance property <paramref name="name"/> of <paramref name="type"/>, or null.</summary>
-    internal static PropertyInfo? Find(Type type, string name)
-    {
-        // A scan of the type's whole property list, which the runtime fills once per type and caches: GetProperty(name)
-        // caches per name instead, reading the type's metadata again for every property a declaration names.
-        PropertyInfo? found = null;
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.Name == name)
-            {
-                if (found is not null)
-                {
-                    return MostDerived(type, name);
-                }
-
-                found = property;
-            }
-        }
-
-        return found;
-    }
-
-    // A property hidden with `new`: the compiler binds the most derived one.
-    private static PropertyInfo? MostDerived(Type type, string name)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            var declared = current.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
-            if (declared is not null)
-            {
-                return declared;
-            }
-        }
-
-        return null;
-    }
+    internal static PropertyInfo? Find(Type type, string name) => ResourceProperties.Find(type, name);
 
     // The compiler has already checked `x.Name` against the delegate's type; this only catches text that does not
     // belong to the delegate (a text passed by hand), so every conversion C# makes implicitly or by a cast passes.

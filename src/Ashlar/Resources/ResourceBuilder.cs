@@ -267,7 +267,8 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
 
     private AttributeDefinition Declare(PropertyInfo info)
     {
-        var name = Naming.ToSnakeCase(info.Name);
+        var declared = ResourceProperties.Declared(info);
+        var name = declared.Name;
         var index = IndexOfAttribute(name);
         if (index >= 0)
         {
@@ -281,7 +282,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
             return existing;
         }
 
-        var type = AttributeType.Infer(info.PropertyType);
+        var type = declared.Type;
         if (type is null)
         {
             Problem($"attribute {name}", $"Ashlar has no attribute type for the CLR type {info.PropertyType.Name}",
@@ -294,7 +295,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
             Name = name,
             Property = info,
             Type = type,
-            AllowNil = IsNullable(info),
+            AllowNil = declared.AllowsNil,
         };
     }
 
@@ -325,9 +326,4 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
 
         return -1;
     }
-
-    private static bool IsNullable(PropertyInfo info) =>
-        info.PropertyType.IsValueType
-            ? Nullable.GetUnderlyingType(info.PropertyType) is not null
-            : PropertyNullability.AllowsNil(info);
 }

@@ -14,7 +14,7 @@ public sealed class ResourceDefinition
 {
     private readonly FrozenDictionary<string, AttributeDefinition> _attributesByName;
     private readonly FrozenDictionary<string, RelationshipDefinition> _relationshipsByName;
-    private readonly FrozenDictionary<string, PropertyAccess> _access;
+    private FrozenDictionary<string, PropertyAccess>? _access;
     private readonly IReadOnlyDictionary<Type, object> _extensions;
 
     internal ResourceDefinition(
@@ -45,12 +45,15 @@ public sealed class ResourceDefinition
         _attributesByName = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
         OptimisticLock = optimisticLock is null ? null : _attributesByName.GetValueOrDefault(optimisticLock);
         _relationshipsByName = relationships.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
-        _access = attributes.Select(a => (a.Name, a.Property))
-            .Concat(relationships.Select(r => (r.Name, r.Property)))
-            .Concat(Aggregates.Select(a => (a.Name, a.Property)))
-            .Concat(Calculations.Select(c => (c.Name, c.Property)))
-            .ToFrozenDictionary(p => p.Name, p => new PropertyAccess(p.Property), StringComparer.Ordinal);
     }
+
+    // The accessors of every field, made on the first read or write of a record: building a domain (and the CLI
+    // commands that only read declarations) never needs them.
+    private FrozenDictionary<string, PropertyAccess> Access => _access ??= Attributes.Select(a => (a.Name, a.Property))
+        .Concat(Relationships.Select(r => (r.Name, r.Property)))
+        .Concat(Aggregates.Select(a => (a.Name, a.Property)))
+        .Concat(Calculations.Select(c => (c.Name, c.Property)))
+        .ToFrozenDictionary(p => p.Name, p => new PropertyAccess(p.Property), StringComparer.Ordinal);
 
     /// <summary>The resource's name (its class name).</summary>
     public string Name { get; }
@@ -129,7 +132,7 @@ public sealed class ResourceDefinition
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    internal object? GetValue(object record, string field) => _access[field].Get(record);
+    internal object? GetValue(object record, string field) => Access[field].Get(record);
 
     /// <summary>
     /// The value a loaded aggregate or calculation called <paramref name="field"/> holds when the database gives nil:
@@ -157,7 +160,7 @@ public sealed class ResourceDefinition
     [Experimental(ExtensionSurface.DiagnosticId, Message = ExtensionSurface.Message)]
     public void SetValue(object record, string field, object? value)
     {
-        var access = _access[field];
+        var access = Access[field];
         if (value is null && access.RejectsNil)
         {
             throw new InvalidException([new InvalidAttribute(

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 
 namespace Ashlar.Types;
 
@@ -10,7 +9,11 @@ public static class Naming
     /// <summary>Turns <c>InsertedAt</c> into <c>inserted_at</c> and <c>HTTPCode</c> into <c>http_code</c>.</summary>
     public static string ToSnakeCase(string name)
     {
-        var builder = new StringBuilder(name.Length + 8);
+        ArgumentNullException.ThrowIfNull(name);
+
+        // At most one underscore before each character: a name of up to 128 characters is written on the stack.
+        var buffer = name.Length <= 128 ? stackalloc char[name.Length * 2] : new char[name.Length * 2];
+        var length = 0;
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
@@ -19,19 +22,19 @@ public static class Naming
                 var previousIsLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
                 var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
                 var previousIsUpper = i > 0 && char.IsUpper(name[i - 1]);
-                if (builder.Length > 0 && builder[^1] != '_' && (previousIsLowerOrDigit || (previousIsUpper && nextIsLower)))
+                if (length > 0 && buffer[length - 1] != '_' && (previousIsLowerOrDigit || (previousIsUpper && nextIsLower)))
                 {
-                    builder.Append('_');
+                    buffer[length++] = '_';
                 }
 
-                builder.Append(char.ToLowerInvariant(c));
+                buffer[length++] = char.ToLowerInvariant(c);
             }
             else
             {
-                builder.Append(c);
+                buffer[length++] = c;
             }
         }
 
-        return builder.ToString();
+        return buffer[..length].SequenceEqual(name) ? name : new string(buffer[..length]);
     }
 }

@@ -40,9 +40,9 @@ internal static class ActionLogicRules
         foreach (var action in resource.Actions)
         {
             var option = $"action {action.Name}";
-            foreach (var group in action.Arguments.GroupBy(a => a.Name).Where(g => g.Count() > 1))
+            foreach (var duplicate in Duplicates.Of(action.Arguments, a => a.Name))
             {
-                yield return new(resource.Name, option, $"declares the argument {group.Key} more than once", "give each argument its own name");
+                yield return new(resource.Name, option, $"declares the argument {duplicate} more than once", "give each argument its own name");
             }
 
             foreach (var argument in action.Arguments)

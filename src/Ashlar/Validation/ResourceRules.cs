@@ -20,11 +20,13 @@ internal static class ResourceRules
                 "declare one with r.UuidPrimaryKey(x => x.Id), r.IntegerPrimaryKey(x => x.Id) or a.PrimaryKey() on attributes");
         }
 
-        foreach (var duplicate in resource.Relationships.Select(r => r.Name)
-                     .Intersect(resource.Attributes.Select(a => a.Name)))
+        foreach (var relationship in resource.Relationships)
         {
-            yield return new(name, $"relationship {duplicate}", "an attribute has the same name",
-                "rename the relationship or the attribute");
+            if (resource.Attribute(relationship.Name) is not null)
+            {
+                yield return new(name, $"relationship {relationship.Name}", "an attribute has the same name",
+                    "rename the relationship or the attribute");
+            }
         }
 
         foreach (var attribute in resource.Attributes)
@@ -81,9 +83,9 @@ internal static class ResourceRules
 
     private static IEnumerable<DeclarationProblem> CheckIdentities(ResourceDefinition resource)
     {
-        foreach (var group in resource.Identities.GroupBy(i => i.Name).Where(g => g.Count() > 1))
+        foreach (var duplicate in Duplicates.Of(resource.Identities, i => i.Name))
         {
-            yield return new(resource.Name, $"identity {group.Key}", "is declared more than once", "give each identity its own name");
+            yield return new(resource.Name, $"identity {duplicate}", "is declared more than once", "give each identity its own name");
         }
 
         foreach (var identity in resource.Identities)
@@ -98,15 +100,19 @@ internal static class ResourceRules
 
     private static IEnumerable<DeclarationProblem> CheckActions(ResourceDefinition resource)
     {
-        foreach (var group in resource.Actions.GroupBy(a => a.Name).Where(g => g.Count() > 1))
+        foreach (var duplicate in Duplicates.Of(resource.Actions, a => a.Name))
         {
-            yield return new(resource.Name, $"action {group.Key}", "is declared more than once", "give each action its own name");
+            yield return new(resource.Name, $"action {duplicate}", "is declared more than once", "give each action its own name");
         }
 
-        foreach (var group in resource.Actions.Where(a => a.Primary).GroupBy(a => a.Kind).Where(g => g.Count() > 1))
+        foreach (var kind in Duplicates.Of(resource.Actions, a => a.Primary ? a.Kind : (ActionKind?)null))
         {
-            yield return new(resource.Name, $"{group.Key.ToString().ToLowerInvariant()} actions",
-                $"{string.Join(" and ", group.Select(a => a.Name))} are all primary", "mark only one as Primary()");
+            if (kind is { } primaryKind)
+            {
+                yield return new(resource.Name, $"{primaryKind.ToString().ToLowerInvariant()} actions",
+                    $"{string.Join(" and ", resource.Actions.Where(a => a.Primary && a.Kind == primaryKind).Select(a => a.Name))} are all primary",
+                    "mark only one as Primary()");
+            }
         }
 
         foreach (var action in resource.Actions)

@@ -91,7 +91,10 @@ public sealed class DomainModelTests
         Assert.Contains(error.Problems, p => p.Option == "action create" && p.Problem.Contains("missing", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Option == "action create" && p.Problem.Contains("not writable", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Option.StartsWith("attribute a_name_that_is", StringComparison.Ordinal) && p.Problem.Contains("63 bytes", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Option == "action read" && p.Problem.Contains("more than once", StringComparison.Ordinal));
+        Assert.Single(error.Problems, p => p.Option == "action read" && p.Problem.Contains("more than once", StringComparison.Ordinal));
+        Assert.Single(error.Problems, p => p.Option == "identity twice" && p.Problem == "is declared more than once");
+        Assert.Single(error.Problems, p => p.Option == "update actions" && p.Problem == "edit and change are all primary");
+        Assert.DoesNotContain(error.Problems, p => p.Option == "read actions");
         Assert.Contains("Broken", error.Message, StringComparison.Ordinal);
     }
 
@@ -127,8 +130,13 @@ public sealed class DomainModelTests
             r.UuidPrimaryKey(b => b.Id);
             r.Attribute(b => b.AName_That_Is_Far_Too_Long_For_Postgres_To_Keep_Without_Truncating_It);
             r.Identity("bad", b => b.Nope);
+            r.Identity("twice", b => b.Id);
+            r.Identity("twice", b => b.Id);
             r.Read("read");
             r.Read("read");
+            r.Read("read");
+            r.Update("edit", a => a.Primary());
+            r.Update("change", a => a.Primary());
             r.Create("create", a => a.Accept(b => b.Missing, b => b.Id));
         }
     }

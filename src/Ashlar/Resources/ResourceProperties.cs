@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Ashlar.Types;
+
+namespace Ashlar.Resources;
+
+/// <summary>
+/// What declarations read of a resource class by reflection — its public properties by name, and for each declared
+/// property its column name, inferred attribute type and nullability — read once per class and kept for the life of
+/// the class, so building a domain again (every test, every host in the process) reads no metadata.
+/// </summary>
+internal static class ResourceProperties
+{
+    private static readonly ConditionalWeakTable<Type, PropertyTable> Tables = [];
+
+    /// <summary>The public instance property <paramref name="name"/> of <paramref name="type"/>, or null.</summary>
+    public static PropertyInfo? Find(Type type, string name) =>
+        Tables.GetValue(type, static t => new PropertyTable(t)).Find(name);
+
+    /// <summary>The facts a declaration of <paramref name="property"/> needs.</summary>
+    public static DeclaredProperty Declared(PropertyInfo property) =>
+        Tables.GetValue(property.ReflectedType ?? property.DeclaringType!, static t => new PropertyTable(t)).Declared(property);
+
+    private sealed class PropertyTable
+    {
+        private readonly Dictionary<string, PropertyInfo> _byName = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, DeclaredProperty> _declared = new(StringComparer.Ordinal);
+
+        public PropertyTable(Type type)
+        {
+            // The type's whole property list, filled once by the runtime; a name seen twice is a property hidden with
+            // `new`, and the compiler binds the most derived one.
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                _byName[property.Name] = _byName.ContainsKey(property.Name) ? MostDerived(type, property.Name)! : property;
+            }
+        }
+
+        public PropertyInfo? Find(string name) => _byName.GetValueOrDefault(name);
+
+        public DeclaredProperty Declared(PropertyInfo property) =>
+            _declared.GetOrAdd(property.Name, static (_, p) => new DeclaredProperty(
+                Naming.ToSnakeCase(p.Name),
+                AttributeType.Infer(p.PropertyType),
+                p.PropertyType.IsValueType ? Nullable.GetUnderlyingType(p.PropertyType) is not null : PropertyNullability.AllowsNil(p)), property);
+
+        private static PropertyInfo? MostDerived(Type type, string name)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                var declared = current.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+                if (declared is not null)
+                {
+                    return declared;
+                }
+            }
+
+            return null;
+        }
+    }
+}
