@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Ashlar.Errors;
 using Ashlar.Types;
@@ -16,6 +17,12 @@ internal static class MemberSelectorText
     /// <summary>The fix every refused selector's message gives.</summary>
     public const string Fix = "write a lambda like `x => x.Name` at the call (the selector is read from its source text; a variable, a method call or a call without that text, e.g. from F# or by reflection, cannot be read)";
 
+    // Texts read before. They are the compiler's [CallerArgumentExpression] constants, so an app has a bounded set, and
+    // resources repeat the same few (`x => x.Id`): a domain build looks most of them up instead of parsing them again.
+    // The bound only guards against texts made at run time.
+    private const int MaxParsed = 10_000;
+    private static readonly ConcurrentDictionary<(string Text, bool List), string[]> Parsed = new();
+
     /// <summary>The one property name <paramref name="text"/> selects, or null with the problem.</summary>
     public static string? Single(string? text, out string? problem)
     {
@@ -24,7 +31,7 @@ internal static class MemberSelectorText
     }
 
     /// <summary>The property names <paramref name="text"/> selects (one, or several with <c>new { x.A, x.B }</c>), or null with the problem.</summary>
-    public static List<string>? List(string? text, out string? problem) => Parse(text, list: true, out problem);
+    public static IReadOnlyList<string>? List(string? text, out string? problem) => Parse(text, list: true, out problem);
 
     /// <summary>
     /// The property of <paramref name="type"/> that <paramref name="text"/> selects, checked against the delegate's
@@ -129,13 +136,18 @@ internal static class MemberSelectorText
 
     private static bool IsNumeric(Type type) => type.IsPrimitive || type.IsEnum || type == typeof(decimal);
 
-    private static List<string>? Parse(string? text, bool list, out string? problem)
+    private static string[]? Parse(string? text, bool list, out string? problem)
     {
         problem = null;
         if (string.IsNullOrWhiteSpace(text))
         {
             problem = "the selector's source text is missing, so which property it selects is unknown";
             return null;
+        }
+
+        if (Parsed.TryGetValue((text, list), out var known))
+        {
+            return known;
         }
 
         var reader = new Reader(text);
@@ -148,7 +160,13 @@ internal static class MemberSelectorText
 
         if (error is null)
         {
-            return names;
+            var parsed = names.ToArray();
+            if (Parsed.Count < MaxParsed)
+            {
+                Parsed.TryAdd((text, list), parsed);
+            }
+
+            return parsed;
         }
 
         problem = $"`{Compact(text)}` is not a lambda that selects a property: {error}";

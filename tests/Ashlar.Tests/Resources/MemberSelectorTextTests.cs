@@ -89,6 +89,20 @@ public sealed class MemberSelectorTextTests
     }
 
     [Fact]
+    public void Texts_read_before_keep_their_answers_where_one_property_or_a_list_is_expected()
+    {
+        const string text = "x => new { x.First, x.Second }";
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(["First", "Second"], MemberSelectorText.List(text, out var problem));
+            Assert.Null(problem);
+            Assert.Null(MemberSelectorText.Single(text, out problem));
+            Assert.Contains("its body starts with new", problem, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_selected_name_is_looked_up_and_checked_against_the_delegate_type()
     {
         Assert.Equal(nameof(Ticket.Name), MemberSelectorText.Select(typeof(Ticket), typeof(string), "t => t.Name", out _, out _)?.Name);
