@@ -21,19 +21,21 @@ internal static class PostgresRules
     public static IEnumerable<DeclarationProblem> Check(ResourceDefinition resource, PostgresOptions options, DomainModel domain)
     {
         var problems = new List<DeclarationProblem>();
-        void Problem(string option, string problem, string fix) => problems.Add(new(resource.Name, option, problem, fix));
+
+        // One delegate for the checks below (a local function passed as one makes a delegate at every call).
+        Action<string, string, string> report = (option, problem, fix) => problems.Add(new(resource.Name, option, problem, fix));
 
         if (string.IsNullOrWhiteSpace(options.Table))
         {
-            Problem("postgres table", "no table is declared",
+            report("postgres table", "no table is declared",
                 $"add pg.Table(\"{Ashlar.Types.Naming.ToSnakeCase(resource.Name)}s\") to the Postgres section");
             return problems;
         }
 
-        CheckName(options.Table, "postgres table", Problem);
+        CheckName(options.Table, "postgres table", report);
         if (options.Schema is not null)
         {
-            CheckName(options.Schema, "postgres schema", Problem);
+            CheckName(options.Schema, "postgres schema", report);
         }
 
         var sameTable = options.Migrate
@@ -41,36 +43,36 @@ internal static class PostgresRules
             : [];
         if (sameTable.Count > 0)
         {
-            Problem("postgres table", $"{options.SchemaOrPublic}.{options.Table} is also the table of {string.Join(", ", sameTable)}",
+            report("postgres table", $"{options.SchemaOrPublic}.{options.Table} is also the table of {string.Join(", ", sameTable)}",
                 "give each migrated resource its own table, or mark all but one Migrate(false)");
         }
 
         var minimum = PostgresCapabilities.Of(options.Repo.MinPostgresVersion);
-        CheckReferences(resource, options, domain, minimum, Problem);
-        CheckIndexes(resource, options, minimum, Problem);
+        CheckReferences(resource, options, domain, minimum, report);
+        CheckIndexes(resource, options, minimum, report);
 
         foreach (var check in options.CheckConstraints)
         {
-            CheckName(check.ConstraintName, $"check_constraint {check.Key}", Problem);
+            CheckName(check.ConstraintName, $"check_constraint {check.Key}", report);
             foreach (var attribute in check.Attributes.Where(a => resource.Attribute(a) is null))
             {
-                Problem($"check_constraint {check.Key}", $"names {attribute}, which is not an attribute", "name an attribute of the resource");
+                report($"check_constraint {check.Key}", $"names {attribute}, which is not an attribute", "name an attribute of the resource");
             }
         }
 
         foreach (var duplicate in options.Statements.GroupBy(s => s.Name).Where(g => g.Count() > 1))
         {
-            Problem($"statement {duplicate.Key}", "is declared more than once", "give each statement its own name");
+            report($"statement {duplicate.Key}", "is declared more than once", "give each statement its own name");
         }
 
         foreach (var identity in options.IdentityIndexNames.Keys.Concat(options.SkipUniqueIndexes)
                      .Where(i => resource.Identities.All(x => x.Name != i)))
         {
-            Problem($"identity index {identity}", "names an identity that is not declared", "use the name of a declared identity");
+            report($"identity index {identity}", "names an identity that is not declared", "use the name of a declared identity");
         }
 
-        CheckExtensions(resource, options, Problem);
-        ReadRepoRules.Check(resource, options, domain, Problem);
+        CheckExtensions(resource, options, report);
+        ReadRepoRules.Check(resource, options, domain, report);
         foreach (var attribute in resource.Attributes.Where(a => a.Default is LiteralDefault && !options.MigrationDefaults.ContainsKey(a.Name)))
         {
             try
@@ -79,7 +81,7 @@ internal static class PostgresRules
             }
             catch (ArgumentException)
             {
-                Problem($"attribute {attribute.Name}", "its default cannot be written as a SQL column default",
+                report($"attribute {attribute.Name}", "its default cannot be written as a SQL column default",
                     $"add pg.MigrationDefault(x => x.{attribute.Property.Name}, \"<sql>\") for the column");
             }
         }
@@ -87,7 +89,7 @@ internal static class PostgresRules
         foreach (var attribute in options.MigrationTypes.Keys.Concat(options.MigrationDefaults.Keys).Concat(options.MigrationUsings.Keys)
                      .Where(a => resource.Attribute(a) is null))
         {
-            Problem($"migration type/default/using for {attribute}", "names an attribute that is not declared", "use a declared attribute");
+            report($"migration type/default/using for {attribute}", "names an attribute that is not declared", "use a declared attribute");
         }
 
         return problems;
@@ -166,22 +168,26 @@ internal static class PostgresRules
 
         foreach (var index in options.Indexes)
         {
-            var option = $"index [{string.Join(", ", index.Fields.Select(f => f.Column ?? f.Sql))}]";
             if (index.Name is null && index.Fields.Any(f => f.Column is null))
             {
-                problem(option, "an index over SQL expressions has no default name", "give it one with i.Name(\"...\")");
+                problem(Describe(index), "an index over SQL expressions has no default name", "give it one with i.Name(\"...\")");
                 continue;
             }
 
             foreach (var column in index.Fields.Select(f => f.Column).OfType<string>().Concat(index.Include).Where(c => resource.Attribute(c) is null))
             {
-                problem(option, $"names the column {column}, which is not an attribute", "use attributes of the resource, or IndexOnExpressions for SQL");
+                problem(Describe(index), $"names the column {column}, which is not an attribute", "use attributes of the resource, or IndexOnExpressions for SQL");
             }
 
-            CheckName(index.Name ?? SchemaNames.Index(options.Table!, index.Fields.Select(f => f.Column!)), option, problem);
+            var name = index.Name ?? SchemaNames.Index(options.Table!, index.Fields.Select(f => f.Column!));
+            if (!IsPlainName(name))
+            {
+                CheckName(name, Describe(index), problem);
+            }
+
             if (!index.NullsDistinct && !minimum.Has(PostgresFeature.NullsNotDistinct))
             {
-                problem(option, NeedsNewer("NullsDistinct(false)", PostgresFeature.NullsNotDistinct, options),
+                problem(Describe(index), NeedsNewer("NullsDistinct(false)", PostgresFeature.NullsNotDistinct, options),
                     RaiseMinimum(PostgresFeature.NullsNotDistinct));
             }
         }
@@ -207,6 +213,12 @@ internal static class PostgresRules
                 $"add \"citext\" to InstalledExtensions of {options.RepoType.Name}");
         }
     }
+
+    // How problems name an index: by its keys. Made only for a problem; a domain build checks thousands of indexes.
+    private static string Describe(IndexOptions index) => $"index [{string.Join(", ", index.Fields.Select(f => f.Column ?? f.Sql))}]";
+
+    private static bool IsPlainName(string name) =>
+        name.Length > 0 && Encoding.UTF8.GetByteCount(name) <= MaxIdentifierBytes && !name.Contains('\0', StringComparison.Ordinal);
 
     private static void CheckName(string name, string option, Action<string, string, string> problem)
     {

@@ -18,7 +18,7 @@ public sealed record ActionDefinition
     public IReadOnlyList<string> Accept { get; init; } = [];
 
     /// <summary>Attributes the action sets to fixed values, whatever the input says.</summary>
-    public IReadOnlyDictionary<string, object?> Set { get; init; } = new Dictionary<string, object?>();
+    public IReadOnlyDictionary<string, object?> Set { get; init; } = System.Collections.Frozen.FrozenDictionary<string, object?>.Empty;
 
     /// <summary>
     /// Attributes an update action sets to an expression of the stored row, evaluated by the database in the update

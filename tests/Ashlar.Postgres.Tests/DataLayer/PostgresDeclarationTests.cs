@@ -56,7 +56,44 @@ public sealed class PostgresDeclarationTests
         Assert.Equal(("BadBox", "check_constraint wide"), (problem.Resource, problem.Option));
     }
 
+    [Fact]
+    public void Index_problems_name_the_index_by_its_keys()
+    {
+        var error = Assert.Throws<DeclarationException>(() => DomainModel.Build("plain", d => d.Resource<BadIndexes>()));
+
+        Assert.Equal(
+            [
+                ("index [lower(label)]", "an index over SQL expressions has no default name"),
+                ("index [nope]", "names the column nope, which is not an attribute"),
+                ("index [label, width_of_the_box_in_millimetres, height_of_the_box_in_millimetres]", "the name \"boxes_with_indexes_label_width_of_the_box_in_millimetres_height_of_the_box_in_millimetres_index\" is longer than 63 bytes; PostgreSQL would silently truncate it"),
+            ],
+            error.Problems.Select(p => (p.Option, p.Problem)));
+    }
+
     public sealed class PlainRepo : Repos.PostgresRepo;
+
+    public sealed class BadIndexes : IResource<BadIndexes>
+    {
+        public Guid Id { get; set; }
+
+        public string Label { get; set; } = "";
+
+        public int WidthOfTheBoxInMillimetres { get; set; }
+
+        public int HeightOfTheBoxInMillimetres { get; set; }
+
+        public static void Define(ResourceBuilder<BadIndexes> r)
+        {
+            r.UuidPrimaryKey(x => x.Id);
+            r.Attribute(x => x.Label);
+            r.Attribute(x => x.WidthOfTheBoxInMillimetres);
+            r.Attribute(x => x.HeightOfTheBoxInMillimetres);
+            r.Postgres(pg => pg.Table("boxes_with_indexes").Repo<PlainRepo>()
+                .IndexOnExpressions(["lower(label)"])
+                .Index(["nope"])
+                .Index(x => new { x.Label, x.WidthOfTheBoxInMillimetres, x.HeightOfTheBoxInMillimetres }));
+        }
+    }
 
     public sealed class Box : IResource<Box>
     {
