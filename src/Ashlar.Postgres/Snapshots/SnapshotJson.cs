@@ -25,6 +25,16 @@ internal static class SnapshotJson
     public static string Write(TableSnapshot snapshot) =>
         JsonSerializer.Serialize(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) }, Options) + "\n";
 
+    /// <summary>The same text as <see cref="Write(TableSnapshot)"/>, as the UTF-8 bytes of the file (no byte order mark).</summary>
+    public static byte[] WriteUtf8(TableSnapshot snapshot)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) }, Options);
+        var text = new byte[json.Length + 1];
+        json.CopyTo(text, 0);
+        text[^1] = (byte)'\n';
+        return text;
+    }
+
     public static string Write(RepoSnapshot snapshot) =>
         JsonSerializer.Serialize(snapshot with
         {
@@ -52,7 +62,7 @@ internal static class SnapshotJson
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(utf8.StartsWith(Utf8Bom) ? utf8[Utf8Bom.Length..] : utf8, Options)
+            return JsonSerializer.Deserialize<T>(WithoutBom(utf8), Options)
                 ?? throw new JsonException("The file holds null.");
         }
         catch (JsonException e)
@@ -60,6 +70,9 @@ internal static class SnapshotJson
             throw new InvalidDataException($"{path} is not a valid Ashlar snapshot: {e.Message}", e);
         }
     }
+
+    /// <summary>The bytes of a file without its UTF-8 byte order mark, if it has one.</summary>
+    public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) => utf8.StartsWith(Utf8Bom) ? utf8[Utf8Bom.Length..] : utf8;
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Ashlar.Postgres.Schema;
 
 namespace Ashlar.Postgres.Snapshots;
@@ -19,12 +20,28 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
 
     public string Directory { get; } = Path.Combine(migrationsDirectory, "Snapshots", repo);
 
-    /// <summary>The current schema model; <paramref name="includeDev"/> false ignores dev versions (the squash base).</summary>
-    public SchemaModel Load(bool includeDev)
+    /// <summary>
+    /// The text each table object is compared by (see <see cref="Comparable"/>), serialized once per object: a run
+    /// compares every declared table with its snapshot, and writes the changed ones.
+    /// </summary>
+    private readonly Dictionary<TableModel, byte[]> _comparable = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The current schema model; <paramref name="includeDev"/> false ignores dev versions (the squash base). A snapshot
+    /// file whose bytes are the text of the table <paramref name="declared"/> has under the same name is not parsed: it
+    /// holds that table, so the declared one stands in for it (as read back: without rename hints, lists sorted).
+    /// </summary>
+    public SchemaModel Load(bool includeDev, SchemaModel? declared = null)
     {
         if (!System.IO.Directory.Exists(Directory))
         {
             return new SchemaModel();
+        }
+
+        var declaredTables = new Dictionary<string, TableModel>(StringComparer.Ordinal);
+        foreach (var table in declared?.Tables ?? [])
+        {
+            declaredTables.TryAdd(table.QualifiedName, table);
         }
 
         var tables = new List<TableModel>();
@@ -38,9 +55,16 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
             }
 
             var json = File.ReadAllBytes(latest);
-            if (Path.GetFileName(folder) == RepoFolder)
+            var folderName = Path.GetFileName(folder);
+            if (folderName == RepoFolder)
             {
                 repoSnapshot = SnapshotJson.Read<RepoSnapshot>(json, latest);
+            }
+            else if (declaredTables.TryGetValue(folderName, out var same) && SnapshotJson.WithoutBom(json).SequenceEqual(Comparable(same)))
+            {
+                var loaded = SnapshotJson.Normalize(WithoutHints(same));
+                _comparable[loaded] = Comparable(same);
+                tables.Add(loaded);
             }
             else if (SnapshotJson.Read<TableSnapshot>(json, latest).Table is { } table)
             {
@@ -65,9 +89,9 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
         var oldTables = old.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
         foreach (var table in @new.Tables)
         {
-            if (!oldTables.TryGetValue(table.QualifiedName, out var before) || Comparable(before) != Comparable(table))
+            if (!oldTables.TryGetValue(table.QualifiedName, out var before) || !Same(before, table))
             {
-                changes.Add((Path.Combine(Directory, table.QualifiedName, name), SnapshotJson.Write(new TableSnapshot { Table = table })));
+                changes.Add((Path.Combine(Directory, table.QualifiedName, name), Text(table)));
             }
         }
 
@@ -90,7 +114,7 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
     /// Why the snapshots of <paramref name="old"/> would change to match <paramref name="new"/>, one line per table (or
     /// the repo's schemas and extensions) naming what differs.
     /// </summary>
-    public static IReadOnlyList<string> Differences(SchemaModel old, SchemaModel @new, IReadOnlyCollection<string> kept)
+    public IReadOnlyList<string> Differences(SchemaModel old, SchemaModel @new, IReadOnlyCollection<string> kept)
     {
         var lines = new List<string>();
         var oldTables = old.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
@@ -100,8 +124,9 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
             {
                 lines.Add($"{table.QualifiedName} has no snapshot");
             }
-            else if (Comparable(before) is var was && Comparable(table) is var now && was != now)
+            else if (!Same(before, table))
             {
+                var (was, now) = (Encoding.UTF8.GetString(Comparable(before)), Encoding.UTF8.GetString(Comparable(table)));
                 lines.Add($"the snapshot of {table.QualifiedName} differs from the declarations: {string.Join("; ", SnapshotDiff.Describe(was, now))}");
             }
         }
@@ -153,14 +178,31 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
     private bool IsInTenantsFolder(string path) =>
         Path.GetRelativePath(Directory, path).Replace('\\', '/').StartsWith(TenantsFolder + "/", StringComparison.Ordinal);
 
+    private bool Same(TableModel a, TableModel b) => ReferenceEquals(a, b) || Comparable(a).AsSpan().SequenceEqual(Comparable(b));
+
     /// <summary>
-    /// The text two versions of a table are compared by. It leaves out <c>RenamedFrom</c>: a hint for the diff that needs
-    /// no SQL, so removing it once the rename is applied everywhere changes no snapshot and needs no codegen.
+    /// The UTF-8 text two versions of a table are compared by. It leaves out <c>RenamedFrom</c>: a hint for the diff
+    /// that needs no SQL, so removing it once the rename is applied everywhere changes no snapshot and needs no codegen.
     /// </summary>
-    private static string Comparable(TableModel table) => SnapshotJson.Write(new TableSnapshot
+    private byte[] Comparable(TableModel table)
     {
-        Table = table with { RenamedFrom = [], Columns = [.. table.Columns.Select(c => c with { RenamedFrom = [] })] },
-    });
+        if (!_comparable.TryGetValue(table, out var text))
+        {
+            _comparable[table] = text = SnapshotJson.WriteUtf8(new TableSnapshot { Table = WithoutHints(table) });
+        }
+
+        return text;
+    }
+
+    /// <summary>The text of a table's snapshot file: its comparable text when it has no rename hints to record.</summary>
+    private string Text(TableModel table) =>
+        table.RenamedFrom.Count == 0 && table.Columns.All(c => c.RenamedFrom.Count == 0)
+            ? Encoding.UTF8.GetString(Comparable(table))
+            : SnapshotJson.Write(new TableSnapshot { Table = table });
+
+    /// <summary>The table without what a snapshot does not compare (rename hints) or does not store (<c>USING</c> casts).</summary>
+    private static TableModel WithoutHints(TableModel table) =>
+        table with { RenamedFrom = [], Columns = [.. table.Columns.Select(c => c with { RenamedFrom = [], Using = null, UsingDown = null })] };
 
     private static string? Latest(string folder, bool includeDev) =>
         System.IO.Directory.EnumerateFiles(folder, "*.json")
