@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -22,18 +23,19 @@ internal static class SnapshotJson
         NewLine = "\n",
     };
 
-    public static string Write(TableSnapshot snapshot) =>
-        JsonSerializer.Serialize(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) }, Options) + "\n";
+    /// <summary>The text of a table's snapshot file, with its unordered lists sorted by name.</summary>
+    public static string Write(TableSnapshot snapshot) => Encoding.UTF8.GetString(WriteUtf8(snapshot));
 
     /// <summary>The same text as <see cref="Write(TableSnapshot)"/>, as the UTF-8 bytes of the file (no byte order mark).</summary>
-    public static byte[] WriteUtf8(TableSnapshot snapshot)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) }, Options);
-        var text = new byte[json.Length + 1];
-        json.CopyTo(text, 0);
-        text[^1] = (byte)'\n';
-        return text;
-    }
+    public static byte[] WriteUtf8(TableSnapshot snapshot) =>
+        TableSnapshotWriter.Write(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) });
+
+    /// <summary>
+    /// <see cref="Write(TableSnapshot)"/> by <c>JsonSerializer</c> with the snapshot options: what
+    /// <see cref="TableSnapshotWriter"/> must write, byte for byte (the tests compare them).
+    /// </summary>
+    public static string Serialize(TableSnapshot snapshot) =>
+        JsonSerializer.Serialize(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) }, Options) + "\n";
 
     public static string Write(RepoSnapshot snapshot) =>
         JsonSerializer.Serialize(snapshot with
@@ -84,14 +86,29 @@ internal static class SnapshotJson
         Checks = table.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(),
     };
 
-    private static readonly JsonConverter DeleteWords = new SnapshotEnumConverter<ForeignKeyAction>(
-        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "delete", [ForeignKeyAction.SetNull] = "nilify" });
+    private static readonly Dictionary<ForeignKeyAction, string> DeleteNames =
+        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "delete", [ForeignKeyAction.SetNull] = "nilify" };
 
-    private static readonly JsonConverter UpdateWords = new SnapshotEnumConverter<ForeignKeyAction>(
-        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "update", [ForeignKeyAction.SetNull] = "nilify" });
+    private static readonly Dictionary<ForeignKeyAction, string> UpdateNames =
+        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "update", [ForeignKeyAction.SetNull] = "nilify" };
 
-    private static readonly JsonConverter DeferralWords = new SnapshotEnumConverter<ForeignKeyDeferral>(
-        new() { [ForeignKeyDeferral.NotDeferrable] = "no", [ForeignKeyDeferral.InitiallyImmediate] = "yes", [ForeignKeyDeferral.InitiallyDeferred] = "initially" });
+    private static readonly Dictionary<ForeignKeyDeferral, string> DeferralNames =
+        new() { [ForeignKeyDeferral.NotDeferrable] = "no", [ForeignKeyDeferral.InitiallyImmediate] = "yes", [ForeignKeyDeferral.InitiallyDeferred] = "initially" };
+
+    private static readonly JsonConverter DeleteWords = new SnapshotEnumConverter<ForeignKeyAction>(DeleteNames);
+
+    private static readonly JsonConverter UpdateWords = new SnapshotEnumConverter<ForeignKeyAction>(UpdateNames);
+
+    private static readonly JsonConverter DeferralWords = new SnapshotEnumConverter<ForeignKeyDeferral>(DeferralNames);
+
+    /// <summary>The word a snapshot stores for a foreign key's <c>on_delete</c>.</summary>
+    public static string DeleteWord(ForeignKeyAction action) => DeleteNames[action];
+
+    /// <summary>The word a snapshot stores for a foreign key's <c>on_update</c>.</summary>
+    public static string UpdateWord(ForeignKeyAction action) => UpdateNames[action];
+
+    /// <summary>The word a snapshot stores for a foreign key's <c>deferrable</c>.</summary>
+    public static string DeferralWord(ForeignKeyDeferral deferral) => DeferralNames[deferral];
 
     /// <summary>Foreign keys keep the words snapshots have always used, those of the declarations.</summary>
     private static void ForeignKeyWords(JsonTypeInfo info)
