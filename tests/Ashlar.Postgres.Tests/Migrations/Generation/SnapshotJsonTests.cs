@@ -1,7 +1,7 @@
 using Ashlar.Postgres.Migrations.Generation;
 using Ashlar.Postgres.Schema;
-using Ashlar.Postgres.Tests.Migrations.Generation.Library;
 using Ashlar.Postgres.Snapshots;
+using Ashlar.Postgres.Tests.Migrations.Generation.Library;
 using Xunit;
 using static Ashlar.Postgres.Tests.Migrations.Generation.Models;
 
