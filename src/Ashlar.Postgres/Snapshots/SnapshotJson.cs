@@ -59,6 +59,13 @@ internal static class SnapshotJson
         }
     }
 
+    /// <summary>
+    /// Reads a table snapshot file's UTF-8 bytes (a byte order mark is skipped): directly when it is in the form
+    /// <see cref="TableSnapshotWriter"/> writes, else through the serializer.
+    /// </summary>
+    public static TableSnapshot ReadTable(ReadOnlySpan<byte> utf8, string path) =>
+        TableSnapshotReader.TryRead(WithoutBom(utf8), out var snapshot) ? snapshot : Read<TableSnapshot>(utf8, path);
+
     /// <summary>Reads a snapshot file's UTF-8 bytes (a byte order mark is skipped), without decoding them to a string first.</summary>
     public static T Read<T>(ReadOnlySpan<byte> utf8, string path)
     {
@@ -100,6 +107,31 @@ internal static class SnapshotJson
     private static readonly JsonConverter UpdateWords = new SnapshotEnumConverter<ForeignKeyAction>(UpdateNames);
 
     private static readonly JsonConverter DeferralWords = new SnapshotEnumConverter<ForeignKeyDeferral>(DeferralNames);
+
+    /// <summary>The action a snapshot's <c>on_delete</c> word stands for.</summary>
+    public static bool TryDeleteAction(string? word, out ForeignKeyAction action) => TryFind(DeleteNames, word, out action);
+
+    /// <summary>The action a snapshot's <c>on_update</c> word stands for.</summary>
+    public static bool TryUpdateAction(string? word, out ForeignKeyAction action) => TryFind(UpdateNames, word, out action);
+
+    /// <summary>The deferral a snapshot's <c>deferrable</c> word stands for.</summary>
+    public static bool TryDeferral(string? word, out ForeignKeyDeferral deferral) => TryFind(DeferralNames, word, out deferral);
+
+    private static bool TryFind<T>(Dictionary<T, string> words, string? word, out T value)
+        where T : struct
+    {
+        foreach (var (candidate, name) in words)
+        {
+            if (name == word)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 
     /// <summary>The word a snapshot stores for a foreign key's <c>on_delete</c>.</summary>
     public static string DeleteWord(ForeignKeyAction action) => DeleteNames[action];

@@ -66,7 +66,7 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
                 _comparable[loaded] = Comparable(same);
                 tables.Add(loaded);
             }
-            else if (SnapshotJson.Read<TableSnapshot>(json, latest).Table is { } table)
+            else if (SnapshotJson.ReadTable(json, latest).Table is { } table)
             {
                 tables.Add(table);
             }
