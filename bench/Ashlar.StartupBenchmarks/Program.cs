@@ -10,6 +10,7 @@ return args switch
     ["noop"] => 0,
     ["build"] => BuildTimes.Run(),
     ["cli", var directory, var variant, .. var command] => await RunCliAsync(directory, variant == "changed", command),
+    ["phases", var directory, var variant, .. var command] => await PhaseTimes.RunAsync(directory, variant == "changed", command),
     ["--runs", var runs] => StartupRun.Run(int.Parse(runs, CultureInfo.InvariantCulture)),
     _ => StartupRun.Run(runs: 5),
 };
