@@ -30,6 +30,10 @@ internal static class SnapshotJson
     public static byte[] WriteUtf8(TableSnapshot snapshot) =>
         TableSnapshotWriter.Write(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) });
 
+    /// <summary>True when <paramref name="utf8"/> (no byte order mark) is exactly the text <see cref="WriteUtf8"/> gives.</summary>
+    public static bool Matches(TableSnapshot snapshot, ReadOnlySpan<byte> utf8) =>
+        TableSnapshotWriter.Matches(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) }, utf8);
+
     /// <summary>
     /// <see cref="Write(TableSnapshot)"/> by <c>JsonSerializer</c> with the snapshot options: what
     /// <see cref="TableSnapshotWriter"/> must write, byte for byte (the tests compare them).

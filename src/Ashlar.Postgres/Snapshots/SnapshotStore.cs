@@ -26,6 +26,11 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
     /// </summary>
     private readonly Dictionary<TableModel, byte[]> _comparable = new(ReferenceEqualityComparer.Instance);
 
+    private byte[] _fileBuffer = new byte[32 * 1024];
+
+    /// <summary>Tables <see cref="Load"/> took from the declarations (the file held their text) → that declared table.</summary>
+    private readonly Dictionary<TableModel, TableModel> _loadedAs = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// The current schema model; <paramref name="includeDev"/> false ignores dev versions (the squash base). A snapshot
     /// file whose bytes are the text of the table <paramref name="declared"/> has under the same name is not parsed: it
@@ -54,16 +59,17 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
                 continue;
             }
 
-            var json = File.ReadAllBytes(latest);
+            var json = ReadFile(latest);
             var folderName = Path.GetFileName(folder);
             if (folderName == RepoFolder)
             {
                 repoSnapshot = SnapshotJson.Read<RepoSnapshot>(json, latest);
             }
-            else if (declaredTables.TryGetValue(folderName, out var same) && SnapshotJson.WithoutBom(json).SequenceEqual(Comparable(same)))
+            else if (declaredTables.TryGetValue(folderName, out var same) && SnapshotJson.WithoutBom(json) is var text
+                && (_comparable.TryGetValue(same, out var known) ? text.SequenceEqual(known) : SnapshotJson.Matches(new TableSnapshot { Table = WithoutHints(same) }, text)))
             {
                 var loaded = SnapshotJson.Normalize(WithoutHints(same));
-                _comparable[loaded] = Comparable(same);
+                _loadedAs[loaded] = same;
                 tables.Add(loaded);
             }
             else if (SnapshotJson.ReadTable(json, latest).Table is { } table)
@@ -178,7 +184,27 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
     private bool IsInTenantsFolder(string path) =>
         Path.GetRelativePath(Directory, path).Replace('\\', '/').StartsWith(TenantsFolder + "/", StringComparison.Ordinal);
 
-    private bool Same(TableModel a, TableModel b) => ReferenceEquals(a, b) || Comparable(a).AsSpan().SequenceEqual(Comparable(b));
+    /// <summary>A file's bytes, in a buffer reused from file to file (valid until the next call).</summary>
+    private ReadOnlySpan<byte> ReadFile(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        if (_fileBuffer.Length < length)
+        {
+            _fileBuffer = new byte[Math.Max(length, 2 * _fileBuffer.Length)];
+        }
+
+        var read = 0;
+        while (read < length && RandomAccess.Read(handle, _fileBuffer.AsSpan(read, (int)length - read), read) is var n && n > 0)
+        {
+            read += n;
+        }
+
+        return _fileBuffer.AsSpan(0, read);
+    }
+
+    private bool Same(TableModel a, TableModel b) =>
+        ReferenceEquals(a, b) || (_loadedAs.TryGetValue(a, out var declared) && ReferenceEquals(declared, b)) || Comparable(a).AsSpan().SequenceEqual(Comparable(b));
 
     /// <summary>
     /// The UTF-8 text two versions of a table are compared by. It leaves out <c>RenamedFrom</c>: a hint for the diff

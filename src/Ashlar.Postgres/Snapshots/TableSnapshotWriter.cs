@@ -17,29 +17,41 @@ internal static class TableSnapshotWriter
 
     private static readonly string[] MatchWords = [.. Enum.GetNames<ForeignKeyMatch>().Select(JsonNamingPolicy.SnakeCaseLower.ConvertName)];
 
-    /// <summary>The snapshot's file bytes: the JSON and a final line feed. The table is written as given (not sorted).</summary>
-    public static byte[] Write(TableSnapshot snapshot)
-    {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("format", snapshot.Format);
-            if (snapshot.Table is { } table)
-            {
-                writer.WritePropertyName("table");
-                Table(writer, table);
-            }
-            else
-            {
-                writer.WriteNull("table");
-            }
+    // One buffer and writer per thread, reset for each snapshot: a run writes hundreds, mostly only to compare them.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
 
-            writer.WriteEndObject();
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
+    /// <summary>The snapshot's file bytes: the JSON and a final line feed. The table is written as given (not sorted).</summary>
+    public static byte[] Write(TableSnapshot snapshot) => Written(snapshot).ToArray();
+
+    /// <summary>True when <paramref name="utf8"/> holds exactly the bytes <see cref="Write"/> gives, without copying them.</summary>
+    public static bool Matches(TableSnapshot snapshot, ReadOnlySpan<byte> utf8) => Written(snapshot).SequenceEqual(utf8);
+
+    private static ReadOnlySpan<byte> Written(TableSnapshot snapshot)
+    {
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = _writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        writer.WriteNumber("format", snapshot.Format);
+        if (snapshot.Table is { } table)
+        {
+            writer.WritePropertyName("table");
+            Table(writer, table);
+        }
+        else
+        {
+            writer.WriteNull("table");
         }
 
+        writer.WriteEndObject();
+        writer.Flush();
         buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 
     private static void Table(Utf8JsonWriter writer, TableModel table)
