@@ -11,6 +11,7 @@ return args switch
     ["build"] => BuildTimes.Run(),
     ["build-times", var count] => BuildTimes.Repeat(int.Parse(count, CultureInfo.InvariantCulture)),
     ["cli", var directory, var variant, .. var command] => await RunCliAsync(directory, variant == "changed", command),
+    ["phases", var directory, var variant, .. var command] => await PhaseTimes.RunAsync(directory, variant == "changed", command),
     ["--runs", var runs] => StartupRun.Run(int.Parse(runs, CultureInfo.InvariantCulture)),
     _ => StartupRun.Run(runs: 5),
 };

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -22,7 +23,22 @@ internal static class SnapshotJson
         NewLine = "\n",
     };
 
-    public static string Write(TableSnapshot snapshot) =>
+    /// <summary>The text of a table's snapshot file, with its unordered lists sorted by name.</summary>
+    public static string Write(TableSnapshot snapshot) => Encoding.UTF8.GetString(WriteUtf8(snapshot));
+
+    /// <summary>The same text as <see cref="Write(TableSnapshot)"/>, as the UTF-8 bytes of the file (no byte order mark).</summary>
+    public static byte[] WriteUtf8(TableSnapshot snapshot) =>
+        TableSnapshotWriter.Write(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) });
+
+    /// <summary>True when <paramref name="utf8"/> (no byte order mark) is exactly the text <see cref="WriteUtf8"/> gives.</summary>
+    public static bool Matches(TableSnapshot snapshot, ReadOnlySpan<byte> utf8) =>
+        TableSnapshotWriter.Matches(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) }, utf8);
+
+    /// <summary>
+    /// <see cref="Write(TableSnapshot)"/> by <c>JsonSerializer</c> with the snapshot options: what
+    /// <see cref="TableSnapshotWriter"/> must write, byte for byte (the tests compare them).
+    /// </summary>
+    public static string Serialize(TableSnapshot snapshot) =>
         JsonSerializer.Serialize(snapshot with { Table = snapshot.Table is null ? null : Normalize(snapshot.Table) }, Options) + "\n";
 
     public static string Write(RepoSnapshot snapshot) =>
@@ -47,12 +63,19 @@ internal static class SnapshotJson
         }
     }
 
+    /// <summary>
+    /// Reads a table snapshot file's UTF-8 bytes (a byte order mark is skipped): directly when it is in the form
+    /// <see cref="TableSnapshotWriter"/> writes, else through the serializer.
+    /// </summary>
+    public static TableSnapshot ReadTable(ReadOnlySpan<byte> utf8, string path) =>
+        TableSnapshotReader.TryRead(WithoutBom(utf8), out var snapshot) ? snapshot : Read<TableSnapshot>(utf8, path);
+
     /// <summary>Reads a snapshot file's UTF-8 bytes (a byte order mark is skipped), without decoding them to a string first.</summary>
     public static T Read<T>(ReadOnlySpan<byte> utf8, string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(utf8.StartsWith(Utf8Bom) ? utf8[Utf8Bom.Length..] : utf8, Options)
+            return JsonSerializer.Deserialize<T>(WithoutBom(utf8), Options)
                 ?? throw new JsonException("The file holds null.");
         }
         catch (JsonException e)
@@ -60,6 +83,9 @@ internal static class SnapshotJson
             throw new InvalidDataException($"{path} is not a valid Ashlar snapshot: {e.Message}", e);
         }
     }
+
+    /// <summary>The bytes of a file without its UTF-8 byte order mark, if it has one.</summary>
+    public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) => utf8.StartsWith(Utf8Bom) ? utf8[Utf8Bom.Length..] : utf8;
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
@@ -71,14 +97,54 @@ internal static class SnapshotJson
         Checks = table.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(),
     };
 
-    private static readonly JsonConverter DeleteWords = new SnapshotEnumConverter<ForeignKeyAction>(
-        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "delete", [ForeignKeyAction.SetNull] = "nilify" });
+    private static readonly Dictionary<ForeignKeyAction, string> DeleteNames =
+        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "delete", [ForeignKeyAction.SetNull] = "nilify" };
 
-    private static readonly JsonConverter UpdateWords = new SnapshotEnumConverter<ForeignKeyAction>(
-        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "update", [ForeignKeyAction.SetNull] = "nilify" });
+    private static readonly Dictionary<ForeignKeyAction, string> UpdateNames =
+        new() { [ForeignKeyAction.NoAction] = "nothing", [ForeignKeyAction.Restrict] = "restrict", [ForeignKeyAction.Cascade] = "update", [ForeignKeyAction.SetNull] = "nilify" };
 
-    private static readonly JsonConverter DeferralWords = new SnapshotEnumConverter<ForeignKeyDeferral>(
-        new() { [ForeignKeyDeferral.NotDeferrable] = "no", [ForeignKeyDeferral.InitiallyImmediate] = "yes", [ForeignKeyDeferral.InitiallyDeferred] = "initially" });
+    private static readonly Dictionary<ForeignKeyDeferral, string> DeferralNames =
+        new() { [ForeignKeyDeferral.NotDeferrable] = "no", [ForeignKeyDeferral.InitiallyImmediate] = "yes", [ForeignKeyDeferral.InitiallyDeferred] = "initially" };
+
+    private static readonly JsonConverter DeleteWords = new SnapshotEnumConverter<ForeignKeyAction>(DeleteNames);
+
+    private static readonly JsonConverter UpdateWords = new SnapshotEnumConverter<ForeignKeyAction>(UpdateNames);
+
+    private static readonly JsonConverter DeferralWords = new SnapshotEnumConverter<ForeignKeyDeferral>(DeferralNames);
+
+    /// <summary>The action a snapshot's <c>on_delete</c> word stands for.</summary>
+    public static bool TryDeleteAction(string? word, out ForeignKeyAction action) => TryFind(DeleteNames, word, out action);
+
+    /// <summary>The action a snapshot's <c>on_update</c> word stands for.</summary>
+    public static bool TryUpdateAction(string? word, out ForeignKeyAction action) => TryFind(UpdateNames, word, out action);
+
+    /// <summary>The deferral a snapshot's <c>deferrable</c> word stands for.</summary>
+    public static bool TryDeferral(string? word, out ForeignKeyDeferral deferral) => TryFind(DeferralNames, word, out deferral);
+
+    private static bool TryFind<T>(Dictionary<T, string> words, string? word, out T value)
+        where T : struct
+    {
+        foreach (var (candidate, name) in words)
+        {
+            if (name == word)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The word a snapshot stores for a foreign key's <c>on_delete</c>.</summary>
+    public static string DeleteWord(ForeignKeyAction action) => DeleteNames[action];
+
+    /// <summary>The word a snapshot stores for a foreign key's <c>on_update</c>.</summary>
+    public static string UpdateWord(ForeignKeyAction action) => UpdateNames[action];
+
+    /// <summary>The word a snapshot stores for a foreign key's <c>deferrable</c>.</summary>
+    public static string DeferralWord(ForeignKeyDeferral deferral) => DeferralNames[deferral];
 
     /// <summary>Foreign keys keep the words snapshots have always used, those of the declarations.</summary>
     private static void ForeignKeyWords(JsonTypeInfo info)

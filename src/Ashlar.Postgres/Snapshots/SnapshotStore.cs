@@ -1,3 +1,4 @@
+using System.Text;
 using Ashlar.Postgres.Schema;
 
 namespace Ashlar.Postgres.Snapshots;
@@ -19,12 +20,33 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
 
     public string Directory { get; } = Path.Combine(migrationsDirectory, "Snapshots", repo);
 
-    /// <summary>The current schema model; <paramref name="includeDev"/> false ignores dev versions (the squash base).</summary>
-    public SchemaModel Load(bool includeDev)
+    /// <summary>
+    /// The text each table object is compared by (see <see cref="Comparable"/>), serialized once per object: a run
+    /// compares every declared table with its snapshot, and writes the changed ones.
+    /// </summary>
+    private readonly Dictionary<TableModel, byte[]> _comparable = new(ReferenceEqualityComparer.Instance);
+
+    private byte[] _fileBuffer = new byte[32 * 1024];
+
+    /// <summary>Tables <see cref="Load"/> took from the declarations (the file held their text) → that declared table.</summary>
+    private readonly Dictionary<TableModel, TableModel> _loadedAs = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The current schema model; <paramref name="includeDev"/> false ignores dev versions (the squash base). A snapshot
+    /// file whose bytes are the text of the table <paramref name="declared"/> has under the same name is not parsed: it
+    /// holds that table, so the declared one stands in for it (as read back: without rename hints, lists sorted).
+    /// </summary>
+    public SchemaModel Load(bool includeDev, SchemaModel? declared = null)
     {
         if (!System.IO.Directory.Exists(Directory))
         {
             return new SchemaModel();
+        }
+
+        var declaredTables = new Dictionary<string, TableModel>(StringComparer.Ordinal);
+        foreach (var table in declared?.Tables ?? [])
+        {
+            declaredTables.TryAdd(table.QualifiedName, table);
         }
 
         var tables = new List<TableModel>();
@@ -37,12 +59,20 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
                 continue;
             }
 
-            var json = File.ReadAllBytes(latest);
-            if (Path.GetFileName(folder) == RepoFolder)
+            var json = ReadFile(latest);
+            var folderName = Path.GetFileName(folder);
+            if (folderName == RepoFolder)
             {
                 repoSnapshot = SnapshotJson.Read<RepoSnapshot>(json, latest);
             }
-            else if (SnapshotJson.Read<TableSnapshot>(json, latest).Table is { } table)
+            else if (declaredTables.TryGetValue(folderName, out var same) && SnapshotJson.WithoutBom(json) is var text
+                && (_comparable.TryGetValue(same, out var known) ? text.SequenceEqual(known) : SnapshotJson.Matches(new TableSnapshot { Table = WithoutHints(same) }, text)))
+            {
+                var loaded = SnapshotJson.Normalize(WithoutHints(same));
+                _loadedAs[loaded] = same;
+                tables.Add(loaded);
+            }
+            else if (SnapshotJson.ReadTable(json, latest).Table is { } table)
             {
                 tables.Add(table);
             }
@@ -65,9 +95,9 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
         var oldTables = old.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
         foreach (var table in @new.Tables)
         {
-            if (!oldTables.TryGetValue(table.QualifiedName, out var before) || Comparable(before) != Comparable(table))
+            if (!oldTables.TryGetValue(table.QualifiedName, out var before) || !Same(before, table))
             {
-                changes.Add((Path.Combine(Directory, table.QualifiedName, name), SnapshotJson.Write(new TableSnapshot { Table = table })));
+                changes.Add((Path.Combine(Directory, table.QualifiedName, name), Text(table)));
             }
         }
 
@@ -90,7 +120,7 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
     /// Why the snapshots of <paramref name="old"/> would change to match <paramref name="new"/>, one line per table (or
     /// the repo's schemas and extensions) naming what differs.
     /// </summary>
-    public static IReadOnlyList<string> Differences(SchemaModel old, SchemaModel @new, IReadOnlyCollection<string> kept)
+    public IReadOnlyList<string> Differences(SchemaModel old, SchemaModel @new, IReadOnlyCollection<string> kept)
     {
         var lines = new List<string>();
         var oldTables = old.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
@@ -100,8 +130,9 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
             {
                 lines.Add($"{table.QualifiedName} has no snapshot");
             }
-            else if (Comparable(before) is var was && Comparable(table) is var now && was != now)
+            else if (!Same(before, table))
             {
+                var (was, now) = (Encoding.UTF8.GetString(Comparable(before)), Encoding.UTF8.GetString(Comparable(table)));
                 lines.Add($"the snapshot of {table.QualifiedName} differs from the declarations: {string.Join("; ", SnapshotDiff.Describe(was, now))}");
             }
         }
@@ -153,14 +184,51 @@ internal sealed class SnapshotStore(string migrationsDirectory, string repo)
     private bool IsInTenantsFolder(string path) =>
         Path.GetRelativePath(Directory, path).Replace('\\', '/').StartsWith(TenantsFolder + "/", StringComparison.Ordinal);
 
-    /// <summary>
-    /// The text two versions of a table are compared by. It leaves out <c>RenamedFrom</c>: a hint for the diff that needs
-    /// no SQL, so removing it once the rename is applied everywhere changes no snapshot and needs no codegen.
-    /// </summary>
-    private static string Comparable(TableModel table) => SnapshotJson.Write(new TableSnapshot
+    /// <summary>A file's bytes, in a buffer reused from file to file (valid until the next call).</summary>
+    private ReadOnlySpan<byte> ReadFile(string path)
     {
-        Table = table with { RenamedFrom = [], Columns = [.. table.Columns.Select(c => c with { RenamedFrom = [] })] },
-    });
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        if (_fileBuffer.Length < length)
+        {
+            _fileBuffer = new byte[Math.Max(length, 2 * _fileBuffer.Length)];
+        }
+
+        var read = 0;
+        while (read < length && RandomAccess.Read(handle, _fileBuffer.AsSpan(read, (int)length - read), read) is var n && n > 0)
+        {
+            read += n;
+        }
+
+        return _fileBuffer.AsSpan(0, read);
+    }
+
+    private bool Same(TableModel a, TableModel b) =>
+        ReferenceEquals(a, b) || (_loadedAs.TryGetValue(a, out var declared) && ReferenceEquals(declared, b)) || Comparable(a).AsSpan().SequenceEqual(Comparable(b));
+
+    /// <summary>
+    /// The UTF-8 text two versions of a table are compared by. It leaves out <c>RenamedFrom</c>: a hint for the diff
+    /// that needs no SQL, so removing it once the rename is applied everywhere changes no snapshot and needs no codegen.
+    /// </summary>
+    private byte[] Comparable(TableModel table)
+    {
+        if (!_comparable.TryGetValue(table, out var text))
+        {
+            _comparable[table] = text = SnapshotJson.WriteUtf8(new TableSnapshot { Table = WithoutHints(table) });
+        }
+
+        return text;
+    }
+
+    /// <summary>The text of a table's snapshot file: its comparable text when it has no rename hints to record.</summary>
+    private string Text(TableModel table) =>
+        table.RenamedFrom.Count == 0 && table.Columns.All(c => c.RenamedFrom.Count == 0)
+            ? Encoding.UTF8.GetString(Comparable(table))
+            : SnapshotJson.Write(new TableSnapshot { Table = table });
+
+    /// <summary>The table without what a snapshot does not compare (rename hints) or does not store (<c>USING</c> casts).</summary>
+    private static TableModel WithoutHints(TableModel table) =>
+        table with { RenamedFrom = [], Columns = [.. table.Columns.Select(c => c with { RenamedFrom = [], Using = null, UsingDown = null })] };
 
     private static string? Latest(string folder, bool includeDev) =>
         System.IO.Directory.EnumerateFiles(folder, "*.json")

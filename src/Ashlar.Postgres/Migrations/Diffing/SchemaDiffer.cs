@@ -49,7 +49,8 @@ internal sealed partial class SchemaDiffer
             _pairsByOldName[pair.Old.QualifiedName] = pair;
         }
 
-        foreach (var pair in pairs.Where(p => !Mapped(p).PrimaryKey.SequenceEqual(p.New.PrimaryKey)))
+        // The primary key of Mapped(pair), without mapping the rest of the table.
+        foreach (var pair in pairs.Where(p => !p.Old.PrimaryKey.Select(p.Column).SequenceEqual(p.New.PrimaryKey)))
         {
             _primaryKeyChanged.Add(pair.New.QualifiedName);
         }

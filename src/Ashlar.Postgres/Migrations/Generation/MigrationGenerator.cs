@@ -101,13 +101,13 @@ public sealed class MigrationGenerator
         foreach (var (repo, model) in repos.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             var store = new SnapshotStore(_options.MigrationsDirectory, repo);
-            var old = store.Load(includeDev: true);
+            var old = store.Load(includeDev: true, declared: model);
             var declined = store.LoadDeclinedDrops();
             var diff = SchemaDiffer.Diff(old, model, new DiffOptions { DeclinedDrops = declined });
             differences.AddRange(diff.Operations.Select(o => $"{repo}: {o.Description}"));
             if (diff.Operations.Count == 0)
             {
-                differences.AddRange(SnapshotStore.Differences(old, model, declined.Concat(model.Unmanaged).ToHashSet(StringComparer.Ordinal))
+                differences.AddRange(store.Differences(old, model, declined.Concat(model.Unmanaged).ToHashSet(StringComparer.Ordinal))
                     .Select(d => $"{repo}: {d} (no SQL needed; codegen records it in the snapshots)"));
             }
 
@@ -129,7 +129,7 @@ public sealed class MigrationGenerator
     private RepoPlan Plan(string repo, SchemaModel model, string? name, bool dev)
     {
         var store = new SnapshotStore(_options.MigrationsDirectory, repo);
-        var old = store.Load(includeDev: dev);
+        var old = store.Load(includeDev: dev, declared: model);
         var declined = store.LoadDeclinedDrops();
         var diff = SchemaDiffer.Diff(old, model, new DiffOptions { Prompt = _options.Prompt, DeclinedDrops = declined, AllowDrops = _options.AllowDrops });
         if (diff.DeclinedColumnDrops.Count > 0)

@@ -10,7 +10,15 @@ internal static class MigrationWriter
 {
     public static IReadOnlyList<MigrationFile> Write(IReadOnlyList<MigrationOperation> ordered, string name, bool dev, Func<string> nextVersion)
     {
-        var segments = Segments(ordered);
+        // Hazards are computed on each call (a type change classifies its types): once per operation here.
+        var hazards = new Dictionary<MigrationOperation, IReadOnlyList<OperationHazard>>(ReferenceEqualityComparer.Instance);
+        foreach (var operation in ordered)
+        {
+            hazards[operation] = operation.Hazards;
+        }
+
+        bool Concurrent(MigrationOperation operation) => hazards[operation].Any(h => h.Kind == HazardKind.NonTransactional);
+        var segments = Segments(ordered, Concurrent);
         var files = new List<MigrationFile>();
         for (var i = 0; i < segments.Count; i++)
         {
@@ -23,9 +31,9 @@ internal static class MigrationWriter
                 Up = operations.SelectMany(o => o.Up).ToList(),
                 Down = irreversible.Count > 0 ? [] : operations.AsEnumerable().Reverse().SelectMany(o => o.Down).ToList(),
                 IrreversibleReason = irreversible.Count > 0 ? string.Join("; ", irreversible) : null,
-                Transactional = !operations.Any(o => o.Concurrent),
+                Transactional = !operations.Any(Concurrent),
                 Dev = dev,
-                Warnings = operations.SelectMany(o => o.Hazards).Select(h => h.ToString()).Distinct().ToList(),
+                Warnings = operations.SelectMany(o => hazards[o]).Select(h => h.ToString()).Distinct().ToList(),
             });
         }
 
@@ -33,14 +41,14 @@ internal static class MigrationWriter
     }
 
     /// <summary>Even segments are transactional, odd ones concurrent; each step goes to the first one after its providers.</summary>
-    private static List<List<MigrationOperation>> Segments(IReadOnlyList<MigrationOperation> ordered)
+    private static List<List<MigrationOperation>> Segments(IReadOnlyList<MigrationOperation> ordered, Func<MigrationOperation, bool> concurrent)
     {
         var factSegment = new Dictionary<string, int>(StringComparer.Ordinal);
         var segments = new SortedDictionary<int, List<MigrationOperation>>();
         foreach (var operation in ordered)
         {
             var earliest = operation.Requires.Select(f => factSegment.GetValueOrDefault(f)).DefaultIfEmpty(0).Max();
-            var segment = operation.Concurrent == (earliest % 2 == 1) ? earliest : earliest + 1;
+            var segment = concurrent(operation) == (earliest % 2 == 1) ? earliest : earliest + 1;
             if (!segments.TryGetValue(segment, out var list))
             {
                 segments[segment] = list = [];

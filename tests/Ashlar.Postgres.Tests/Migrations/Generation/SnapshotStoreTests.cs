@@ -86,6 +86,57 @@ public sealed class SnapshotStoreTests : IDisposable
         Assert.StartsWith(broken + " is not a valid Ashlar snapshot", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_snapshot_holding_the_declared_table_loads_as_read_from_its_file()
+    {
+        var store = new SnapshotStore(_directory, "blog_repo");
+        var checks = Posts with { Checks = [new CheckModel("title_short", "length(title) < 300"), .. Posts.Checks] };
+        Save(store.Changes(new SchemaModel(), Blog with { Tables = [checks, Blog.Tables[1]] }, [], "20261207100000", dev: false));
+        // The declarations add rename hints (compared without them) and USING casts (never stored); the checks are
+        // stored sorted by name.
+        var hinted = checks with
+        {
+            RenamedFrom = ["articles"],
+            Columns = [Posts.Columns[0], Posts.Columns[1] with { RenamedFrom = ["heading"], Using = "title::text", UsingDown = "title" }, Posts.Columns[2]],
+        };
+        var declared = Blog with { Tables = [hinted, Blog.Tables[1]] };
+
+        var fresh = new SnapshotStore(_directory, "blog_repo");
+        var loaded = fresh.Load(includeDev: true, declared);
+        var parsed = new SnapshotStore(_directory, "blog_repo").Load(includeDev: true);
+
+        Assert.Equal(Texts(parsed), Texts(loaded));
+        var posts = Assert.Single(loaded.Tables, t => t.Name == "posts");
+        Assert.Empty(posts.RenamedFrom);
+        Assert.All(posts.Columns, c => Assert.True(c.RenamedFrom.Count == 0 && c.Using is null && c.UsingDown is null));
+        Assert.Equal(["title_long", "title_short"], posts.Checks.Select(c => c.Name));
+        Assert.Empty(fresh.Changes(loaded, declared, [], "20261207120000", dev: false));
+        Assert.Empty(fresh.Differences(loaded, declared, []));
+    }
+
+    [Fact]
+    public void A_snapshot_written_differently_but_holding_the_declared_table_is_no_change()
+    {
+        var store = new SnapshotStore(_directory, "blog_repo");
+        foreach (var (path, text) in store.Changes(new SchemaModel(), Blog, [], "20261207100000", dev: false))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            // Compact JSON with Windows line ends: other bytes, the same snapshot.
+            File.WriteAllText(path, System.Text.Json.Nodes.JsonNode.Parse(text)!.ToJsonString() + "\r\n");
+        }
+
+        var loaded = store.Load(includeDev: true, Blog);
+
+        Assert.Equal(Texts(Blog), Texts(loaded));
+        Assert.Empty(store.Changes(loaded, Blog, [], "20261207110000", dev: false));
+        Assert.Empty(store.Differences(loaded, Blog, []));
+        var widened = Blog with { Tables = [Posts with { Columns = [.. Posts.Columns, Column("score", "integer")] }, Blog.Tables[1]] };
+        var (path2, text2) = Assert.Single(store.Changes(loaded, widened, [], "20261207110000", dev: false));
+        Assert.EndsWith(Path.Combine("public.posts", "20261207110000.json"), path2, StringComparison.Ordinal);
+        Assert.Equal(SnapshotJson.Write(new TableSnapshot { Table = widened.Tables[0] }), text2);
+        Assert.Contains("columns.score: declared, not in the snapshot", Assert.Single(store.Differences(loaded, widened, [])), StringComparison.Ordinal);
+    }
+
     private static void Save(IEnumerable<(string Path, string Text)> files)
     {
         foreach (var (path, text) in files)
