@@ -43,10 +43,10 @@ internal sealed partial class CliHandler
         var repos = new List<(CliRepo Repo, IReadOnlyList<MigrationFile> Files)>();
         foreach (var repo in CliRepo.All(domain, options))
         {
-            var files = await repo.LoadAsync(cancellationToken).ConfigureAwait(false);
-            if (files.Any(f => f.Dev))
+            // Headers first: the whole files (megabytes of SQL in a large domain) are read only when one is dev.
+            if (await repo.HasDevMigrationsAsync(cancellationToken).ConfigureAwait(false))
             {
-                repos.Add((repo, files));
+                repos.Add((repo, await repo.LoadAsync(cancellationToken).ConfigureAwait(false)));
             }
         }
 

@@ -17,4 +17,7 @@ internal sealed record CliRepo(Type Type, PostgresRepo Repo, string Directory)
 
     public Task<IReadOnlyList<MigrationFile>> LoadAsync(CancellationToken cancellationToken) =>
         MigrationDirectory.LoadAsync(Directory, cancellationToken);
+
+    public Task<bool> HasDevMigrationsAsync(CancellationToken cancellationToken) =>
+        MigrationDirectory.HasDevMigrationsAsync(Directory, cancellationToken);
 }

@@ -70,6 +70,37 @@ internal static class MigrationFileFormat
     /// <exception cref="FormatException">The text is not a migration file; the message says what is wrong.</exception>
     public static MigrationFile Read(string fileName, string text)
     {
+        var (stem, lines, up, down) = Layout(fileName, text);
+        var header = lines[..up];
+        var downLines = lines[(down + 1)..];
+        var irreversible = downLines.FirstOrDefault(l => l.StartsWith(IrreversibleMarker, StringComparison.Ordinal));
+        return new MigrationFile
+        {
+            Version = stem[..14],
+            Name = stem[15..],
+            Dev = header.Contains(DevMarker),
+            Transactional = !header.Contains(NoTransactionMarker),
+            Warnings = header.Where(l => l.StartsWith(WarningPrefix, StringComparison.Ordinal)).Select(l => l[WarningPrefix.Length..]).ToList(),
+            Up = Statements(lines[(up + 1)..down]),
+            Down = Statements(downLines.Where(l => !l.StartsWith(IrreversibleMarker, StringComparison.Ordinal)).ToArray()),
+            IrreversibleReason = irreversible?[IrreversibleMarker.Length..],
+        };
+    }
+
+    /// <summary>
+    /// Whether the file is a dev migration: checked as <see cref="Read"/> checks it, without splitting its statements
+    /// (a generated migration of a large domain is megabytes of SQL, and codegen and check only need its header).
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a migration file; the message says what is wrong.</exception>
+    public static bool IsDev(string fileName, string text)
+    {
+        var (_, lines, up, _) = Layout(fileName, text);
+        return Array.IndexOf(lines, DevMarker, 0, up) >= 0;
+    }
+
+    // The file's name stem and lines, and where its up and down sections start; refuses a text that is not a migration.
+    private static (string Stem, string[] Lines, int Up, int Down) Layout(string fileName, string text)
+    {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(text);
         var stem = Path.GetFileNameWithoutExtension(fileName);
@@ -87,20 +118,7 @@ internal static class MigrationFileFormat
             throw new FormatException($"{fileName}: expected a line '{UpMarker}' followed later by a line '{DownMarker}'.");
         }
 
-        var header = lines[..up];
-        var downLines = lines[(down + 1)..];
-        var irreversible = downLines.FirstOrDefault(l => l.StartsWith(IrreversibleMarker, StringComparison.Ordinal));
-        return new MigrationFile
-        {
-            Version = stem[..14],
-            Name = stem[15..],
-            Dev = header.Contains(DevMarker),
-            Transactional = !header.Contains(NoTransactionMarker),
-            Warnings = header.Where(l => l.StartsWith(WarningPrefix, StringComparison.Ordinal)).Select(l => l[WarningPrefix.Length..]).ToList(),
-            Up = Statements(lines[(up + 1)..down]),
-            Down = Statements(downLines.Where(l => !l.StartsWith(IrreversibleMarker, StringComparison.Ordinal)).ToArray()),
-            IrreversibleReason = irreversible?[IrreversibleMarker.Length..],
-        };
+        return (stem, lines, up, down);
     }
 
     private static void AppendStatements(StringBuilder text, IReadOnlyList<string> statements)

@@ -124,7 +124,7 @@ public sealed class MigrationGenerator
     /// <param name="repo">The repo's name.</param>
     /// <returns>Their paths.</returns>
     public IReadOnlyList<string> DevMigrations(string repo) =>
-        MigrationFiles(repo).Where(f => MigrationFileFormat.Read(Path.GetFileName(f), File.ReadAllText(f)).Dev).ToList();
+        MigrationFiles(repo).Where(f => MigrationFileFormat.IsDev(Path.GetFileName(f), File.ReadAllText(f))).ToList();
 
     private RepoPlan Plan(string repo, SchemaModel model, string? name, bool dev)
     {

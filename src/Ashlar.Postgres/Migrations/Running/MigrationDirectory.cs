@@ -12,6 +12,31 @@ public static class MigrationDirectory
     }
 
     /// <summary>
+    /// Whether any <c>*.sql</c> file of <paramref name="directory"/> is a dev migration (<c>codegen --dev</c>). Reads each
+    /// file's header only, checked as <see cref="LoadAsync"/> checks it, without splitting the statements: a generated
+    /// migration of a large domain is megabytes of SQL, and <c>codegen</c> asks this before every run.
+    /// </summary>
+    /// <exception cref="FormatException">A file is not a migration.</exception>
+    public static async Task<bool> HasDevMigrationsAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory))
+        {
+            return false;
+        }
+
+        // Every file is checked, as loading them would: a broken file is refused whether or not a dev one comes first.
+        var dev = false;
+        foreach (var path in Directory.EnumerateFiles(directory, "*.sql").Order(StringComparer.Ordinal))
+        {
+            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            dev |= MigrationFileFormat.IsDev(Path.GetFileName(path), text);
+        }
+
+        return dev;
+    }
+
+    /// <summary>
     /// Reads every <c>*.sql</c> file of <paramref name="directory"/>, ordered by version; a missing folder has none.
     /// </summary>
     /// <exception cref="FormatException">A file is not a migration, or two files share a version.</exception>
