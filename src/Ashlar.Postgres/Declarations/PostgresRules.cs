@@ -217,18 +217,21 @@ internal static class PostgresRules
     // How problems name an index: by its keys. Made only for a problem; a domain build checks thousands of indexes.
     private static string Describe(IndexOptions index) => $"index [{string.Join(", ", index.Fields.Select(f => f.Column ?? f.Sql))}]";
 
-    private static bool IsPlainName(string name) =>
-        name.Length > 0 && Encoding.UTF8.GetByteCount(name) <= MaxIdentifierBytes && !name.Contains('\0', StringComparison.Ordinal);
+    private static bool IsPlainName(string name) => !IsTooLong(name) && !IsBlank(name);
+
+    private static bool IsTooLong(string name) => Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes;
+
+    private static bool IsBlank(string name) => name.Length == 0 || name.Contains('\0', StringComparison.Ordinal);
 
     private static void CheckName(string name, string option, Action<string, string, string> problem)
     {
-        if (Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes)
+        if (IsTooLong(name))
         {
             problem(option, $"the name \"{name}\" is longer than {MaxIdentifierBytes} bytes; PostgreSQL would silently truncate it",
                 "choose a shorter name");
         }
 
-        if (name.Length == 0 || name.Contains('\0', StringComparison.Ordinal))
+        if (IsBlank(name))
         {
             problem(option, "the name is empty or contains a NUL character", "choose a plain identifier");
         }

@@ -95,7 +95,7 @@ internal static class MemberSelectorText
     public static PropertyInfo? Property(Type type, string name, Type valueType, string text, out string? problem)
     {
         problem = null;
-        var property = Find(type, name);
+        var property = ResourceProperties.Find(type, name);
         if (property is null)
         {
             problem = type.GetField(name, BindingFlags.Public | BindingFlags.Instance) is null
@@ -116,9 +116,6 @@ internal static class MemberSelectorText
     /// <summary>The text on one line, for messages.</summary>
     public static string Compact(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>The public instance property <paramref name="name"/> of <paramref name="type"/>, or null.</summary>
-    internal static PropertyInfo? Find(Type type, string name) => ResourceProperties.Find(type, name);
 
     // The compiler has already checked `x.Name` against the delegate's type; this only catches text that does not
     // belong to the delegate (a text passed by hand), so every conversion C# makes implicitly or by a cast passes.

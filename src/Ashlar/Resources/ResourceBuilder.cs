@@ -114,7 +114,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     {
         foreach (var (propertyName, onUpdate) in new[] { ("InsertedAt", false), ("UpdatedAt", true) })
         {
-            var info = MemberSelectorText.Find(typeof(T), propertyName);
+            var info = ResourceProperties.Find(typeof(T), propertyName);
             if (info is null || (info.PropertyType != typeof(DateTimeOffset) && info.PropertyType != typeof(DateTime)))
             {
                 Problem("Timestamps()", $"there is no property {propertyName} of type DateTimeOffset",
