@@ -68,8 +68,11 @@ public sealed class DomainModel : IResourceLookup
         var model = new DomainModel(name, resources, builder.TimeProvider, builder.InputLimits);
         DeclarationTranslator.Translate(model, builder.Resources, problems);
         problems.AddRange(resources.SelectMany(ResourceRules.Check));
-        problems.AddRange(resources.SelectMany(r => MultitenancyRules.Check(r, model.FindResource)));
-        problems.AddRange(resources.SelectMany(r => ActionLogicRules.CheckRelated(r, model.FindResource)));
+
+        // One delegate for every resource: a method group written in the lambda would be a new delegate per resource.
+        Func<Type, ResourceDefinition?> find = model.FindResource;
+        problems.AddRange(resources.SelectMany(r => MultitenancyRules.Check(r, find)));
+        problems.AddRange(resources.SelectMany(r => ActionLogicRules.CheckRelated(r, find)));
         foreach (var resource in resources)
         {
             foreach (var extension in drafts[resource.ClrType].Extensions.Values.OfType<IResourceExtension>())

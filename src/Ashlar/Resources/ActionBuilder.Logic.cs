@@ -19,9 +19,6 @@ public sealed partial class ActionBuilder<T>
     private bool _get;
     private string? _softDestroy;
 
-    /// <summary>Problems found while declaring (an argument of a type Ashlar cannot cast), reported when the domain is built.</summary>
-    internal List<string> Problems { get; } = [];
-
     /// <summary>
     /// Declares an argument: an input that is not an attribute, typed and constrained like one, read by changes,
     /// validations and hooks and never stored unless a change stores it: <c>a.Argument&lt;string&gt;("reason", x =&gt; x.Required().MaxLength(200))</c>.

@@ -6,7 +6,7 @@ namespace Ashlar.Resources;
 
 /// <summary>Declares one action: what it accepts and what it sets.</summary>
 /// <typeparam name="T">The resource class.</typeparam>
-public sealed partial class ActionBuilder<T>
+public sealed partial class ActionBuilder<T> : IActionDraft
     where T : class
 {
     private readonly List<string> _accept = [];
@@ -85,11 +85,9 @@ public sealed partial class ActionBuilder<T>
         return this;
     }
 
-    internal ActionDefinition Build(IEnumerable<AttributeDefinition> attributes)
+    ActionDefinition IActionDraft.Build(IReadOnlyList<AttributeDefinition> attributes)
     {
-        var accept = _acceptAll
-            ? attributes.Where(a => a.Public && a.Writable).Select(a => a.Name).ToList()
-            : _accept.Distinct().ToList();
+        var accept = _acceptAll ? AcceptedAttributes.AllPublicWritable(attributes) : _accept.Distinct().ToList();
         return WithLogic(new ActionDefinition { Name = Name, Kind = Kind, Primary = _primary, Accept = accept, Set = _set, Atomics = _atomics, AtomicValidations = _atomicValidations });
     }
 }

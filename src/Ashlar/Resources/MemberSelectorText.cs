@@ -23,6 +23,10 @@ internal static class MemberSelectorText
     private const int MaxParsed = 10_000;
     private static readonly ConcurrentDictionary<(string Text, bool List), string[]> Parsed = new();
 
+    // Counted here: the dictionary's own Count takes all its locks, and its first call starts the collections'
+    // event source, tens of milliseconds at start-up.
+    private static int _parsedCount;
+
     /// <summary>The one property name <paramref name="text"/> selects, or null with the problem.</summary>
     public static string? Single(string? text, out string? problem)
     {
@@ -158,9 +162,9 @@ internal static class MemberSelectorText
         if (error is null)
         {
             var parsed = names.ToArray();
-            if (Parsed.Count < MaxParsed)
+            if (Volatile.Read(ref _parsedCount) < MaxParsed && Parsed.TryAdd((text, list), parsed))
             {
-                Parsed.TryAdd((text, list), parsed);
+                Interlocked.Increment(ref _parsedCount);
             }
 
             return parsed;

@@ -10,11 +10,7 @@ public sealed partial class ResourceBuilder<T>
     /// </summary>
     public ResourceBuilder<T> DefaultActions()
     {
-        // Builders, not lambdas: lambdas here are a class and four delegate types loaded for every resource class.
-        _actions.Add(new ActionBuilder<T>("read", ActionKind.Read).Primary());
-        _actions.Add(new ActionBuilder<T>("create", ActionKind.Create).Primary().AcceptAllPublic());
-        _actions.Add(new ActionBuilder<T>("update", ActionKind.Update).Primary().AcceptAllPublic());
-        _actions.Add(new ActionBuilder<T>("destroy", ActionKind.Destroy).Primary());
+        _actions.AddRange(DefaultActionDraft.All);
         return this;
     }
 

@@ -17,7 +17,7 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     private readonly List<AttributeDefinition> _attributes = [];
     private readonly List<RelationshipDraft> _relationships = [];
     private readonly List<IdentityDefinition> _identities = [];
-    private readonly List<ActionBuilder<T>> _actions = [];
+    private readonly List<IActionDraft> _actions = [];
     private readonly Dictionary<Type, object> _extensions = [];
     private readonly List<DeclarationProblem> _problems = [];
     private readonly List<string> _renamedFrom = [];
@@ -35,8 +35,6 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     internal IReadOnlyList<RelationshipDraft> Relationships => _relationships;
 
     internal IReadOnlyList<IdentityDefinition> Identities => _identities;
-
-    internal IReadOnlyList<ActionBuilder<T>> Actions => _actions;
 
     Type IResourceDraft.ClrType => typeof(T);
 
@@ -98,13 +96,13 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.Id</c>.</param>
     /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
     public ResourceBuilder<T> IntegerPrimaryKey(Func<T, int> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null) =>
-        IdentityKey<int>(propertyText);
+        IdentityKey(typeof(int), propertyText);
 
     /// <summary>Declares a 64-bit integer primary key the database assigns (an identity column).</summary>
     /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.Id</c>.</param>
     /// <param name="propertyText">Filled in by the compiler: the source text of <paramref name="property"/>.</param>
     public ResourceBuilder<T> IntegerPrimaryKey(Func<T, long> property, [CallerArgumentExpression(nameof(property))] string? propertyText = null) =>
-        IdentityKey<long>(propertyText);
+        IdentityKey(typeof(long), propertyText);
 
     /// <summary>
     /// Declares the timestamps <c>inserted_at</c> and <c>updated_at</c>, kept by Ashlar, stored in the properties
@@ -238,18 +236,14 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     internal string? SelectName(Type type, Type valueType, string? text, string option) =>
         Select(type, valueType, text, option) is { } info ? Naming.ToSnakeCase(info.Name) : null;
 
-    private ResourceBuilder<T> IdentityKey<TValue>(string? propertyText)
+    // Not generic: a generic method of ResourceBuilder<T> is one more instantiation per resource class at start-up.
+    private ResourceBuilder<T> IdentityKey(Type valueType, string? propertyText)
     {
-        var info = Select(typeof(T), typeof(TValue), propertyText, "integer_primary_key");
-        if (info is null)
+        if (Select(typeof(T), valueType, propertyText, "integer_primary_key") is { } info)
         {
-            return this;
+            Upsert(Declare(info) with { PrimaryKey = true, AllowNil = false, Writable = false, Identity = true });
         }
 
-        var definition = Declare(info);
-        var builder = new AttributeBuilder<TValue>(definition);
-        builder.PrimaryKey().Writable(false);
-        Upsert(builder.Definition with { Identity = true });
         return this;
     }
 

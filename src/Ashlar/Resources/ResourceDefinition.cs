@@ -12,8 +12,10 @@ namespace Ashlar.Resources;
 /// </summary>
 public sealed class ResourceDefinition
 {
-    private readonly FrozenDictionary<string, AttributeDefinition> _attributesByName;
-    private readonly FrozenDictionary<string, RelationshipDefinition> _relationshipsByName;
+    // Plain dictionaries: a frozen one costs more to make than its faster look-ups save on a map this small, and a
+    // large app makes one per resource at start-up.
+    private readonly Dictionary<string, AttributeDefinition> _attributesByName;
+    private readonly Dictionary<string, RelationshipDefinition> _relationshipsByName;
     private FrozenDictionary<string, PropertyAccess>? _access;
     private readonly IReadOnlyDictionary<Type, object> _extensions;
 
@@ -36,15 +38,42 @@ public sealed class ResourceDefinition
         ClrType = clrType;
         Name = clrType.Name;
         Attributes = attributes;
-        PrimaryKey = attributes.Where(a => a.PrimaryKey).ToList();
+        PrimaryKey = KeyOf(attributes);
         Relationships = relationships;
         Identities = identities;
         Actions = actions;
         RenamedFrom = renamedFrom;
         _extensions = extensions;
-        _attributesByName = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        _attributesByName = ByName(attributes, a => a.Name);
         OptimisticLock = optimisticLock is null ? null : _attributesByName.GetValueOrDefault(optimisticLock);
-        _relationshipsByName = relationships.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
+        _relationshipsByName = ByName(relationships, r => r.Name);
+    }
+
+    private static List<AttributeDefinition> KeyOf(IReadOnlyList<AttributeDefinition> attributes)
+    {
+        var key = new List<AttributeDefinition>(1);
+        foreach (var attribute in attributes)
+        {
+            if (attribute.PrimaryKey)
+            {
+                key.Add(attribute);
+            }
+        }
+
+        return key;
+    }
+
+    // Names are unique here (attributes are upserted by name, a repeated relationship is refused when declared); were
+    // one repeated, the first would stand.
+    private static Dictionary<string, TItem> ByName<TItem>(IReadOnlyList<TItem> items, Func<TItem, string> name)
+    {
+        var byName = new Dictionary<string, TItem>(items.Count, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            byName.TryAdd(name(item), item);
+        }
+
+        return byName;
     }
 
     // The accessors of every field, made on the first read or write of a record: building a domain (and the CLI

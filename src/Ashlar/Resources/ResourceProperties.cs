@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Ashlar.Types;
@@ -25,7 +24,10 @@ internal static class ResourceProperties
     private sealed class PropertyTable
     {
         private readonly Dictionary<string, PropertyInfo> _byName = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, DeclaredProperty> _declared = new(StringComparer.Ordinal);
+        // A dictionary under a lock rather than a concurrent one: made per resource class, and a concurrent dictionary
+        // is several times the cost to make; builds in parallel are rare and each entry is made once.
+        private readonly Dictionary<string, DeclaredProperty> _declared = new(StringComparer.Ordinal);
+        private readonly Lock _lock = new();
 
         public PropertyTable(Type type)
         {
@@ -39,11 +41,23 @@ internal static class ResourceProperties
 
         public PropertyInfo? Find(string name) => _byName.GetValueOrDefault(name);
 
-        public DeclaredProperty Declared(PropertyInfo property) =>
-            _declared.GetOrAdd(property.Name, static (_, p) => new DeclaredProperty(
-                Naming.ToSnakeCase(p.Name),
-                AttributeType.Infer(p.PropertyType),
-                p.PropertyType.IsValueType ? Nullable.GetUnderlyingType(p.PropertyType) is not null : PropertyNullability.AllowsNil(p)), property);
+        public DeclaredProperty Declared(PropertyInfo property)
+        {
+            lock (_lock)
+            {
+                if (!_declared.TryGetValue(property.Name, out var declared))
+                {
+                    var type = property.PropertyType;
+                    declared = new DeclaredProperty(
+                        Naming.ToSnakeCase(property.Name),
+                        AttributeType.Infer(type),
+                        type.IsValueType ? Nullable.GetUnderlyingType(type) is not null : PropertyNullability.AllowsNil(property));
+                    _declared.Add(property.Name, declared);
+                }
+
+                return declared;
+            }
+        }
 
         private static PropertyInfo? MostDerived(Type type, string name)
         {
