@@ -17,6 +17,9 @@ internal static class StartupRun
         Report("DomainModel.Build, cold (first in the process)", Median(builds.Select(b => b[0])), Median(builds.Select(b => b[2])));
         Report("DomainModel.Build, warm (median of 5 more)", Median(builds.Select(b => b[1])), Median(builds.Select(b => b[3])));
         Report($"  of the cold build: JIT ({Median(builds.Select(b => b[5])):F0} methods)", Median(builds.Select(b => b[4])));
+        var shapes = Enumerable.Range(0, runs).Select(_ => ChildProcess.Run("shape").Output.Split(' ').Select(Parse).ToArray()).ToList();
+        Report("the same declarations, API shape alone, cold", Median(shapes.Select(b => b[0])), Median(shapes.Select(b => b[2])));
+        Report("the same declarations, API shape alone, warm", Median(shapes.Select(b => b[1])), Median(shapes.Select(b => b[3])));
 
         var root = Directory.CreateTempSubdirectory("ashlar-startup-bench-").FullName;
         try
