@@ -122,7 +122,15 @@ public sealed class ResourceSourceGenerator : IIncrementalGenerator
             text.Append("        d.Resource<").Append(Name(target, i)).Append(">();\n");
         }
 
-        return text.Append("    }\n}\n").ToString();
+        text.Append("    }\n\n")
+            .Append("    public static void DefineFirst(").Append(target.Domain).Append(" d) => d.Resource<").Append(Name(target, 0)).Append(">();\n\n")
+            .Append("    public static System.Type[] Types() =>\n    [\n");
+        for (var i = 0; i < Count; i++)
+        {
+            text.Append("        typeof(").Append(Name(target, i)).Append("),\n");
+        }
+
+        return text.Append("    ];\n}\n").ToString();
     }
 
     private sealed class Target(string prefix, string @interface, string builder, string registry, string domain, string usings)

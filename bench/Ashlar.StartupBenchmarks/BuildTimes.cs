@@ -23,6 +23,62 @@ internal static class BuildTimes
     /// </summary>
     public static int RunShape() => Report(TimeShape);
 
+    /// <summary>
+    /// Where a cold build's time goes (<c>build-split</c>): a first build of one resource (what Ashlar costs once per
+    /// process), then the whole domain split into its <c>Define</c> phase (the resources' declarations running against
+    /// the builder) and the rest (relationships, definitions, rules), then the same split warm. Prints wall milliseconds:
+    /// one, cold define, cold rest, warm define, warm rest.
+    /// </summary>
+    public static int RunSplit()
+    {
+        var watch = Stopwatch.StartNew();
+        DomainModel.Build("one", Generated.GeneratedResources.DefineFirst);
+        var one = watch.Elapsed.TotalMilliseconds;
+        var (coldDefine, coldRest) = Split();
+        var (warmDefine, warmRest) = Split();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{one:F1} {coldDefine:F1} {coldRest:F1} {warmDefine:F1} {warmRest:F1}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// What reading the 500 classes' properties by reflection costs when the classes are new to the process
+    /// (<c>reflection</c>): <c>GetProperties</c>, then the nullability of the reference-typed ones — the metadata a
+    /// build reads. Uses the API-shape classes, which no build has touched. Prints wall milliseconds: both.
+    /// </summary>
+    public static int RunReflection()
+    {
+        var types = Generated.GeneratedShapes.Types();
+        var watch = Stopwatch.StartNew();
+        var properties = types.Select(t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)).ToList();
+        var read = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        var context = new System.Reflection.NullabilityInfoContext();
+        var nullable = properties.SelectMany(p => p).Count(p => !p.PropertyType.IsValueType && context.Create(p).WriteState != System.Reflection.NullabilityState.NotNull);
+        var nullability = watch.Elapsed.TotalMilliseconds;
+        return types.Length == Generated.GeneratedShapes.Count && nullable > 0
+            ? Print(string.Create(CultureInfo.InvariantCulture, $"{read:F1} {nullability:F1}"))
+            : throw new InvalidOperationException($"Found {types.Length} shape classes and {nullable} nullable properties.");
+    }
+
+    private static int Print(string line)
+    {
+        Console.WriteLine(line);
+        return 0;
+    }
+
+    private static (double Define, double After) Split()
+    {
+        double define = 0;
+        var watch = Stopwatch.StartNew();
+        DomainModel.Build("startup", d =>
+        {
+            var inner = Stopwatch.StartNew();
+            Generated.GeneratedResources.Define(d);
+            define = inner.Elapsed.TotalMilliseconds;
+        });
+        return (define, watch.Elapsed.TotalMilliseconds - define);
+    }
+
     private static int Report(Func<(double Wall, double Cpu)> time)
     {
         var (jitTime, jitMethods) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());

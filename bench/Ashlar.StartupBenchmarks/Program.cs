@@ -10,6 +10,8 @@ return args switch
     ["noop"] => 0,
     ["build"] => BuildTimes.Run(),
     ["shape"] => BuildTimes.RunShape(),
+    ["build-split"] => BuildTimes.RunSplit(),
+    ["reflection"] => BuildTimes.RunReflection(),
     ["build-times", var count] => BuildTimes.Repeat(int.Parse(count, CultureInfo.InvariantCulture)),
     ["cli", var directory, var variant, .. var command] => await RunCliAsync(directory, variant == "changed", command),
     ["phases", var directory, var variant, .. var command] => await PhaseTimes.RunAsync(directory, variant == "changed", command),

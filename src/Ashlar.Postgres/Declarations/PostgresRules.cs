@@ -146,9 +146,9 @@ internal static class PostgresRules
             {
                 CheckName(reference.Name, option, problem);
             }
-            else
+            else if (SchemaNames.ForeignKey(options.Table!, [key.Name]) is var name && !IsPlainName(name))
             {
-                CheckName(SchemaNames.ForeignKey(options.Table!, [key.Name]), option + " (default constraint name)", problem);
+                CheckName(name, option + " (default constraint name)", problem);
             }
         }
     }
@@ -158,7 +158,11 @@ internal static class PostgresRules
         foreach (var identity in resource.Identities.Where(i => !options.SkipUniqueIndexes.Contains(i.Name)))
         {
             var name = options.IdentityIndexNames.GetValueOrDefault(identity.Name) ?? SchemaNames.IdentityIndex(options.Table!, identity.Name);
-            CheckName(name, $"identity {identity.Name} (index name)", problem);
+            if (!IsPlainName(name))
+            {
+                CheckName(name, $"identity {identity.Name} (index name)", problem);
+            }
+
             if (!identity.NilsDistinct && !minimum.Has(PostgresFeature.NullsNotDistinct))
             {
                 problem($"identity {identity.Name}", NeedsNewer("NilsDistinct(false)", PostgresFeature.NullsNotDistinct, options),
