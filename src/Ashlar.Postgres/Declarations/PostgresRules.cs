@@ -16,7 +16,7 @@ internal static class PostgresRules
     private const int MaxIdentifierBytes = 63;
 
     // Looked up per resource, built once per domain: comparing every resource with every other is quadratic.
-    private static readonly ConditionalWeakTable<DomainModel, ILookup<(Type Repo, string Schema, string? Table), ResourceDefinition>> MigratedTables = new();
+    private static readonly ConditionalWeakTable<DomainModel, Dictionary<TableKey, List<ResourceDefinition>>> MigratedTables = new();
 
     public static IEnumerable<DeclarationProblem> Check(ResourceDefinition resource, PostgresOptions options, DomainModel domain)
     {
@@ -38,8 +38,8 @@ internal static class PostgresRules
             CheckName(options.Schema, "postgres schema", report);
         }
 
-        var sameTable = options.Migrate
-            ? MigratedTables.GetValue(domain, TablesOf)[(options.RepoType, options.SchemaOrPublic, options.Table)].Where(r => r != resource).Select(r => r.Name).ToList()
+        var sameTable = options.Migrate && MigratedTables.GetValue(domain, TablesOf).TryGetValue(new(options.RepoType, options.SchemaOrPublic, options.Table), out var sharing)
+            ? sharing.Where(r => r != resource).Select(r => r.Name).ToList()
             : [];
         if (sameTable.Count > 0)
         {
@@ -95,11 +95,26 @@ internal static class PostgresRules
         return problems;
     }
 
-    private static ILookup<(Type Repo, string Schema, string? Table), ResourceDefinition> TablesOf(DomainModel domain) =>
-        domain.Resources
-            .Select(r => (Resource: r, Options: r.Extension<PostgresOptions>()))
-            .Where(r => r.Options is { Migrate: true })
-            .ToLookup(r => (r.Options!.RepoType, r.Options.SchemaOrPublic, r.Options.Table), r => r.Resource);
+    // Keyed by a record class, not a tuple: a value-type key is generic code the runtime compiles at start-up.
+    private static Dictionary<TableKey, List<ResourceDefinition>> TablesOf(DomainModel domain)
+    {
+        var tables = new Dictionary<TableKey, List<ResourceDefinition>>();
+        foreach (var resource in domain.Resources)
+        {
+            if (resource.Extension<PostgresOptions>() is { Migrate: true } options)
+            {
+                var key = new TableKey(options.RepoType, options.SchemaOrPublic, options.Table);
+                if (!tables.TryGetValue(key, out var sharing))
+                {
+                    tables[key] = sharing = [];
+                }
+
+                sharing.Add(resource);
+            }
+        }
+
+        return tables;
+    }
 
     private static void CheckReferences(ResourceDefinition resource, PostgresOptions options, DomainModel domain, PostgresCapabilities minimum, Action<string, string, string> problem)
     {
@@ -240,4 +255,6 @@ internal static class PostgresRules
             problem(option, "the name is empty or contains a NUL character", "choose a plain identifier");
         }
     }
+
+    private sealed record TableKey(Type Repo, string Schema, string? Table);
 }

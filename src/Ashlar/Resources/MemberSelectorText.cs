@@ -21,7 +21,10 @@ internal static class MemberSelectorText
     // resources repeat the same few (`x => x.Id`): a domain build looks most of them up instead of parsing them again.
     // The bound only guards against texts made at run time.
     private const int MaxParsed = 10_000;
-    private static readonly ConcurrentDictionary<(string Text, bool List), string[]> Parsed = new();
+    // One dictionary per mode, keyed by the text alone: a tuple key would be a value-type instantiation the runtime
+    // compiles at start-up, where string keys use code compiled ahead of time.
+    private static readonly ConcurrentDictionary<string, string[]> ParsedSingle = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string[]> ParsedList = new(StringComparer.Ordinal);
 
     // Counted here: the dictionary's own Count takes all its locks, and its first call starts the collections'
     // event source, tens of milliseconds at start-up.
@@ -146,7 +149,8 @@ internal static class MemberSelectorText
             return null;
         }
 
-        if (Parsed.TryGetValue((text, list), out var known))
+        var parsedTexts = list ? ParsedList : ParsedSingle;
+        if (parsedTexts.TryGetValue(text, out var known))
         {
             return known;
         }
@@ -162,7 +166,7 @@ internal static class MemberSelectorText
         if (error is null)
         {
             var parsed = names.ToArray();
-            if (Volatile.Read(ref _parsedCount) < MaxParsed && Parsed.TryAdd((text, list), parsed))
+            if (Volatile.Read(ref _parsedCount) < MaxParsed && parsedTexts.TryAdd(text, parsed))
             {
                 Interlocked.Increment(ref _parsedCount);
             }

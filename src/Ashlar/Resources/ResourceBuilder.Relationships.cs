@@ -36,7 +36,7 @@ public sealed partial class ResourceBuilder<T>
         }
 
         var keyName = draft.SourceAttribute ?? Naming.ToSnakeCase(property.Name) + "_id";
-        var keyProperty = PropertyNamed(keyName);
+        var keyProperty = ResourceProperties.FindBySnakeName(typeof(T), keyName);
         if (keyProperty is null)
         {
             // The fix names the key's type once the destination is known (DomainModel.Build completes it).
@@ -163,20 +163,6 @@ public sealed partial class ResourceBuilder<T>
         }
 
         return false;
-    }
-
-    // The first property whose snake_case name is the key's (loops, not LINQ: no closure class per resource type).
-    private static System.Reflection.PropertyInfo? PropertyNamed(string snakeName)
-    {
-        foreach (var candidate in typeof(T).GetProperties())
-        {
-            if (Naming.ToSnakeCase(candidate.Name) == snakeName)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private static RelationshipDraft Draft(RelationshipKind kind, System.Reflection.PropertyInfo property, Type destination) =>

@@ -17,6 +17,13 @@ internal static class ResourceProperties
     public static PropertyInfo? Find(Type type, string name) =>
         Tables.GetValue(type, static t => new PropertyTable(t)).Find(name);
 
+    /// <summary>
+    /// The public instance property of <paramref name="type"/> whose snake_case name is <paramref name="snakeName"/>
+    /// (the first in declaration order should two share it), or null.
+    /// </summary>
+    public static PropertyInfo? FindBySnakeName(Type type, string snakeName) =>
+        Tables.GetValue(type, static t => new PropertyTable(t)).FindBySnakeName(snakeName);
+
     /// <summary>The facts a declaration of <paramref name="property"/> needs.</summary>
     public static DeclaredProperty Declared(PropertyInfo property) =>
         Tables.GetValue(property.ReflectedType ?? property.DeclaringType!, static t => new PropertyTable(t)).Declared(property);
@@ -24,6 +31,8 @@ internal static class ResourceProperties
     private sealed class PropertyTable
     {
         private readonly Dictionary<string, PropertyInfo> _byName = new(StringComparer.Ordinal);
+        private readonly PropertyInfo[] _all;
+        private Dictionary<string, PropertyInfo>? _bySnakeName;
         // A dictionary under a lock rather than a concurrent one: made per resource class, and a concurrent dictionary
         // is several times the cost to make; builds in parallel are rare and each entry is made once.
         private readonly Dictionary<string, DeclaredProperty> _declared = new(StringComparer.Ordinal);
@@ -33,13 +42,32 @@ internal static class ResourceProperties
         {
             // The type's whole property list, filled once by the runtime; a name seen twice is a property hidden with
             // `new`, and the compiler binds the most derived one.
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            _all = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+            foreach (var property in _all)
             {
                 _byName[property.Name] = _byName.ContainsKey(property.Name) ? MostDerived(type, property.Name)! : property;
             }
         }
 
         public PropertyInfo? Find(string name) => _byName.GetValueOrDefault(name);
+
+        // Made on first use: only a class with a belongs_to looks its key up by column name.
+        public PropertyInfo? FindBySnakeName(string snakeName)
+        {
+            lock (_lock)
+            {
+                if (_bySnakeName is null)
+                {
+                    _bySnakeName = new Dictionary<string, PropertyInfo>(_all.Length, StringComparer.Ordinal);
+                    foreach (var property in _all)
+                    {
+                        _bySnakeName.TryAdd(Naming.ToSnakeCase(property.Name), property);
+                    }
+                }
+
+                return _bySnakeName.GetValueOrDefault(snakeName);
+            }
+        }
 
         public DeclaredProperty Declared(PropertyInfo property)
         {

@@ -11,6 +11,8 @@ internal static class ResourceRules
     /// <summary>PostgreSQL truncates identifiers longer than this many bytes; we refuse them instead.</summary>
     public const int MaxIdentifierBytes = 63;
 
+    private static readonly int ActionKindCount = Enum.GetValues<ActionKind>().Length;
+
     public static IEnumerable<DeclarationProblem> Check(ResourceDefinition resource)
     {
         var name = resource.Name;
@@ -105,10 +107,14 @@ internal static class ResourceRules
             yield return new(resource.Name, $"action {duplicate}", "is declared more than once", "give each action its own name");
         }
 
-        foreach (var kind in Duplicates.Of(resource.Actions, a => a.Primary ? a.Kind : (ActionKind?)null))
+        // Counted per kind, each kind reported at its second primary action (not Duplicates.Of over a nullable kind: a
+        // value-type instantiation the runtime compiles at start-up).
+        var primaries = new int[ActionKindCount];
+        foreach (var action in resource.Actions)
         {
-            if (kind is { } primaryKind)
+            if (action.Primary && ++primaries[(int)action.Kind] == 2)
             {
+                var primaryKind = action.Kind;
                 yield return new(resource.Name, $"{primaryKind.ToString().ToLowerInvariant()} actions",
                     $"{string.Join(" and ", resource.Actions.Where(a => a.Primary && a.Kind == primaryKind).Select(a => a.Name))} are all primary",
                     "mark only one as Primary()");
