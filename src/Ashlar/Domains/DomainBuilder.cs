@@ -33,7 +33,7 @@ public sealed class DomainBuilder
 
         var builder = new ResourceBuilder<T>();
         T.Define(builder);
-        _resources.Add(builder);
+        _resources.Add(builder.Draft);
         return this;
     }
 

@@ -5,10 +5,6 @@ namespace Ashlar.Resources;
 
 public sealed partial class ResourceBuilder<T>
 {
-    private readonly List<AggregateDraft> _aggregates = [];
-
-    IReadOnlyList<AggregateDraft> IResourceDraft.Aggregates => _aggregates;
-
     /// <summary>Declares the number of related records: <c>r.Count(p =&gt; p.CommentCount, p =&gt; p.Comments)</c>.</summary>
     /// <remarks>Each selector is a lambda written at the call (<c>p =&gt; p.CommentCount</c>); the compiler fills in the <c>…Text</c> parameters with their source text.</remarks>
     public ResourceBuilder<T> Count<TValue, TDestination>(Func<T, TValue> property, Func<T, IEnumerable<TDestination>?> relationship,

@@ -6,10 +6,6 @@ namespace Ashlar.Resources;
 
 public sealed partial class ResourceBuilder<T>
 {
-    private readonly List<CalculationDefinition> _calculations = [];
-
-    IReadOnlyList<CalculationDefinition> IResourceDraft.Calculations => _calculations;
-
     /// <summary>Declares a value computed in the database: <c>r.Calculate(p =&gt; p.Total, p =&gt; p.Price * p.Quantity)</c>.</summary>
     /// <param name="property">The property holding the value, as a lambda written at the call.</param>
     /// <param name="expression">The value, translated to SQL.</param>

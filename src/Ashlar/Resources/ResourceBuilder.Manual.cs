@@ -89,7 +89,7 @@ public sealed partial class ResourceBuilder<T>
             return this;
         }
 
-        var builder = new ManualBuilder<T, TDestination>(manual(Draft(kind, property, destination)));
+        var builder = new ManualBuilder<T, TDestination>(manual(NewRelationship(kind, property, destination)));
         configure?.Invoke(builder);
         if (!IsDuplicate(property))
         {

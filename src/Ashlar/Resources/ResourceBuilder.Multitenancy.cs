@@ -3,10 +3,6 @@ namespace Ashlar.Resources;
 
 public sealed partial class ResourceBuilder<T>
 {
-    private MultitenancyDraft? _multitenancy;
-
-    MultitenancyDraft? IResourceDraft.Multitenancy => _multitenancy;
-
     /// <summary>
     /// Makes this a tenant resource: <c>r.Multitenancy(m =&gt; m.Context())</c> keeps each tenant's records in the
     /// tenant's own schema, <c>r.Multitenancy(m =&gt; m.Attribute(x =&gt; x.OrganizationId))</c> in one table with a
@@ -15,14 +11,14 @@ public sealed partial class ResourceBuilder<T>
     public ResourceBuilder<T> Multitenancy(Action<MultitenancyBuilder<T>> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        if (_multitenancy is not null)
+        if (Draft.Multitenancy is not null)
         {
             Problem("multitenancy", "it is declared twice", "declare r.Multitenancy(...) once");
         }
 
         var builder = new MultitenancyBuilder<T>(this);
         configure(builder);
-        _multitenancy = builder.Draft;
+        Draft.Multitenancy = builder.Draft;
         return this;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class ResourceBuilder<T>
         }
 
         // The builder only when there is something to configure: it is a type per pair of resource classes.
-        var draft = Draft(RelationshipKind.BelongsTo, property, typeof(TDestination));
+        var draft = NewRelationship(RelationshipKind.BelongsTo, property, typeof(TDestination));
         if (configure is not null)
         {
             var builder = new BelongsToBuilder<T, TDestination>(this, draft);
@@ -76,7 +76,7 @@ public sealed partial class ResourceBuilder<T>
         }
 
         var builder = new HasBuilder<T, TDestination>(this,
-            Draft(RelationshipKind.HasOne, property, typeof(TDestination)));
+            NewRelationship(RelationshipKind.HasOne, property, typeof(TDestination)));
         configure?.Invoke(builder);
         if (!IsDuplicate(builder.Draft.Property))
         {
@@ -103,7 +103,7 @@ public sealed partial class ResourceBuilder<T>
         }
 
         var builder = new HasBuilder<T, TDestination>(this,
-            Draft(RelationshipKind.HasMany, property, typeof(TDestination)));
+            NewRelationship(RelationshipKind.HasMany, property, typeof(TDestination)));
         configure?.Invoke(builder);
         if (!IsDuplicate(builder.Draft.Property))
         {
@@ -130,7 +130,7 @@ public sealed partial class ResourceBuilder<T>
         }
 
         var builder = new ManyToManyBuilder<T, TDestination>(this,
-            Draft(RelationshipKind.ManyToMany, property, typeof(TDestination)));
+            NewRelationship(RelationshipKind.ManyToMany, property, typeof(TDestination)));
         configure(builder);
         if (!IsDuplicate(builder.Draft.Property))
         {
@@ -165,7 +165,7 @@ public sealed partial class ResourceBuilder<T>
         return false;
     }
 
-    private static RelationshipDraft Draft(RelationshipKind kind, System.Reflection.PropertyInfo property, Type destination) =>
+    private static RelationshipDraft NewRelationship(RelationshipKind kind, System.Reflection.PropertyInfo property, Type destination) =>
         new()
         {
             Name = Naming.ToSnakeCase(property.Name),

@@ -4,10 +4,6 @@ namespace Ashlar.Resources;
 
 public sealed partial class ResourceBuilder<T>
 {
-    private string? _optimisticLock;
-
-    string? IResourceDraft.OptimisticLock => _optimisticLock;
-
     /// <summary>
     /// Declares optimistic locking on the integer attribute in <paramref name="version"/> (declared here if it is not
     /// yet: not nil, not writable by actions, 1 on create). Every update sets it to its stored value plus one in the
@@ -37,12 +33,12 @@ public sealed partial class ResourceBuilder<T>
                 "use an attribute of its own, e.g. `public int Version { get; set; }`");
         }
 
-        if (_optimisticLock is not null && _optimisticLock != definition.Name)
+        if (Draft.OptimisticLock is not null && Draft.OptimisticLock != definition.Name)
         {
-            Problem("optimistic lock", $"it is declared twice ({_optimisticLock} and {definition.Name})", "declare one version attribute");
+            Problem("optimistic lock", $"it is declared twice ({Draft.OptimisticLock} and {definition.Name})", "declare one version attribute");
         }
 
-        _optimisticLock = definition.Name;
+        Draft.OptimisticLock = definition.Name;
         Upsert(definition with { AllowNil = false, Writable = false, Default = one is null ? definition.Default : DefaultValue.Literal(one) });
         return this;
     }

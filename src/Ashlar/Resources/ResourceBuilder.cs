@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Ashlar.Actions;
 using Ashlar.Errors;
 using Ashlar.Types;
 
@@ -11,21 +10,38 @@ namespace Ashlar.Resources;
 /// validated together when the domain is built.
 /// </summary>
 /// <typeparam name="T">The resource class.</typeparam>
-public sealed partial class ResourceBuilder<T> : IResourceDraft
+public sealed partial class ResourceBuilder<T>
     where T : class
 {
-    private readonly List<AttributeDefinition> _attributes = [];
-    private readonly List<RelationshipDraft> _relationships = [];
-    private readonly List<IdentityDefinition> _identities = [];
-    private readonly List<IActionDraft> _actions = [];
-    private readonly Dictionary<Type, object> _extensions = [];
-    private readonly List<DeclarationProblem> _problems = [];
-    private readonly List<string> _renamedFrom = [];
-    private readonly List<MissingForeignKey> _missingForeignKeys = [];
+    // The draft's lists, under the names the declarations below use.
+    private readonly List<AttributeDefinition> _attributes;
+    private readonly List<RelationshipDraft> _relationships;
+    private readonly List<IdentityDefinition> _identities;
+    private readonly List<IActionDraft> _actions;
+    private readonly Dictionary<Type, object> _extensions;
+    private readonly List<DeclarationProblem> _problems;
+    private readonly List<string> _renamedFrom;
+    private readonly List<MissingForeignKey> _missingForeignKeys;
+    private readonly List<AggregateDraft> _aggregates;
+    private readonly List<CalculationDefinition> _calculations;
 
     internal ResourceBuilder()
     {
+        Draft = new ResourceDraft(typeof(T));
+        _attributes = Draft.Attributes;
+        _relationships = Draft.Relationships;
+        _identities = Draft.Identities;
+        _actions = Draft.Actions;
+        _extensions = Draft.Extensions;
+        _problems = Draft.Problems;
+        _renamedFrom = Draft.ResourceRenamedFrom;
+        _missingForeignKeys = Draft.MissingForeignKeys;
+        _aggregates = Draft.Aggregates;
+        _calculations = Draft.Calculations;
     }
+
+    /// <summary>What the declarations collected, read when the domain is built.</summary>
+    internal ResourceDraft Draft { get; }
 
     /// <summary>The resource's name: its class name.</summary>
     public string Name { get; } = typeof(T).Name;
@@ -35,22 +51,6 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
     internal IReadOnlyList<RelationshipDraft> Relationships => _relationships;
 
     internal IReadOnlyList<IdentityDefinition> Identities => _identities;
-
-    Type IResourceDraft.ClrType => typeof(T);
-
-    IReadOnlyList<AttributeDefinition> IResourceDraft.Attributes => _attributes;
-
-    IReadOnlyList<RelationshipDraft> IResourceDraft.Relationships => _relationships;
-
-    IReadOnlyList<IdentityDefinition> IResourceDraft.Identities => _identities;
-
-    IReadOnlyDictionary<Type, object> IResourceDraft.Extensions => _extensions;
-
-    IReadOnlyList<DeclarationProblem> IResourceDraft.Problems => _problems;
-
-    IReadOnlyList<MissingForeignKey> IResourceDraft.MissingForeignKeys => _missingForeignKeys;
-
-    IReadOnlyList<string> IResourceDraft.ResourceRenamedFrom => _renamedFrom;
 
     internal IReadOnlyDictionary<Type, object> Extensions => _extensions;
 
@@ -200,17 +200,6 @@ public sealed partial class ResourceBuilder<T> : IResourceDraft
         }
 
         return (TExtension)extension;
-    }
-
-    IReadOnlyList<ActionDefinition> IResourceDraft.BuildActions()
-    {
-        var actions = new List<ActionDefinition>(_actions.Count);
-        foreach (var action in _actions)
-        {
-            actions.Add(action.Build(_attributes));
-        }
-
-        return actions;
     }
 
     internal void Problem(string option, string problem, string fix) =>
