@@ -10,7 +10,7 @@ public sealed partial class ResourceBuilder<T>
     /// </summary>
     public ResourceBuilder<T> DefaultActions()
     {
-        _actions.AddRange(DefaultActionDraft.All);
+        Draft.Actions.AddRange(DefaultActionDraft.All);
         return this;
     }
 
@@ -34,7 +34,7 @@ public sealed partial class ResourceBuilder<T>
     {
         var builder = new ActionBuilder<T>(name, kind);
         configure?.Invoke(builder);
-        _actions.Add(builder);
+        Draft.Actions.Add(builder);
         return this;
     }
 }

@@ -106,7 +106,7 @@ public sealed partial class ResourceBuilder<T>
 
         var builder = new AggregateBuilder<TDestination>(new AggregateDraft(kind, property, relationship, field));
         configure?.Invoke(builder);
-        _aggregates.Add(builder.Draft);
+        Draft.Aggregates.Add(builder.Draft);
         return this;
     }
 }

@@ -45,7 +45,7 @@ public sealed partial class ResourceBuilder<T>
             return this;
         }
 
-        _calculations.Add(new CalculationDefinition
+        Draft.Calculations.Add(new CalculationDefinition
         {
             Name = Naming.ToSnakeCase(info.Name),
             Property = info,

@@ -93,7 +93,7 @@ public sealed partial class ResourceBuilder<T>
         configure?.Invoke(builder);
         if (!IsDuplicate(property))
         {
-            _relationships.Add(builder.Draft);
+            Draft.Relationships.Add(builder.Draft);
         }
 
         return this;

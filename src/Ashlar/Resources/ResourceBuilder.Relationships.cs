@@ -43,8 +43,8 @@ public sealed partial class ResourceBuilder<T>
             var missing = new DeclarationProblem(Name, $"belongs_to {draft.Name}",
                 $"there is no property to hold its key {keyName} (looked for a property {property.Name}Id); a resource class holds every attribute it stores",
                 $"add `public <the key type of {typeof(TDestination).Name}> {property.Name}Id {{ get; set; }}` to {Name}, or name the property with SourceAttribute(...)");
-            _problems.Add(missing);
-            _missingForeignKeys.Add(new MissingForeignKey(missing, draft.Name, keyName, property.Name + "Id", typeof(TDestination), draft.DestinationAttribute));
+            Draft.Problems.Add(missing);
+            Draft.MissingForeignKeys.Add(new MissingForeignKey(missing, draft.Name, keyName, property.Name + "Id", typeof(TDestination), draft.DestinationAttribute));
             return this;
         }
 
@@ -55,7 +55,7 @@ public sealed partial class ResourceBuilder<T>
             AllowNil = draft.AllowNil ?? key.AllowNil,
         };
         Upsert(key);
-        _relationships.Add(draft with { SourceAttribute = keyName, AllowNil = key.AllowNil });
+        Draft.Relationships.Add(draft with { SourceAttribute = keyName, AllowNil = key.AllowNil });
         return this;
     }
 
@@ -80,7 +80,7 @@ public sealed partial class ResourceBuilder<T>
         configure?.Invoke(builder);
         if (!IsDuplicate(builder.Draft.Property))
         {
-            _relationships.Add(builder.Draft);
+            Draft.Relationships.Add(builder.Draft);
         }
 
         return this;
@@ -107,7 +107,7 @@ public sealed partial class ResourceBuilder<T>
         configure?.Invoke(builder);
         if (!IsDuplicate(builder.Draft.Property))
         {
-            _relationships.Add(builder.Draft);
+            Draft.Relationships.Add(builder.Draft);
         }
 
         return this;
@@ -134,7 +134,7 @@ public sealed partial class ResourceBuilder<T>
         configure(builder);
         if (!IsDuplicate(builder.Draft.Property))
         {
-            _relationships.Add(builder.Draft);
+            Draft.Relationships.Add(builder.Draft);
         }
 
         return this;
@@ -154,7 +154,7 @@ public sealed partial class ResourceBuilder<T>
 
     private bool IsDeclared(string relationshipName)
     {
-        foreach (var relationship in _relationships)
+        foreach (var relationship in Draft.Relationships)
         {
             if (relationship.Name == relationshipName)
             {

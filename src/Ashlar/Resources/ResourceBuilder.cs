@@ -13,50 +13,15 @@ namespace Ashlar.Resources;
 public sealed partial class ResourceBuilder<T>
     where T : class
 {
-    // The draft's lists, under the names the declarations below use.
-    private readonly List<AttributeDefinition> _attributes;
-    private readonly List<RelationshipDraft> _relationships;
-    private readonly List<IdentityDefinition> _identities;
-    private readonly List<IActionDraft> _actions;
-    private readonly Dictionary<Type, object> _extensions;
-    private readonly List<DeclarationProblem> _problems;
-    private readonly List<string> _renamedFrom;
-    private readonly List<MissingForeignKey> _missingForeignKeys;
-    private readonly List<AggregateDraft> _aggregates;
-    private readonly List<CalculationDefinition> _calculations;
-
     internal ResourceBuilder()
     {
-        Draft = new ResourceDraft(typeof(T));
-        _attributes = Draft.Attributes;
-        _relationships = Draft.Relationships;
-        _identities = Draft.Identities;
-        _actions = Draft.Actions;
-        _extensions = Draft.Extensions;
-        _problems = Draft.Problems;
-        _renamedFrom = Draft.ResourceRenamedFrom;
-        _missingForeignKeys = Draft.MissingForeignKeys;
-        _aggregates = Draft.Aggregates;
-        _calculations = Draft.Calculations;
     }
 
     /// <summary>What the declarations collected, read when the domain is built.</summary>
-    internal ResourceDraft Draft { get; }
+    internal ResourceDraft Draft { get; } = new(typeof(T));
 
     /// <summary>The resource's name: its class name.</summary>
-    public string Name { get; } = typeof(T).Name;
-
-    internal IReadOnlyList<AttributeDefinition> Attributes => _attributes;
-
-    internal IReadOnlyList<RelationshipDraft> Relationships => _relationships;
-
-    internal IReadOnlyList<IdentityDefinition> Identities => _identities;
-
-    internal IReadOnlyDictionary<Type, object> Extensions => _extensions;
-
-    internal IReadOnlyList<DeclarationProblem> Problems => _problems;
-
-    internal IReadOnlyList<string> ResourceRenamedFrom => _renamedFrom;
+    public string Name => Draft.Name;
 
     /// <summary>Declares an attribute stored in the property <paramref name="property"/>.</summary>
     /// <param name="property">The property, as a lambda written at the call: <c>x =&gt; x.Title</c>.</param>
@@ -175,14 +140,14 @@ public sealed partial class ResourceBuilder<T>
 
         var builder = new IdentityBuilder(new IdentityDefinition { Name = name, Keys = keyNames });
         configure?.Invoke(builder);
-        _identities.Add(builder.Definition);
+        Draft.Identities.Add(builder.Definition);
         return this;
     }
 
     /// <summary>Records an earlier name of the resource's table, for migrations.</summary>
     public ResourceBuilder<T> RenamedFrom(string oldTable)
     {
-        _renamedFrom.Add(oldTable);
+        Draft.ResourceRenamedFrom.Add(oldTable);
         return this;
     }
 
@@ -193,17 +158,17 @@ public sealed partial class ResourceBuilder<T>
     public TExtension Extension<TExtension>()
         where TExtension : class, new()
     {
-        if (!_extensions.TryGetValue(typeof(TExtension), out var extension))
+        if (!Draft.Extensions.TryGetValue(typeof(TExtension), out var extension))
         {
             extension = new TExtension();
-            _extensions[typeof(TExtension)] = extension;
+            Draft.Extensions[typeof(TExtension)] = extension;
         }
 
         return (TExtension)extension;
     }
 
     internal void Problem(string option, string problem, string fix) =>
-        _problems.Add(new DeclarationProblem(Name, option, problem, fix));
+        Draft.Problems.Add(new DeclarationProblem(Name, option, problem, fix));
 
     /// <summary>
     /// The property of <paramref name="type"/> a selector text names, checked against the delegate's result type
@@ -255,7 +220,7 @@ public sealed partial class ResourceBuilder<T>
         var index = IndexOfAttribute(name);
         if (index >= 0)
         {
-            var existing = _attributes[index];
+            var existing = Draft.Attributes[index];
             if (existing.Property.Name != info.Name)
             {
                 Problem($"attribute {name}", $"the properties {existing.Property.Name} and {info.Name} both map to the name {name}",
@@ -287,11 +252,11 @@ public sealed partial class ResourceBuilder<T>
         var index = IndexOfAttribute(definition.Name);
         if (index >= 0)
         {
-            _attributes[index] = definition;
+            Draft.Attributes[index] = definition;
         }
         else
         {
-            _attributes.Add(definition);
+            Draft.Attributes.Add(definition);
         }
     }
 
@@ -299,9 +264,9 @@ public sealed partial class ResourceBuilder<T>
     // domain is built.
     private int IndexOfAttribute(string name)
     {
-        for (var i = 0; i < _attributes.Count; i++)
+        for (var i = 0; i < Draft.Attributes.Count; i++)
         {
-            if (_attributes[i].Name == name)
+            if (Draft.Attributes[i].Name == name)
             {
                 return i;
             }

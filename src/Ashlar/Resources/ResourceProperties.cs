@@ -15,18 +15,20 @@ internal static class ResourceProperties
 
     /// <summary>The public instance property <paramref name="name"/> of <paramref name="type"/>, or null.</summary>
     public static PropertyInfo? Find(Type type, string name) =>
-        Tables.GetValue(type, static t => new PropertyTable(t)).Find(name);
+        Table(type).Find(name);
 
     /// <summary>
     /// The public instance property of <paramref name="type"/> whose snake_case name is <paramref name="snakeName"/>
     /// (the first in declaration order should two share it), or null.
     /// </summary>
     public static PropertyInfo? FindBySnakeName(Type type, string snakeName) =>
-        Tables.GetValue(type, static t => new PropertyTable(t)).FindBySnakeName(snakeName);
+        Table(type).FindBySnakeName(snakeName);
 
     /// <summary>The facts a declaration of <paramref name="property"/> needs.</summary>
     public static DeclaredProperty Declared(PropertyInfo property) =>
-        Tables.GetValue(property.ReflectedType ?? property.DeclaringType!, static t => new PropertyTable(t)).Declared(property);
+        Table(property.ReflectedType ?? property.DeclaringType!).Declared(property);
+
+    private static PropertyTable Table(Type type) => Tables.GetValue(type, static t => new PropertyTable(t));
 
     private sealed class PropertyTable
     {
